@@ -1,0 +1,48 @@
+/**
+ * One benchmark phase in its own process, so its peak RSS is its own:
+ *   tsx bench/geoparse-run.ts <dossier|regex> <corpus> [limitBytes]
+ * Prints one JSON line: { phase, bytes, ms, matches, maxRssMB }.
+ */
+import { defaultGazetteer, findPlaces, stripDiacritics } from "../src/index.js";
+import { chunks } from "./chunks.js";
+
+/** The naive baseline: one case-insensitive alternation of every spelling, longest first. */
+export function naiveRegex(): RegExp {
+  const forms = new Set<string>();
+  for (const p of defaultGazetteer().places) {
+    for (const n of p.names) {
+      forms.add(n.text);
+      forms.add(stripDiacritics(n.text));
+      forms.add(stripDiacritics(n.text).replace(/ /g, ""));
+    }
+  }
+  const escaped = [...forms]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[ -]+/g, "[\\s\\-–]+"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})(?![\\p{L}\\p{N}])`, "giu");
+}
+
+const [phase, path, limitArg] = process.argv.slice(2);
+if (!path || (phase !== "dossier" && phase !== "regex")) {
+  process.stderr.write("usage: geoparse-run.ts <dossier|regex> <corpus> [limitBytes]\n");
+  process.exit(2);
+}
+const limit = limitArg ? Number(limitArg) : Number.POSITIVE_INFINITY;
+const regex = phase === "regex" ? naiveRegex() : undefined;
+findPlaces("warm-up: Ha Noi"); // load the gazetteer and build the trie outside the timing
+let bytes = 0;
+let matches = 0;
+let ms = 0;
+for (const chunk of chunks(path, limit)) {
+  const t0 = process.hrtime.bigint();
+  if (regex) {
+    regex.lastIndex = 0;
+    for (const _ of chunk.text.matchAll(regex)) matches++;
+  } else {
+    matches += findPlaces(chunk.text).length;
+  }
+  ms += Number(process.hrtime.bigint() - t0) / 1e6;
+  bytes += chunk.bytes;
+}
+const maxRssMB = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(`${JSON.stringify({ phase, bytes, ms, matches, maxRssMB })}\n`);

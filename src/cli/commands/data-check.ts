@@ -1,0 +1,35 @@
+import type { Command } from "commander";
+import { loadContextLexicon } from "../../extract/places/lexicon.js";
+import { nameKeys } from "../../gazetteer/keys.js";
+import { checkGazetteer, DEFAULT_DATA_DIR, readGazetteerSources } from "../../gazetteer/load.js";
+
+export function registerDataCheck(program: Command): void {
+  program
+    .command("data-check")
+    .description("validate the bundled data (gazetteer and lexicons) and print what it holds")
+    .option("--data <dir>", "data folder to check", DEFAULT_DATA_DIR)
+    .action((options: { data: string }) => {
+      process.exitCode = runDataCheck(options.data);
+    });
+}
+
+export function runDataCheck(dataDir: string): number {
+  const { gazetteer: g, problems } = checkGazetteer(readGazetteerSources(dataDir));
+  try {
+    loadContextLexicon(dataDir);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length > 0) {
+    process.stderr.write(`data-check: ${problems.length} problem(s) in ${dataDir}\n`);
+    for (const p of problems) process.stderr.write(`  - ${p}\n`);
+    return 1;
+  }
+  const keys = nameKeys(g);
+  const places = g.places.length - g.provinces.length;
+  process.stdout.write(
+    `data-check: ok — ${g.provinces.length} provinces (until 30 June 2025), ${g.provinces2025.length} (from 1 July 2025), ` +
+      `${places} other places, ${keys.length} match keys, ${g.ambiguities.length} ambiguity rules\n`,
+  );
+  return 0;
+}

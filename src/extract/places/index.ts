@@ -1,0 +1,31 @@
+import { defaultGazetteer } from "../../gazetteer/load.js";
+import { createGeoparser, type Geoparser } from "./geoparser.js";
+import { loadContextLexicon } from "./lexicon.js";
+import type { FindPlacesOptions, PlaceMention } from "./types.js";
+
+export { createGeoparser, type Geoparser } from "./geoparser.js";
+export { type ContextLexicon, loadContextLexicon, parseContextLexicon } from "./lexicon.js";
+export { countProvinces, type ProvinceCount } from "./summary.js";
+export type * from "./types.js";
+
+let shared: Geoparser | undefined;
+
+/** The geoparser over the bundled gazetteer and lexicons, built on first use. */
+export function defaultGeoparser(): Geoparser {
+  shared ??= createGeoparser(defaultGazetteer(), loadContextLexicon());
+  return shared;
+}
+
+/**
+ * Finds every mention of a Vietnamese place in `text`, resolved to its province before and
+ * after the 1 July 2025 merger. Matching ignores case, diacritics, Unicode form (NFC/NFD),
+ * hyphens and spacing; context rules keep out people ("President Ho Chi Minh",
+ * "Pham Quang Vinh"), common words ("hue") and districts that share a province's name.
+ *
+ * @example
+ * findPlaces("Floods hit Quảng Nam and Hue.").map((m) => [m.text, m.province.name, m.province2025.name]);
+ * // [["Quảng Nam", "Quang Nam", "Da Nang"], ["Hue", "Thua Thien Hue", "Hue"]]
+ */
+export function findPlaces(text: string, options?: FindPlacesOptions): PlaceMention[] {
+  return defaultGeoparser().find(text, options);
+}

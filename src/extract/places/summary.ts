@@ -1,0 +1,17 @@
+import type { PlaceMention, ProvinceRef } from "./types.js";
+
+export interface ProvinceCount extends ProvinceRef {
+  count: number;
+}
+
+/** Mentions counted per province (old 63 or new 34), most mentioned first, then by code. */
+export function countProvinces(mentions: PlaceMention[], level: "old" | "new"): ProvinceCount[] {
+  const counts = new Map<string, ProvinceCount>();
+  for (const m of mentions) {
+    const p = level === "old" ? m.province : m.province2025;
+    const entry = counts.get(p.code);
+    if (entry) entry.count++;
+    else counts.set(p.code, { ...p, count: 1 });
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+}

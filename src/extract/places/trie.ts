@@ -1,0 +1,147 @@
+import type { NameKey } from "../../gazetteer/keys.js";
+import { FOLD, MARK, SEP, UPPER, WORD } from "../../text/fold.js";
+
+// Symbols: 0 = a separator between syllables, 1–26 = a–z, 27–36 = 0–9.
+const ALPHABET = 37;
+const FULL_STOP = 0x2e;
+
+/**
+ * A character trie over folded name keys, stored in typed arrays so that the scan allocates
+ * nothing per word. `groups[term[node]]` lists the keys (often one) that end at `node`.
+ */
+export interface NameTrie {
+  next: Int32Array;
+  term: Int32Array;
+  groups: NameKey[][];
+}
+
+function symbol(code: number): number {
+  if (code === 32) return 0;
+  if (code >= 97 && code <= 122) return code - 96;
+  if (code >= 48 && code <= 57) return code - 48 + 27;
+  throw new Error(
+    `folded keys hold only a-z, 0-9 and spaces, got ${JSON.stringify(String.fromCharCode(code))}`,
+  );
+}
+
+export function buildTrie(keys: NameKey[]): NameTrie {
+  const byKey = new Map<string, NameKey[]>();
+  for (const k of keys) {
+    const list = byKey.get(k.key);
+    if (list) list.push(k);
+    else byKey.set(k.key, [k]);
+  }
+  let capacity = 1024;
+  let next = new Int32Array(capacity * ALPHABET);
+  let term = new Int32Array(capacity).fill(-1);
+  let size = 1;
+  const groups: NameKey[][] = [];
+  for (const [key, group] of byKey) {
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const slot = node * ALPHABET + symbol(key.charCodeAt(i));
+      let child = next[slot] as number;
+      if (child === 0) {
+        if (size === capacity) {
+          capacity *= 2;
+          const grownNext = new Int32Array(capacity * ALPHABET);
+          grownNext.set(next);
+          next = grownNext;
+          const grownTerm = new Int32Array(capacity).fill(-1);
+          grownTerm.set(term);
+          term = grownTerm;
+        }
+        child = size++;
+        next[slot] = child;
+      }
+      node = child;
+    }
+    term[node] = groups.length;
+    groups.push(group);
+  }
+  return { next: next.slice(0, size * ALPHABET), term: term.slice(0, size), groups };
+}
+
+/** Candidate matches found at one start position; reused between calls to avoid allocation. */
+export interface Candidates {
+  count: number;
+  ends: Int32Array;
+  groups: Int32Array;
+}
+
+export function newCandidates(): Candidates {
+  return { count: 0, ends: new Int32Array(64), groups: new Int32Array(64) };
+}
+
+/**
+ * Walks the trie from `start`, folding as it goes: combining marks are skipped, any run of
+ * separators (space, hyphen, dash) is one separator, and a full stop counts as a separator
+ * only after a short abbreviation ("TP.HCM") so that "Ba Ria. Vung Tau" across a sentence
+ * break is not one name. Every complete key that ends on a word boundary is a candidate,
+ * shortest first. A boundary is a non-word character, the end of the text, or a lowercase
+ * letter glued to an uppercase one ("Binh ThuanProvince").
+ */
+export function walk(trie: NameTrie, text: string, start: number, out: Candidates): void {
+  const { next, term } = trie;
+  const n = text.length;
+  out.count = 0;
+  let node = 0;
+  let inSep = false;
+  let tokenLength = 0;
+  for (let j = start; j < n; ) {
+    const code = text.charCodeAt(j);
+    const f = FOLD[code] as number;
+    if (f === MARK) {
+      j++;
+      continue;
+    }
+    if (f === SEP) {
+      if (!inSep) {
+        if (code === FULL_STOP && tokenLength > 2) return;
+        const child = next[node * ALPHABET] as number;
+        if (child === 0) return;
+        node = child;
+        inSep = true;
+        tokenLength = 0;
+      }
+      j++;
+      continue;
+    }
+    if (f < 48) return; // OTHER or WORD: no name continues through it
+    const child = next[node * ALPHABET + (f >= 97 ? f - 96 : f - 21)] as number;
+    if (child === 0) return;
+    node = child;
+    inSep = false;
+    tokenLength++;
+    j++;
+    const group = term[node] as number;
+    if (group < 0) continue;
+    let end = j;
+    while (end < n && FOLD[text.charCodeAt(end)] === MARK) end++;
+    if (end < n) {
+      const after = text.charCodeAt(end);
+      const fa = FOLD[after] as number;
+      const glued = fa >= 48 || fa === WORD;
+      if (glued && !(UPPER[after] === 1 && fa >= 97 && UPPER[code] === 0)) continue;
+    }
+    if (out.count < out.ends.length) {
+      out.ends[out.count] = end;
+      out.groups[out.count] = group;
+      out.count++;
+    }
+  }
+}
+
+/**
+ * Whether position `i` starts a word: its code unit is a letter and the one before is not
+ * part of a word, or a lowercase letter glued to this uppercase one ("VisitHanoi").
+ */
+export function isWordStart(text: string, i: number, f: number, code: number): boolean {
+  if (i === 0) return true;
+  const prev = text.charCodeAt(i - 1);
+  const pf = FOLD[prev] as number;
+  if (pf === MARK || pf >= 48 || pf === WORD) {
+    return UPPER[code] === 1 && pf >= 97 && UPPER[prev] === 0 && f >= 97;
+  }
+  return true;
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { DossierError } from "../errors.js";
+import { type GazetteerSources, parseGazetteer } from "./parse.js";
+import type { Gazetteer } from "./types.js";
+import { validateGazetteer } from "./validate.js";
+
+/** The repository's data/ folder: two levels up from both src/gazetteer and dist/gazetteer. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
+
+export function readDataFile(dataDir: string, relative: string): string {
+  return readFileSync(`${dataDir.replace(/\/?$/, "/")}${relative}`, "utf8");
+}
+
+export function readGazetteerSources(dataDir = DEFAULT_DATA_DIR): GazetteerSources {
+  return {
+    provinces63: readDataFile(dataDir, "gazetteer/provinces-63.tsv"),
+    provinces34: readDataFile(dataDir, "gazetteer/provinces-34.tsv"),
+    places: readDataFile(dataDir, "gazetteer/places.tsv"),
+    ambiguous: readDataFile(dataDir, "gazetteer/ambiguous.tsv"),
+  };
+}
+
+/** Parses and validates the data; lists every problem found, parse and semantic. */
+export function checkGazetteer(sources: GazetteerSources): {
+  gazetteer: Gazetteer;
+  problems: string[];
+} {
+  const { gazetteer, problems } = parseGazetteer(sources);
+  return { gazetteer, problems: [...problems, ...validateGazetteer(gazetteer)] };
+}
+
+/** Loads the gazetteer from a data folder, throwing E_DATA if it does not validate. */
+export function loadGazetteer(dataDir = DEFAULT_DATA_DIR): Gazetteer {
+  const { gazetteer, problems } = checkGazetteer(readGazetteerSources(dataDir));
+  if (problems.length > 0) {
+    throw new DossierError("E_DATA", `${problems.length} problem(s), first: ${problems[0]}`, {
+      input: dataDir,
+    });
+  }
+  return gazetteer;
+}
+
+let cached: Gazetteer | undefined;
+
+/** The bundled gazetteer, loaded once. */
+export function defaultGazetteer(): Gazetteer {
+  cached ??= loadGazetteer();
+  return cached;
+}

@@ -1,0 +1,195 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const BIN = new URL("../../bin/dossier.js", import.meta.url).pathname;
+const run = (args: string[], input?: string | Buffer) =>
+  spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", maxBuffer: 64 << 20 });
+
+let dir: string;
+const file = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "dossier-cli-"));
+});
+
+describe("dossier places", () => {
+  it("prints the JSON contract", () => {
+    const a = file(
+      "a.txt",
+      "Typhoon Yagi hit Hai Phong and Quảng Ninh; Hanoi flooded. Haiphong reopened.",
+    );
+    const r = run(["places", a, "--format", "json"]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const [doc] = out.documents;
+    expect(doc.source).toBe(a);
+    expect(doc.mentions.map((m: { text: string }) => m.text)).toEqual([
+      "Hai Phong",
+      "Quảng Ninh",
+      "Hanoi",
+      "Haiphong",
+    ]);
+    const first = doc.mentions[0];
+    expect(Object.keys(first)).toEqual(
+      expect.arrayContaining(["text", "start", "end", "place", "province", "province2025"]),
+    );
+    expect(first.province).toEqual({ code: "31", name: "Hai Phong", nameVi: "Hải Phòng" });
+    expect(first.province2025).toEqual({ code: "31", name: "Hai Phong", nameVi: "Hải Phòng" });
+    expect(doc.provinces[0]).toEqual({
+      code: "31",
+      name: "Hai Phong",
+      nameVi: "Hải Phòng",
+      count: 2,
+    });
+    expect(doc.provinces2025.map((p: { name: string }) => p.name)).toEqual([
+      "Hai Phong",
+      "Ha Noi",
+      "Quang Ninh",
+    ]);
+  });
+
+  it("merges old provinces at --level new and drops them at --level new", () => {
+    const a = file("merge.txt", "Binh Duong, Ba Ria - Vung Tau and Saigon.");
+    const out = JSON.parse(run(["places", a, "-f", "json", "--level", "new"]).stdout).documents[0];
+    expect(out.provinces).toBeUndefined();
+    expect(out.provinces2025).toEqual([
+      { code: "79", name: "Ho Chi Minh", nameVi: "Hồ Chí Minh", count: 3 },
+    ]);
+  });
+
+  it("writes CSV with a header and quoted fields", () => {
+    const a = file("c.txt", "Da Nang, Hue");
+    const r = run(["places", a, "-f", "csv"]);
+    const lines = r.stdout.trim().split(/\r\n/);
+    expect(lines[0]).toBe(
+      "source,start,end,text,place,kind,confidence,reason,province_code,province,province2025_code,province2025",
+    );
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain(",Hue,city,");
+  });
+
+  it("writes GeoJSON points with counts", () => {
+    const a = file("g.txt", "Nha Trang, Nha Trang and Da Lat");
+    const geo = JSON.parse(run(["places", a, "-f", "geojson"]).stdout);
+    expect(geo.type).toBe("FeatureCollection");
+    expect(geo.features[0].geometry.type).toBe("Point");
+    expect(geo.features[0].properties).toMatchObject({ name: "Nha Trang", count: 2 });
+    const [lon, lat] = geo.features[0].geometry.coordinates;
+    expect(lat).toBeGreaterThan(11);
+    expect(lon).toBeGreaterThan(108);
+  });
+
+  it("reads standard input", () => {
+    const r = run(["places", "-f", "json"], "Can Tho rice");
+    expect(JSON.parse(r.stdout).documents[0]).toMatchObject({
+      source: "-",
+      provinces: [{ name: "Can Tho" }],
+    });
+  });
+
+  it("reads a folder's text files recursively", () => {
+    const sub = join(dir, "folder");
+    spawnSync("mkdir", ["-p", join(sub, "deeper")]);
+    writeFileSync(join(sub, "one.txt"), "Vinh Long");
+    writeFileSync(join(sub, "deeper", "two.md"), "Ca Mau");
+    writeFileSync(join(sub, "skip.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]));
+    const docs = JSON.parse(run(["places", sub, "-f", "json"]).stdout).documents;
+    expect(docs.map((d: { source: string }) => d.source.slice(sub.length))).toEqual([
+      "/deeper/two.md",
+      "/one.txt",
+    ]);
+  });
+
+  it("escapes control characters from documents in text output", () => {
+    const a = file("ansi.txt", "Hanoi\u001b[31m and Hue\n");
+    const r = run(["places", a]);
+    expect(r.stdout).not.toContain("\u001b");
+    expect(r.stdout).toContain("Hanoi");
+  });
+
+  describe("bad input: a clear message naming the file, the others still processed", () => {
+    it.each([
+      ["a missing file", () => join(dir, "missing.txt"), /missing\.txt.*E_NOT_FOUND/, 1],
+      [
+        "a binary file",
+        () => file("bin.txt", Buffer.from([0, 1, 2, 3, 0, 255, 254])),
+        /bin\.txt.*E_BINARY/,
+        1,
+      ],
+      [
+        "an empty folder",
+        () => {
+          const d = join(dir, "empty");
+          spawnSync("mkdir", ["-p", d]);
+          return d;
+        },
+        /empty.*E_EMPTY_DIRECTORY/,
+        1,
+      ],
+    ])("%s", (_what, make, message, status) => {
+      const good = file("good.txt", "Quang Tri");
+      const r = run(["places", make(), good, "-f", "json"]);
+      expect(r.status).toBe(status);
+      expect(r.stderr).toMatch(message);
+      expect(JSON.parse(r.stdout).documents.map((d: { source: string }) => d.source)).toEqual([
+        good,
+      ]);
+    });
+
+    it("an empty file: a warning, no mentions, exit 0", () => {
+      const r = run(["places", file("empty.txt", ""), "-f", "json"]);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/empty\.txt: empty input/);
+      expect(JSON.parse(r.stdout).documents[0].mentions).toEqual([]);
+    });
+
+    it("invalid UTF-8: replaced, reported with the byte offset, still parsed", () => {
+      const bytes = Buffer.concat([
+        Buffer.from("Ha Giang "),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from(" Lao Cai"),
+      ]);
+      const r = run(["places", file("bad-utf8.txt", bytes), "-f", "json"]);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/bad-utf8\.txt: invalid UTF-8 at byte 9/);
+      expect(
+        JSON.parse(r.stdout).documents[0].provinces.map((p: { name: string }) => p.name),
+      ).toEqual(["Ha Giang", "Lao Cai"]);
+    });
+
+    it("a file over the size limit is refused with the limit named", () => {
+      const big = file("big.txt", "Ha Noi ".repeat(2000));
+      const r = run(["places", big, "--max-bytes", "1000"]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/big\.txt is 14000 bytes, the limit is 1000.*E_TOO_LARGE/);
+    });
+
+    it("UTF-16 with a BOM is text, not binary", () => {
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Đà Nẵng", "utf16le")]);
+      const r = run(["places", file("u16.txt", utf16), "-f", "json"]);
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).documents[0].mentions[0].text).toBe("Đà Nẵng");
+    });
+
+    it("a bad option value is a usage error (exit 2)", () => {
+      const r = run(["places", "-f", "xml", file("x.txt", "Hue")]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/expected one of text, json, csv, geojson/);
+    });
+  });
+});
+
+describe("dossier data-check", () => {
+  it("reports the bundled data as valid", () => {
+    const r = run(["data-check"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/ok — 63 provinces .* 34 /);
+  });
+});
