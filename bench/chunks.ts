@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 export function* chunks(
   path: string,
   limitBytes = Number.POSITIVE_INFINITY,
-  size = 4 << 20,
+  size = 1 << 20,
 ): Generator<{ text: string; bytes: number }> {
   const fd = openSync(path, "r");
   const buffer = Buffer.allocUnsafe(size * 2);

@@ -39,6 +39,19 @@ const EN = [
   "Exports of rice, coffee and seafood continued to grow in the first quarter of the year.",
   "Tourists who visit {P} often continue to {P} by train or by the coastal highway.",
 ];
+// Sentences with no place: most sentences of real news name none.
+const EN_PLAIN = [
+  "The ministry said the new rules would take effect next month after a period of consultation.",
+  "Prices of fuel fell slightly this week, easing pressure on transport companies and households.",
+  "Pham Minh Tuan, a teacher, said pupils had returned to class in good spirits after the holiday.",
+  "Analysts expect growth to remain strong as exports of electronics and textiles keep rising.",
+  "The committee will meet again in December to review progress on the programme.",
+];
+const VI_PLAIN = [
+  "Bộ Tài chính cho biết các quy định mới sẽ có hiệu lực từ tháng sau.",
+  "Giá xăng dầu giảm nhẹ trong tuần qua, giúp giảm áp lực cho doanh nghiệp vận tải.",
+  "Ông Nguyễn Văn Minh cho biết học sinh đã trở lại trường sau kỳ nghỉ lễ.",
+];
 const VI = [
   "Ủy ban nhân dân tỉnh {P} vừa tổ chức hội nghị tổng kết công tác năm và triển khai nhiệm vụ mới.",
   "Đoàn công tác đã làm việc tại {P} và {P} về tình hình sản xuất nông nghiệp trong mùa mưa bão.",
@@ -48,7 +61,7 @@ const VI = [
   "Các doanh nghiệp tại {P} đã xuất khẩu nhiều mặt hàng nông sản sang thị trường châu Âu.",
 ];
 
-export function generateCorpus(path: string, targetBytes: number, seed = 20251): void {
+export function generateCorpus(path: string, targetBytes: number, seed = 20252): void {
   if (existsSync(path) && statSync(path).size >= targetBytes) return;
   mkdirSync(dirname(path), { recursive: true });
   const random = mulberry32(seed);
@@ -72,7 +85,8 @@ export function generateCorpus(path: string, targetBytes: number, seed = 20251):
         const sentences: string[] = [];
         const count = 2 + Math.floor(random() * 5);
         for (let s = 0; s < count; s++) {
-          const template = random() < 0.65 ? pick(EN) : pick(VI);
+          const en = random() < 0.65;
+          const template = random() < 0.5 ? pick(en ? EN : VI) : pick(en ? EN_PLAIN : VI_PLAIN);
           sentences.push(template.replace(/\{P\}/g, () => spell(pick(names))));
         }
         lines.push(sentences.join(" "));

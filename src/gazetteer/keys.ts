@@ -1,4 +1,5 @@
 import { foldKey } from "../text/fold.js";
+import { isVietnameseSyllable } from "../text/syllable.js";
 import type { Ambiguity, Gazetteer, NameFlag } from "./types.js";
 
 /** One way of writing a place, folded for matching. */
@@ -12,6 +13,15 @@ export interface NameKey {
   flags: NameFlag[];
   /** True for the generated run-together spelling ("Danang" from "Da Nang"). */
   joined: boolean;
+  /** Syllables of the written name: 2 for both "Da Nang" and "Danang". */
+  syllables: number;
+  /** A one-syllable name ("Vinh", "Hue"): such names are often given names or start longer names. */
+  single: boolean;
+  /** The `cap` and `listonly` flags, as booleans for the geoparser's hot path. */
+  cap: boolean;
+  listonly: boolean;
+  /** How the key spells the place: its own name, an alias, or a generated run-together form. */
+  form: "name" | "alias" | "run-together";
 }
 
 /**
@@ -27,6 +37,7 @@ export function nameKeys(g: Gazetteer): NameKey[] {
       for (const n of place.names) {
         let key = foldKey(n.text);
         if (key === "") continue;
+        const syllables = key.split(" ").length;
         if (joinedPass) {
           if (!key.includes(" ") || n.flags.includes("nojoin")) continue;
           key = key.replace(/ /g, "");
@@ -34,7 +45,23 @@ export function nameKeys(g: Gazetteer): NameKey[] {
         const id = `${key}\u0000${index}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        out.push({ key, place: index, name: n.text, flags: n.flags, joined: joinedPass });
+        const single = !joinedPass && syllables === 1 && isVietnameseSyllable(key);
+        out.push({
+          key,
+          place: index,
+          name: n.text,
+          flags: n.flags,
+          joined: joinedPass,
+          syllables,
+          single,
+          cap: n.flags.includes("cap"),
+          listonly: n.flags.includes("listonly"),
+          form: joinedPass
+            ? "run-together"
+            : n.text === place.name || n.text === place.nameVi
+              ? "name"
+              : "alias",
+        });
       }
     });
   }

@@ -18,27 +18,38 @@ function isWord(code: number): boolean {
 }
 
 function foldRange(text: string, start: number, end: number): string {
-  let out = "";
+  // Most neighbouring words are plain lowercase ASCII ("in", "province"): one slice, no folding.
+  let plain = true;
+  for (let i = start; i < end && plain; i++) {
+    const c = text.charCodeAt(i);
+    plain = c >= 97 && c <= 122;
+  }
+  if (plain) return text.slice(start, end);
+  const codes: number[] = [];
   for (let i = start; i < end; i++) {
     const f = FOLD[text.charCodeAt(i)] as number;
-    if (f >= 48) out += String.fromCharCode(f);
+    if (f >= 48) codes.push(f);
   }
-  return out;
+  return String.fromCharCode(...codes);
 }
 
-const INLINE_GAP = /[ \t\u00a0\u202f.]/;
+/** Spaces (no line break) and full stops may stand between a name and the words before it. */
+const isInlineGap = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 0x2e;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x202f;
 
 /**
- * Up to `max` words before `pos` on the same line, nearest first. Stops at a line break or
- * any punctuation other than spaces and full stops.
+ * Reads up to `max` words before `pos` on the same line into `out`, nearest first, and returns
+ * how many it read. It stops at a line break or any punctuation other than spaces and full
+ * stops. The objects in `out` are reused from call to call: the geoparser calls this for every
+ * candidate name, and allocation there is most of its cost.
  */
-export function tokensBefore(text: string, pos: number, max: number): NearToken[] {
-  const out: NearToken[] = [];
+export function readTokensBefore(text: string, pos: number, max: number, out: NearToken[]): number {
+  let count = 0;
   let i = pos;
-  while (out.length < max) {
+  while (count < max) {
     let j = i;
     let spaced = true;
-    while (j > 0 && INLINE_GAP.test(text.charAt(j - 1))) {
+    while (j > 0 && isInlineGap(text.charCodeAt(j - 1))) {
       if (text.charCodeAt(j - 1) === 0x2e) spaced = false;
       j--;
     }
@@ -46,32 +57,51 @@ export function tokensBefore(text: string, pos: number, max: number): NearToken[
     const end = j;
     while (j > 0 && isWord(text.charCodeAt(j - 1))) j--;
     if (j === end) break;
-    out.push({
-      start: j,
-      end,
-      folded: foldRange(text, j, end),
-      capitalised: UPPER[text.charCodeAt(j)] === 1,
-      spaced: spaced && end < i,
-    });
+    let t = out[count];
+    if (t === undefined) {
+      t = { start: 0, end: 0, folded: "", capitalised: false, spaced: false };
+      out[count] = t;
+    }
+    t.start = j;
+    t.end = end;
+    t.folded = foldRange(text, j, end);
+    t.capitalised = UPPER[text.charCodeAt(j)] === 1;
+    t.spaced = spaced && end < i;
+    count++;
     i = j;
   }
+  return count;
+}
+
+/** Up to `max` words before `pos` on the same line, nearest first (see `readTokensBefore`). */
+export function tokensBefore(text: string, pos: number, max: number): NearToken[] {
+  const out: NearToken[] = [];
+  out.length = readTokensBefore(text, pos, max, out);
   return out;
 }
 
-/** The word right after `pos`, after spaces (none needed when glued by case: "ThuanProvince"). */
-export function tokenAfter(text: string, pos: number): NearToken | undefined {
+/**
+ * The word right after `pos`, after spaces (none needed when glued by case: "ThuanProvince"),
+ * written into `out` (reused, see `readTokensBefore`); false when no word follows.
+ */
+export function readTokenAfter(text: string, pos: number, out: NearToken): boolean {
   let j = pos;
-  while (j < text.length && /[ \t\u00a0\u202f]/.test(text.charAt(j))) j++;
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
   const start = j;
   while (j < text.length && isWord(text.charCodeAt(j))) j++;
-  if (j === start) return undefined;
-  return {
-    start,
-    end: j,
-    folded: foldRange(text, start, j),
-    capitalised: UPPER[text.charCodeAt(start)] === 1,
-    spaced: start > pos,
-  };
+  if (j === start) return false;
+  out.start = start;
+  out.end = j;
+  out.folded = foldRange(text, start, j);
+  out.capitalised = UPPER[text.charCodeAt(start)] === 1;
+  out.spaced = start > pos;
+  return true;
+}
+
+/** The word right after `pos` (see `readTokenAfter`). */
+export function tokenAfter(text: string, pos: number): NearToken | undefined {
+  const out: NearToken = { start: 0, end: 0, folded: "", capitalised: false, spaced: false };
+  return readTokenAfter(text, pos, out) ? out : undefined;
 }
 
 /** The line around [start, end), without its line break. */
@@ -113,6 +143,19 @@ export function hasDiacritics(text: string): boolean {
  * "Hoà" and "Hòa" (the tone on another vowel) agree, and "Kiến" and "Kiên" do not.
  */
 export function diacriticSignature(text: string): string {
+  let sig = signatures.get(text);
+  if (sig === undefined) {
+    sig = computeSignature(text);
+    // A bounded memo: the same few hundred spellings recur through a corpus.
+    if (signatures.size >= 4096) signatures.clear();
+    signatures.set(text, sig);
+  }
+  return sig;
+}
+
+const signatures = new Map<string, string>();
+
+function computeSignature(text: string): string {
   const syllables = text
     .normalize("NFD")
     .toLowerCase()

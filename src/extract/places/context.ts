@@ -1,16 +1,18 @@
 import type { NameKey } from "../../gazetteer/keys.js";
 import type { Place } from "../../gazetteer/types.js";
+import { FOLD } from "../../text/fold.js";
 import { isVietnameseSyllable } from "../../text/syllable.js";
 import {
   allSyllablesCapitalised,
   diacriticSignature,
   hasDiacritics,
-  lineAround,
   type NearToken,
+  readTokenAfter,
+  readTokensBefore,
   tokenAfter,
-  tokensBefore,
 } from "../../text/tokens.js";
 import type { ContextLexicon, ContextRole } from "./lexicon.js";
+import type { ProvinceRef } from "./types.js";
 
 /** What the words around a candidate say, and the verdict. */
 export interface Verdict {
@@ -22,18 +24,36 @@ export interface Verdict {
   reason: string;
 }
 
-const BULLET = /^[\s\u2022\u2023\u25e6\u2043\u2219*·•◦▪‣–—-]*(?:\d{1,3}[.)]\s*)?/u;
-const TRAILING = /[\s.,;:]*$/u;
+/** A place with what its mentions report and what the rules compare, prepared once. */
+export interface PlaceInfo {
+  place: Place;
+  ref: PlaceMentionPlace;
+  province: ProvinceRef;
+  province2025: ProvinceRef;
+  /** Diacritic signatures of its Vietnamese spellings. */
+  signatures: Set<string>;
+}
+type PlaceMentionPlace = Pick<Place, "id" | "name" | "nameVi" | "kind" | "lat" | "lon">;
+
+// Bullets and list markers that may open a list line: • ‣ ◦ ⁃ ∙ * · ▪ – — -
+const BULLETS = new Set([
+  0x2022, 0x2023, 0x25e6, 0x2043, 0x2219, 0x2a, 0xb7, 0x25aa, 0x2013, 0x2014, 0x2d,
+]);
+const isBlank = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 13;
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The longest phrase of up to `max` words ending right before the match that the lexicon knows. */
 function roleBefore(
   tokens: NearToken[],
+  count: number,
   lexicon: ContextLexicon,
   table: "before" | "titles",
 ): ContextRole | "title" | undefined {
   let phrase = "";
   let found: ContextRole | "title" | undefined;
-  for (const t of tokens) {
+  for (let i = 0; i < count; i++) {
+    const t = tokens[i] as NearToken;
+    if (phrase !== "" && !lexicon.beforeSuffixes.has(phrase)) break;
     phrase = phrase === "" ? t.folded : `${t.folded} ${phrase}`;
     if (table === "titles") {
       if (lexicon.titles.has(phrase)) found = "title";
@@ -54,13 +74,15 @@ function roleBefore(
  */
 function personNameBefore(
   tokens: NearToken[],
+  count: number,
   lexicon: ContextLexicon,
   matchStart: number,
   syllables: number,
 ): number {
   const run: NearToken[] = [];
   let gapEnd = matchStart;
-  for (const t of tokens) {
+  for (let i = 0; i < count; i++) {
+    const t = tokens[i] as NearToken;
     // Only plain spaces may separate the words of one person's name from each other and the match.
     if (!t.spaced || t.end === gapEnd) break;
     if (!t.capitalised || !isVietnameseSyllable(t.folded) || lexicon.notNames.has(t.folded)) break;
@@ -72,26 +94,51 @@ function personNameBefore(
   return lexicon.surnames.has((run[n - 1] as NearToken).folded) ? n : 0;
 }
 
-function syllableCount(key: string): number {
-  return key.split(" ").length;
-}
-
 function speechVerbAfter(text: string, after: NearToken, lexicon: ContextLexicon): boolean {
   if (lexicon.personVerbs.has(after.folded)) return true;
   const next = tokenAfter(text, after.end);
   return next !== undefined && lexicon.personVerbs.has(`${after.folded} ${next.folded}`);
 }
 
+/** The name stands alone on its line, after at most a bullet or a number ("  • Vung Tau", "3. Hue,"). */
 function isListItem(text: string, start: number, end: number): boolean {
-  const line = lineAround(text, start, end).replace(BULLET, "").replace(TRAILING, "");
-  return line === text.slice(start, end);
+  let i = start - 1;
+  while (i >= 0 && (isBlank(text.charCodeAt(i)) || BULLETS.has(text.charCodeAt(i)))) i--;
+  if (i >= 0 && (text.charCodeAt(i) === 0x2e || text.charCodeAt(i) === 0x29)) {
+    let j = i - 1;
+    while (j >= 0 && isDigit(text.charCodeAt(j))) j--;
+    if (j < i - 1 && j >= i - 4) {
+      i = j;
+      while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+    }
+  }
+  if (i >= 0 && text.charCodeAt(i) !== 10) return false;
+  let k = end;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (!(isBlank(c) || c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a)) break;
+  }
+  return k === text.length || text.charCodeAt(k) === 10;
 }
 
-function diacriticsDiffer(surface: string, place: Place): boolean {
-  if (!hasDiacritics(surface)) return false;
-  const sig = diacriticSignature(surface);
-  return !place.names.some((n) => hasDiacritics(n.text) && diacriticSignature(n.text) === sig);
+/** The folded first letter of the word after `pos` (after spaces), or 0. */
+function nextInitial(text: string, pos: number): number {
+  let j = pos;
+  let c = text.charCodeAt(j);
+  while (c === 32 || c === 0xa0 || c === 9) c = text.charCodeAt(++j);
+  const f = FOLD[c] as number;
+  return f >= 97 ? f : 0;
 }
+
+function diacriticsDiffer(surface: string, info: PlaceInfo): boolean {
+  return hasDiacritics(surface) && !info.signatures.has(diacriticSignature(surface));
+}
+
+/** Scratch for the words before a candidate, reused by every call of `judge` (never re-entered). */
+const BEFORE: NearToken[] = [];
+const AFTER: NearToken = { start: 0, end: 0, folded: "", capitalised: false, spaced: false };
+
+const reject = (reason: string): Verdict => ({ accept: false, confidence: 0, reason });
 
 const BASE_CONFIDENCE: Partial<Record<Place["kind"], number>> = {
   province: 0.95,
@@ -117,37 +164,45 @@ export function judge(
   text: string,
   start: number,
   end: number,
+  surface: string,
   key: NameKey,
-  place: Place,
+  info: PlaceInfo,
   lexicon: ContextLexicon,
   people: ReadonlySet<string>,
 ): Verdict {
-  const surface = text.slice(start, end);
-  const before = tokensBefore(text, start, Math.max(lexicon.maxBeforeWords, 4));
-  const after = tokenAfter(text, end);
-  const roleB = roleBefore(before, lexicon, "before");
+  const { place } = info;
+  const differ = diacriticsDiffer(surface, info);
+  // The nearest word usually settles it ("in", "of", "tỉnh"); read further back only when it
+  // could end a longer phrase ("thành phố") or a person's name (capitalised).
+  const before = BEFORE;
+  let count = readTokensBefore(text, start, 1, before);
+  const nearest = before[0] as NearToken;
+  if (count === 1 && (nearest.capitalised || lexicon.beforeSuffixes.has(nearest.folded))) {
+    count = readTokensBefore(text, start, lexicon.lookback, before);
+  }
+  const { single } = key;
+  const personLike = single || key.cap || key.listonly;
+  // The word after matters for every name only when it can be a unit word ("district",
+  // "province"); for names that can be a person's, always (speech verbs, longer names).
+  const after =
+    (personLike || lexicon.afterInitials[nextInitial(text, end)] === 1) &&
+    readTokenAfter(text, end, AFTER)
+      ? AFTER
+      : undefined;
+  const roleB = roleBefore(before, count, lexicon, "before");
   const roleA =
     after?.spaced || (after && !after.spaced && after.capitalised)
       ? lexicon.after.get(after.folded)
       : undefined;
-  const single = !key.joined && !key.key.includes(" ") && isVietnameseSyllable(key.key);
-  const personLike = single || key.flags.includes("cap") || key.flags.includes("listonly");
-  const reject = (reason: string): Verdict => ({ accept: false, confidence: 0, reason });
-
   if (roleB === "lower" || roleA === "lower") return reject("lower-level unit with the same name");
-  if (roleB === "feature" && diacriticsDiffer(surface, place)) {
+  if (roleB === "feature" && differ) {
     return reject("feature whose name differs in diacritics");
   }
   const cityWord =
     roleB === "city" || roleB === "province" || roleA === "city" || roleA === "province";
   if (!cityWord) {
-    const family = personNameBefore(
-      before,
-      lexicon,
-      start,
-      key.joined ? 1 : syllableCount(key.key),
-    );
-    if (personLike && roleBefore(before, lexicon, "titles") === "title") {
+    const family = personNameBefore(before, count, lexicon, start, key.syllables);
+    if (personLike && roleBefore(before, count, lexicon, "titles") === "title") {
       return { ...reject("person: title before the name"), person: true };
     }
     if (family > 0)
@@ -159,11 +214,11 @@ export function judge(
       return reject("person: speech verb after the name");
     }
   }
-  if (key.flags.includes("cap") && !allSyllablesCapitalised(text, start, end)) {
+  if (key.cap && !allSyllablesCapitalised(text, start, end)) {
     return reject("common word: not capitalised");
   }
   const listItem = isListItem(text, start, end);
-  if (key.flags.includes("listonly") && !listItem && !(roleB === "city")) {
+  if (key.listonly && !listItem && roleB !== "city") {
     return reject("person: bare name outside a list or city context");
   }
   if (
@@ -177,25 +232,19 @@ export function judge(
   }
 
   let confidence = BASE_CONFIDENCE[place.kind] ?? 0.85;
-  const notes: string[] = [
-    key.joined
-      ? "run-together"
-      : key.name === place.name || key.name === place.nameVi
-        ? "name"
-        : "alias",
-  ];
+  let reason: string = key.form;
   if (single) confidence -= 0.15;
   if (key.joined) confidence -= 0.05;
   if (cityWord) {
     confidence = Math.max(confidence, 0.97);
-    notes.push(roleB ? `after ${roleB} word` : `before ${roleA} word`);
+    reason += roleB ? `, after ${roleB} word` : `, before ${roleA} word`;
   } else if (listItem) {
     confidence = Math.max(confidence, 0.9);
-    notes.push("list item");
+    reason += ", list item";
   }
-  if (diacriticsDiffer(surface, place)) {
+  if (differ) {
     confidence = Math.min(confidence, 0.5);
-    notes.push("diacritics differ");
+    reason += ", diacritics differ";
   }
-  return { accept: true, confidence: Math.round(confidence * 100) / 100, reason: notes.join(", ") };
+  return { accept: true, confidence: Math.round(confidence * 100) / 100, reason };
 }

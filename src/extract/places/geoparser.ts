@@ -1,10 +1,11 @@
-import { ambiguityRules, nameKeys } from "../../gazetteer/keys.js";
+import { ambiguityRules, type NameKey, nameKeys } from "../../gazetteer/keys.js";
 import type { Gazetteer, Place, Province, Province2025 } from "../../gazetteer/types.js";
-import { FOLD } from "../../text/fold.js";
-import { judge } from "./context.js";
+import { CHAR, MARK, SEP, WORD, WORDCLASS } from "../../text/fold.js";
+import { diacriticSignature, hasDiacritics } from "../../text/tokens.js";
+import { judge, type PlaceInfo } from "./context.js";
 import type { ContextLexicon } from "./lexicon.js";
 import { resolveKey } from "./resolve.js";
-import { buildTrie, isWordStart, newCandidates, walk } from "./trie.js";
+import { buildTrie, type Candidates, type NameTrie, newCandidates, walk } from "./trie.js";
 import type { FindPlacesOptions, PlaceMention, ProvinceRef } from "./types.js";
 
 /** A geoparser bound to one gazetteer and lexicon: build once, call `find` on many texts. */
@@ -22,71 +23,128 @@ export function createGeoparser(g: Gazetteer, lexicon: ContextLexicon): Geoparse
   const keys = nameKeys(g);
   const trie = buildTrie(keys);
   const defaults = new Map([...ambiguityRules(g)].map(([key, a]) => [key, a.defaultId]));
-  const root = trie.next;
 
-  // Per place, the parts of a mention that do not depend on the text: built once.
-  const resolved = g.places.map((place: Place) => {
+  // Per place, what a mention reports and what the context rules compare: built once, shared
+  // (frozen) by every mention of the place.
+  const places: PlaceInfo[] = g.places.map((place: Place) => {
     const province = g.provinceByCode.get(place.provinceCode) as Province;
     const province2025 = g.province2025ByCode.get(province.code2025) as Province2025;
+    const { id, name, nameVi, kind, lat, lon } = place;
     return {
-      place: {
-        id: place.id,
-        name: place.name,
-        nameVi: place.nameVi,
-        kind: place.kind,
-        lat: place.lat,
-        lon: place.lon,
-      },
-      province: ref(province),
-      province2025: ref(province2025),
+      place,
+      ref: Object.freeze({ id, name, nameVi, kind, lat, lon }),
+      province: Object.freeze(ref(province)),
+      province2025: Object.freeze(ref(province2025)),
+      signatures: new Set(
+        place.names.filter((n) => hasDiacritics(n.text)).map((n) => diacriticSignature(n.text)),
+      ),
     };
   });
 
-  function find(text: string, options: FindPlacesOptions = {}): PlaceMention[] {
-    const minConfidence = options.minConfidence ?? 0;
-    const mentions: PlaceMention[] = [];
-    const candidates = newCandidates();
-    // Given names seen as part of a person's full name: their later bare uses are that person.
-    const people = new Set<string>();
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const code = text.charCodeAt(i);
-      const f = FOLD[code] as number;
-      // Names start with a letter that some key starts with, at the start of a word.
-      if (f < 97 || root[f - 96] === 0 || !isWordStart(text, i, f, code)) continue;
-      walk(trie, text, i, candidates);
-      for (let c = candidates.count - 1; c >= 0; c--) {
-        const end = candidates.ends[c] as number;
-        const surface = text.slice(i, end);
-        const key = resolveKey(
-          trie.groups[candidates.groups[c] as number] ?? [],
-          surface,
-          g,
-          defaults,
-        );
-        const place = g.places[key.place] as Place;
-        const verdict = judge(text, i, end, key, place, lexicon, people);
-        if (verdict.person) people.add(key.key);
-        if (!verdict.accept) continue;
-        if (verdict.confidence >= minConfidence) {
-          const r = resolved[key.place] as (typeof resolved)[number];
-          mentions.push({
-            text: surface,
-            start: i,
-            end,
-            place: { ...r.place },
-            province: { ...r.province },
-            province2025: { ...r.province2025 },
-            confidence: verdict.confidence,
-            reason: verdict.reason,
-          });
-        }
-        i = end - 1; // resume after the accepted name
-        break;
+  const scanner: Scanner = { trie, places, lexicon, g, defaults };
+  return {
+    find: (text, options = {}) => scan(text, scanner, options.minConfidence ?? 0),
+  };
+}
+
+/** What a scan reads, built once per geoparser. */
+interface Scanner {
+  trie: NameTrie;
+  places: PlaceInfo[];
+  lexicon: ContextLexicon;
+  g: Gazetteer;
+  defaults: Map<string, string>;
+}
+
+/**
+ * Visits each word start once: where a name can begin, tries the trie's candidates, longest
+ * first, and keeps the first the context rules accept; otherwise skips to the next word.
+ * Kept free of closures so the hot loop's variables stay in registers.
+ */
+function scan(text: string, s: Scanner, minConfidence: number): PlaceMention[] {
+  const mentions: PlaceMention[] = [];
+  const candidates = newCandidates();
+  // Given names seen as part of a person's full name: their later bare uses are that person.
+  const people = new Set<string>();
+  const root = s.trie.next;
+  const table = CHAR;
+  const words = WORDCLASS;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const k = (table[text.charCodeAt(i)] as number) & 127;
+    if (k < 48 && k !== WORD) {
+      i++;
+      continue;
+    }
+    if (k >= 97 && root[k - 96] !== 0 && mayStart(s.trie.starts, table, text, i, k - 96)) {
+      const end = matchAt(text, i, s, candidates, people, mentions, minConfidence);
+      if (end > 0) {
+        i = end;
+        continue;
       }
     }
-    return mentions;
+    // To the end of the word, or to a lowercase letter glued to an uppercase one ("VisitHanoi").
+    let previous = words[text.charCodeAt(i)] as number;
+    for (i++; i < n; i++) {
+      const w = words[text.charCodeAt(i)] as number;
+      if (w === 0 || (w === 2 && previous === 1)) break;
+      if (w !== 3) previous = w;
+    }
   }
+  return mentions;
+}
 
-  return { find };
+/** The trie's three-unit prefilter at a word start whose first letter is symbol `a`. */
+function mayStart(
+  starts: Uint8Array,
+  table: Uint8Array,
+  text: string,
+  i: number,
+  a: number,
+): boolean {
+  // charCodeAt past the end is NaN: table[NaN] is undefined, and `undefined & 127` is 0 (OTHER).
+  const second = (table[text.charCodeAt(i + 1)] as number) & 127;
+  if (second === MARK) return true;
+  const b = second >= 97 ? second - 96 : second === SEP ? 0 : -1;
+  if (b < 0) return false;
+  return starts[(a * 27 + b) * 128 + ((table[text.charCodeAt(i + 2)] as number) & 127)] === 1;
+}
+
+/** Tries the names starting at `i`, longest first; returns the end of the accepted one, or -1. */
+function matchAt(
+  text: string,
+  i: number,
+  s: Scanner,
+  candidates: Candidates,
+  people: Set<string>,
+  mentions: PlaceMention[],
+  minConfidence: number,
+): number {
+  walk(s.trie, text, i, candidates);
+  for (let c = candidates.count - 1; c >= 0; c--) {
+    const end = candidates.ends[c] as number;
+    const surface = text.slice(i, end);
+    const group = s.trie.groups[candidates.groups[c] as number] as NameKey[];
+    const key =
+      group.length === 1 ? (group[0] as NameKey) : resolveKey(group, surface, s.g, s.defaults);
+    const info = s.places[key.place] as PlaceInfo;
+    const verdict = judge(text, i, end, surface, key, info, s.lexicon, people);
+    if (verdict.person) people.add(key.key);
+    if (!verdict.accept) continue;
+    if (verdict.confidence >= minConfidence) {
+      mentions.push({
+        text: surface,
+        start: i,
+        end,
+        place: info.ref,
+        province: info.province,
+        province2025: info.province2025,
+        confidence: verdict.confidence,
+        reason: verdict.reason,
+      });
+    }
+    return end;
+  }
+  return -1;
 }

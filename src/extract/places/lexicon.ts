@@ -14,8 +14,15 @@ export interface ContextLexicon {
   notNames: Set<string>;
   /** Speech verbs: "…, Vinh said." */
   personVerbs: Set<string>;
-  /** The most words any `before` phrase or title has. */
-  maxBeforeWords: number;
+  /** How many words before a name the rules read: the longest phrase or title, or a full name. */
+  lookback: number;
+  /**
+   * Every word-suffix of a multi-word `before` phrase or title ("pho" of "thanh pho", "bi thu"
+   * of "tong bi thu"): a phrase read backwards from the match is extended only while it is one.
+   */
+  beforeSuffixes: Set<string>;
+  /** Folded first letters (97–122) of the `after` words: 1 where one begins. */
+  afterInitials: Uint8Array;
 }
 
 const ROLES = new Set<string>(["province", "city", "lower", "feature", "locative"]);
@@ -45,7 +52,24 @@ export function parseContextLexicon(src: {
   const notNames = new Set(parseWordList(src.notNames).map(foldKey));
   const words = (s: string) => s.split(" ").length;
   const maxBeforeWords = Math.max(...[...before.keys(), ...titles].map(words));
-  return { before, after, titles, surnames, personVerbs, notNames, maxBeforeWords };
+  const beforeSuffixes = new Set<string>();
+  for (const phrase of [...before.keys(), ...titles]) {
+    const w = phrase.split(" ");
+    for (let i = 1; i < w.length; i++) beforeSuffixes.add(w.slice(i).join(" "));
+  }
+  const afterInitials = new Uint8Array(128);
+  for (const word of after.keys()) afterInitials[word.charCodeAt(0)] = 1;
+  return {
+    before,
+    after,
+    titles,
+    surnames,
+    personVerbs,
+    notNames,
+    lookback: Math.max(maxBeforeWords, 4),
+    beforeSuffixes,
+    afterInitials,
+  };
 }
 
 export function loadContextLexicon(dataDir = DEFAULT_DATA_DIR): ContextLexicon {

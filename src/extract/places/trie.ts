@@ -13,6 +13,13 @@ export interface NameTrie {
   next: Int32Array;
   term: Int32Array;
   groups: NameKey[][];
+  /**
+   * A prefilter for the scan, so that most words never enter the walk: for a word whose first
+   * two code units fold to symbols `a` (a letter) and `b` (a letter, or 0 for a separator),
+   * `starts[(a * 27 + b) * 128 + c]` is 1 when a key can go on with a third code unit of CHAR
+   * class `c` (a letter, a separator, or a combining mark, which the walk skips).
+   */
+  starts: Uint8Array;
 }
 
 function symbol(code: number): number {
@@ -37,6 +44,8 @@ export function buildTrie(keys: NameKey[]): NameTrie {
   let size = 1;
   const groups: NameKey[][] = [];
   for (const [key, group] of byKey) {
+    if (key.replace(/ /g, "").length < 2)
+      throw new Error(`name keys need two letters or more: "${key}"`);
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const slot = node * ALPHABET + symbol(key.charCodeAt(i));
@@ -59,7 +68,26 @@ export function buildTrie(keys: NameKey[]): NameTrie {
     term[node] = groups.length;
     groups.push(group);
   }
-  return { next: next.slice(0, size * ALPHABET), term: term.slice(0, size), groups };
+  const starts = new Uint8Array(27 * 27 * 128);
+  const child = (node: number, sym: number) => next[node * ALPHABET + sym] as number;
+  for (let a = 1; a <= 26; a++) {
+    const n1 = child(0, a);
+    if (n1 === 0) continue;
+    for (let b = 0; b <= 26; b++) {
+      const n2 = child(n1, b);
+      if (n2 === 0) continue;
+      const row = (a * 27 + b) * 128;
+      // A key of two letters, or a separator that may repeat (" - "): let the walk decide.
+      if ((term[n2] as number) >= 0 || b === 0) {
+        starts.fill(1, row, row + 128);
+        continue;
+      }
+      starts[row + MARK] = 1;
+      if (child(n2, 0) !== 0) starts[row + SEP] = 1;
+      for (let c = 1; c <= 26; c++) if (child(n2, c) !== 0) starts[row + 96 + c] = 1;
+    }
+  }
+  return { next: next.slice(0, size * ALPHABET), term: term.slice(0, size), groups, starts };
 }
 
 /** Candidate matches found at one start position; reused between calls to avoid allocation. */
@@ -130,18 +158,4 @@ export function walk(trie: NameTrie, text: string, start: number, out: Candidate
       out.count++;
     }
   }
-}
-
-/**
- * Whether position `i` starts a word: its code unit is a letter and the one before is not
- * part of a word, or a lowercase letter glued to this uppercase one ("VisitHanoi").
- */
-export function isWordStart(text: string, i: number, f: number, code: number): boolean {
-  if (i === 0) return true;
-  const prev = text.charCodeAt(i - 1);
-  const pf = FOLD[prev] as number;
-  if (pf === MARK || pf >= 48 || pf === WORD) {
-    return UPPER[code] === 1 && pf >= 97 && UPPER[prev] === 0 && f >= 97;
-  }
-  return true;
 }
