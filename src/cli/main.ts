@@ -7,7 +7,7 @@ const program = new Command()
   .name("dossier")
   .description("Vietnam news and diplomatic texts as structured, searchable, comparable data")
   .version("0.1.0")
-  .showHelpAfterError()
+  .showHelpAfterError("(dossier --help lists the commands; dossier <command> --help their options)")
   .configureOutput({ outputError: (text, write) => write(text) });
 
 // commander reports its own usage errors (exit 1 by default); ours are exit 2 like other Unix tools.

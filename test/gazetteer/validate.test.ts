@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkGazetteer, findPlaces, readGazetteerSources } from "../../src/index.js";
 
@@ -87,5 +88,24 @@ describe("data validation catches broken data", () => {
     expect(
       broken((s) => ({ places: `${s.places}Odd\tOdd\tcastle\t01\t21\t105\tshout\t\n` })),
     ).toMatch(/unknown kind "castle"[\s\S]*unknown flag "shout"/);
+  });
+});
+
+describe("data parsing never throws", () => {
+  it("turns arbitrary text into problems, not exceptions", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300 }), (a, b) => {
+        const rows = `${a}\n${a.replace(/ /g, "\t")}\n${b.split("").join("\t")}`;
+        const { problems } = checkGazetteer({
+          provinces63: rows,
+          provinces34: rows,
+          places: rows,
+          ambiguous: b,
+        });
+        expect(Array.isArray(problems)).toBe(true);
+        expect(problems.length).toBeGreaterThan(0); // never 63 valid provinces by chance
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,4 +1,8 @@
-import type { PlaceMention, ProvinceCount } from "../../extract/places/index.js";
+import {
+  countProvinces,
+  type PlaceMention,
+  type ProvinceCount,
+} from "../../extract/places/index.js";
 import { csvField, escapeTerminal } from "./escape.js";
 
 export type Level = "old" | "new" | "both";
@@ -116,6 +120,17 @@ export function placesText(results: PlacesResult[], level: Level): string {
       out.push("  provinces (63, before July 2025):", ...table(r.provinces));
     if (wantNew(level) && r.provinces2025.length > 0)
       out.push("  provinces (34, from July 2025):", ...table(r.provinces2025));
+    out.push("");
+  }
+  if (results.length > 1) {
+    const all = results.flatMap((r) => r.mentions);
+    out.push(
+      `all ${results.length} documents: ${all.length} mention${all.length === 1 ? "" : "s"}`,
+    );
+    if (wantOld(level) && all.length > 0)
+      out.push("  provinces (63, before July 2025):", ...table(countProvinces(all, "old")));
+    if (wantNew(level) && all.length > 0)
+      out.push("  provinces (34, from July 2025):", ...table(countProvinces(all, "new")));
     out.push("");
   }
   return `${out.join("\n")}`;
