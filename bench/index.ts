@@ -3,7 +3,7 @@
  * baselines measured in the same run — a naive single RegExp alternation over the same
  * names, and `grep -c -i -F -f <names>` — reported as ratios, with each phase's peak RSS.
  * Options: --mb N (corpus size, default 100), --regex-mb N (bytes the slow RegExp baseline
- * reads, default 16; its MB/s is a rate, so a prefix measures it fairly).
+ * reads, default 32; its MB/s is a rate, so a prefix measures it fairly).
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -14,7 +14,7 @@ import { generateCorpus } from "./corpus.js";
 const { values } = parseArgs({
   options: {
     mb: { type: "string", default: "100" },
-    "regex-mb": { type: "string", default: "16" },
+    "regex-mb": { type: "string", default: "32" },
   },
 });
 const MB = 1024 * 1024;

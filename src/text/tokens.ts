@@ -1,11 +1,12 @@
 import { FOLD, MARK, UPPER, WORD } from "./fold.js";
+import type { WordIndex } from "./word-index.js";
 
 /** A word next to a match, with what separates it from its neighbour nearer the match. */
 export interface NearToken {
   start: number;
   end: number;
-  /** Folded form: "thanh", "tp". */
-  folded: string;
+  /** Its id in the WordIndex the reader was given, -1 when it is not a known word. */
+  word: number;
   /** First letter is uppercase. */
   capitalised: boolean;
   /** Only spaces between it and the token (or match) after it. */
@@ -15,6 +16,11 @@ export interface NearToken {
 function isWord(code: number): boolean {
   const f = FOLD[code] as number;
   return f === MARK || f >= 48 || f === WORD;
+}
+
+/** The folded form of a token: "thanh", "tp". */
+export function foldedToken(text: string, t: NearToken): string {
+  return foldRange(text, t.start, t.end);
 }
 
 function foldRange(text: string, start: number, end: number): string {
@@ -43,7 +49,13 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x202f
  * stops. The objects in `out` are reused from call to call: the geoparser calls this for every
  * candidate name, and allocation there is most of its cost.
  */
-export function readTokensBefore(text: string, pos: number, max: number, out: NearToken[]): number {
+export function readTokensBefore(
+  text: string,
+  pos: number,
+  max: number,
+  words: WordIndex,
+  out: NearToken[],
+): number {
   let count = 0;
   let i = pos;
   while (count < max) {
@@ -59,12 +71,12 @@ export function readTokensBefore(text: string, pos: number, max: number, out: Ne
     if (j === end) break;
     let t = out[count];
     if (t === undefined) {
-      t = { start: 0, end: 0, folded: "", capitalised: false, spaced: false };
+      t = { start: 0, end: 0, word: -1, capitalised: false, spaced: false };
       out[count] = t;
     }
     t.start = j;
     t.end = end;
-    t.folded = foldRange(text, j, end);
+    t.word = words.lookup(text, j, end);
     t.capitalised = UPPER[text.charCodeAt(j)] === 1;
     t.spaced = spaced && end < i;
     count++;
@@ -74,9 +86,14 @@ export function readTokensBefore(text: string, pos: number, max: number, out: Ne
 }
 
 /** Up to `max` words before `pos` on the same line, nearest first (see `readTokensBefore`). */
-export function tokensBefore(text: string, pos: number, max: number): NearToken[] {
+export function tokensBefore(
+  text: string,
+  pos: number,
+  max: number,
+  words: WordIndex,
+): NearToken[] {
   const out: NearToken[] = [];
-  out.length = readTokensBefore(text, pos, max, out);
+  out.length = readTokensBefore(text, pos, max, words, out);
   return out;
 }
 
@@ -84,7 +101,12 @@ export function tokensBefore(text: string, pos: number, max: number): NearToken[
  * The word right after `pos`, after spaces (none needed when glued by case: "ThuanProvince"),
  * written into `out` (reused, see `readTokensBefore`); false when no word follows.
  */
-export function readTokenAfter(text: string, pos: number, out: NearToken): boolean {
+export function readTokenAfter(
+  text: string,
+  pos: number,
+  words: WordIndex,
+  out: NearToken,
+): boolean {
   let j = pos;
   while (j < text.length && isSpace(text.charCodeAt(j))) j++;
   const start = j;
@@ -92,16 +114,16 @@ export function readTokenAfter(text: string, pos: number, out: NearToken): boole
   if (j === start) return false;
   out.start = start;
   out.end = j;
-  out.folded = foldRange(text, start, j);
+  out.word = words.lookup(text, start, j);
   out.capitalised = UPPER[text.charCodeAt(start)] === 1;
   out.spaced = start > pos;
   return true;
 }
 
 /** The word right after `pos` (see `readTokenAfter`). */
-export function tokenAfter(text: string, pos: number): NearToken | undefined {
-  const out: NearToken = { start: 0, end: 0, folded: "", capitalised: false, spaced: false };
-  return readTokenAfter(text, pos, out) ? out : undefined;
+export function tokenAfter(text: string, pos: number, words: WordIndex): NearToken | undefined {
+  const out: NearToken = { start: 0, end: 0, word: -1, capitalised: false, spaced: false };
+  return readTokenAfter(text, pos, words, out) ? out : undefined;
 }
 
 /** The line around [start, end), without its line break. */

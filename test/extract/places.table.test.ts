@@ -84,6 +84,15 @@ const cases: [string, string[]][] = [
   // Hoa Binh: peace in a name
   ["Chief Justice Nguyen Hoa Binh spoke.", []],
   ["vì hòa bình và phát triển", []],
+  // Vietnamese in lowercase is ordinary words: two rooms, need time, go eat
+  ["căn hộ hai phòng ngủ, cần giờ để đi ăn", []],
+  [
+    "tỉnh Hải Phòng và huyện Cần Giờ, TP Dĩ An",
+    ["Hải Phòng=Hai Phong", "Cần Giờ=Ho Chi Minh", "Dĩ An=Binh Duong"],
+  ],
+  ["Phu Quoc district and huyện Côn Đảo", ["Phu Quoc=Kien Giang", "Côn Đảo=Ba Ria-Vung Tau"]],
+  // A province merged away in 2008
+  ["Ha Tay province joined Hanoi in 2008.", ["Ha Tay=Ha Noi", "Hanoi=Ha Noi"]],
   ["Landslides hit Hoa Binh province.", ["Hoa Binh=Hoa Binh"]],
   // All-caps headlines
   ["FLOODS HIT QUANG NAM AND QUANG NGAI", ["QUANG NAM=Quang Nam", "QUANG NGAI=Quang Ngai"]],

@@ -1,10 +1,11 @@
 import type { NameKey } from "../../gazetteer/keys.js";
 import type { Place } from "../../gazetteer/types.js";
-import { FOLD } from "../../text/fold.js";
+import { FOLD, UPPER } from "../../text/fold.js";
 import { isVietnameseSyllable } from "../../text/syllable.js";
 import {
   allSyllablesCapitalised,
   diacriticSignature,
+  foldedToken,
   hasDiacritics,
   type NearToken,
   readTokenAfter,
@@ -54,7 +55,8 @@ function roleBefore(
   for (let i = 0; i < count; i++) {
     const t = tokens[i] as NearToken;
     if (phrase !== "" && !lexicon.beforeSuffixes.has(phrase)) break;
-    phrase = phrase === "" ? t.folded : `${t.folded} ${phrase}`;
+    if (t.word < 0) break;
+    phrase = phrase === "" ? String(t.word) : `${t.word} ${phrase}`;
     if (table === "titles") {
       if (lexicon.titles.has(phrase)) found = "title";
     } else {
@@ -73,6 +75,7 @@ function roleBefore(
  * "Song Lam|Nghe An" → 0 (the run opens with "Song").
  */
 function personNameBefore(
+  text: string,
   tokens: NearToken[],
   count: number,
   lexicon: ContextLexicon,
@@ -85,19 +88,25 @@ function personNameBefore(
     const t = tokens[i] as NearToken;
     // Only plain spaces may separate the words of one person's name from each other and the match.
     if (!t.spaced || t.end === gapEnd) break;
-    if (!t.capitalised || !isVietnameseSyllable(t.folded) || lexicon.notNames.has(t.folded)) break;
+    if (
+      !t.capitalised ||
+      lexicon.notNames.has(t.word) ||
+      !isVietnameseSyllable(foldedToken(text, t))
+    )
+      break;
     run.push(t);
     gapEnd = t.start;
   }
   const n = run.length;
   if (n === 0 || n + syllables > 4) return 0;
-  return lexicon.surnames.has((run[n - 1] as NearToken).folded) ? n : 0;
+  return lexicon.surnames.has((run[n - 1] as NearToken).word) ? n : 0;
 }
 
 function speechVerbAfter(text: string, after: NearToken, lexicon: ContextLexicon): boolean {
-  if (lexicon.personVerbs.has(after.folded)) return true;
-  const next = tokenAfter(text, after.end);
-  return next !== undefined && lexicon.personVerbs.has(`${after.folded} ${next.folded}`);
+  if (after.word < 0) return false;
+  if (lexicon.personVerbs.has(String(after.word))) return true;
+  const next = tokenAfter(text, after.end, lexicon.words);
+  return next !== undefined && lexicon.personVerbs.has(`${after.word} ${next.word}`);
 }
 
 /** The name stands alone on its line, after at most a bullet or a number ("  • Vung Tau", "3. Hue,"). */
@@ -130,13 +139,21 @@ function nextInitial(text: string, pos: number): number {
   return f >= 97 ? f : 0;
 }
 
-function diacriticsDiffer(surface: string, info: PlaceInfo): boolean {
-  return hasDiacritics(surface) && !info.signatures.has(diacriticSignature(surface));
+function isAllLowercase(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (UPPER[s.charCodeAt(i)] === 1) return false;
+  return true;
+}
+
+function diacriticsDiffer(surface: string, marked: boolean, info: PlaceInfo): boolean {
+  // Most surfaces are the place's own Vietnamese name, NFC: a string compare settles them.
+  return (
+    marked && surface !== info.place.nameVi && !info.signatures.has(diacriticSignature(surface))
+  );
 }
 
 /** Scratch for the words before a candidate, reused by every call of `judge` (never re-entered). */
 const BEFORE: NearToken[] = [];
-const AFTER: NearToken = { start: 0, end: 0, folded: "", capitalised: false, spaced: false };
+const AFTER: NearToken = { start: 0, end: 0, word: -1, capitalised: false, spaced: false };
 
 const reject = (reason: string): Verdict => ({ accept: false, confidence: 0, reason });
 
@@ -150,7 +167,8 @@ const BASE_CONFIDENCE: Partial<Record<Place["kind"], number>> = {
 /**
  * Decides whether a name found in the text is the place, from the words around it. The rules,
  * in order:
- * 1. a district, ward or commune word next to it ("huyện Quảng Ninh", "Tan An ward"): another unit;
+ * 1. a ward or commune word next to it ("Tan An ward"), or a district word next to a province's
+ *    name ("huyện Quảng Ninh"): another unit that shares the name;
  * 2. a river, street … word before it with other diacritics ("sông Kiến Giang"): another name;
  * 3. a title before a name that can be a person's ("Ambassador Vinh", "President Ho Chi Minh");
  * 4. a capitalised run opening with a family name before it ("Pham Quang Vinh", "Nguyen Hue"),
@@ -171,14 +189,15 @@ export function judge(
   people: ReadonlySet<string>,
 ): Verdict {
   const { place } = info;
-  const differ = diacriticsDiffer(surface, info);
+  const marked = hasDiacritics(surface);
+  const differ = diacriticsDiffer(surface, marked, info);
   // The nearest word usually settles it ("in", "of", "tỉnh"); read further back only when it
   // could end a longer phrase ("thành phố") or a person's name (capitalised).
   const before = BEFORE;
-  let count = readTokensBefore(text, start, 1, before);
+  let count = readTokensBefore(text, start, 1, lexicon.words, before);
   const nearest = before[0] as NearToken;
-  if (count === 1 && (nearest.capitalised || lexicon.beforeSuffixes.has(nearest.folded))) {
-    count = readTokensBefore(text, start, lexicon.lookback, before);
+  if (count === 1 && (nearest.capitalised || lexicon.beforeSuffixes.has(String(nearest.word)))) {
+    count = readTokensBefore(text, start, lexicon.lookback, lexicon.words, before);
   }
   const { single } = key;
   const personLike = single || key.cap || key.listonly;
@@ -186,22 +205,26 @@ export function judge(
   // "province"); for names that can be a person's, always (speech verbs, longer names).
   const after =
     (personLike || lexicon.afterInitials[nextInitial(text, end)] === 1) &&
-    readTokenAfter(text, end, AFTER)
+    readTokenAfter(text, end, lexicon.words, AFTER)
       ? AFTER
       : undefined;
   const roleB = roleBefore(before, count, lexicon, "before");
   const roleA =
     after?.spaced || (after && !after.spaced && after.capitalised)
-      ? lexicon.after.get(after.folded)
+      ? lexicon.after.get(after.word)
       : undefined;
   if (roleB === "lower" || roleA === "lower") return reject("lower-level unit with the same name");
+  const isProvince = place.kind === "province" || place.kind === "municipality";
+  if (isProvince && (roleB === "district" || roleA === "district")) {
+    return reject("district with a province's name");
+  }
   if (roleB === "feature" && differ) {
     return reject("feature whose name differs in diacritics");
   }
   const cityWord =
     roleB === "city" || roleB === "province" || roleA === "city" || roleA === "province";
   if (!cityWord) {
-    const family = personNameBefore(before, count, lexicon, start, key.syllables);
+    const family = personNameBefore(text, before, count, lexicon, start, key.syllables);
     if (personLike && roleBefore(before, count, lexicon, "titles") === "title") {
       return { ...reject("person: title before the name"), person: true };
     }
@@ -217,6 +240,11 @@ export function judge(
   if (key.cap && !allSyllablesCapitalised(text, start, end)) {
     return reject("common word: not capitalised");
   }
+  // Vietnamese capitalises every proper name: written with diacritics but all in lowercase,
+  // the syllables are ordinary words ("hai phòng" two rooms, "cần giờ", "đi ăn").
+  if (!cityWord && marked && isAllLowercase(surface)) {
+    return reject("common words: Vietnamese in lowercase");
+  }
   const listItem = isListItem(text, start, end);
   if (key.listonly && !listItem && roleB !== "city") {
     return reject("person: bare name outside a list or city context");
@@ -226,7 +254,7 @@ export function judge(
     !cityWord &&
     after?.spaced &&
     after.capitalised &&
-    isVietnameseSyllable(after.folded)
+    isVietnameseSyllable(foldedToken(text, after))
   ) {
     return reject("part of a longer name");
   }

@@ -5,7 +5,14 @@ import { diacriticSignature, hasDiacritics } from "../../text/tokens.js";
 import { judge, type PlaceInfo } from "./context.js";
 import type { ContextLexicon } from "./lexicon.js";
 import { resolveKey } from "./resolve.js";
-import { buildTrie, type Candidates, type NameTrie, newCandidates, walk } from "./trie.js";
+import {
+  buildTrie,
+  type Candidates,
+  type NameTrie,
+  newCandidates,
+  startClass,
+  walk,
+} from "./trie.js";
 import type { FindPlacesOptions, PlaceMention, ProvinceRef } from "./types.js";
 
 /** A geoparser bound to one gazetteer and lexicon: build once, call `find` on many texts. */
@@ -97,7 +104,7 @@ function scan(text: string, s: Scanner, minConfidence: number): PlaceMention[] {
 
 /** The trie's three-unit prefilter at a word start whose first letter is symbol `a`. */
 function mayStart(
-  starts: Uint8Array,
+  starts: Uint32Array,
   table: Uint8Array,
   text: string,
   i: number,
@@ -108,7 +115,8 @@ function mayStart(
   if (second === MARK) return true;
   const b = second >= 97 ? second - 96 : second === SEP ? 0 : -1;
   if (b < 0) return false;
-  return starts[(a * 27 + b) * 128 + ((table[text.charCodeAt(i + 2)] as number) & 127)] === 1;
+  const third = startClass((table[text.charCodeAt(i + 2)] as number) & 127);
+  return ((starts[a * 27 + b] as number) & (1 << third)) !== 0;
 }
 
 /** Tries the names starting at `i`, longest first; returns the end of the accepted one, or -1. */

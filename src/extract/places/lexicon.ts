@@ -1,31 +1,39 @@
 import { DEFAULT_DATA_DIR, readDataFile } from "../../gazetteer/load.js";
 import { parseTsv, parseWordList } from "../../gazetteer/tsv.js";
 import { foldKey } from "../../text/fold.js";
+import { WordIndex } from "../../text/word-index.js";
 
-export type ContextRole = "province" | "city" | "lower" | "feature" | "locative";
+export type ContextRole = "province" | "city" | "district" | "lower" | "feature" | "locative";
 
-/** The word lists the geoparser's context rules read, folded. */
+/**
+ * The word lists the geoparser's context rules read. Every word of every list has an id in
+ * `words`; a phrase is the ids of its words joined by spaces ("12 40" for "thành phố"), so
+ * that the rules look words up without building strings.
+ */
 export interface ContextLexicon {
+  words: WordIndex;
+  /** Phrases before a name and the role they give it. */
   before: Map<string, ContextRole>;
-  after: Map<string, ContextRole>;
+  /** Words after a name and the role they give it. */
+  after: Map<number, ContextRole>;
   titles: Set<string>;
-  surnames: Set<string>;
+  surnames: Set<number>;
   /** Capitalised function words that open a sentence, not a name: "In", "The". */
-  notNames: Set<string>;
-  /** Speech verbs: "…, Vinh said." */
+  notNames: Set<number>;
+  /** Speech verbs, phrases: "…, Vinh said.", "…, Vinh cho biết". */
   personVerbs: Set<string>;
   /** How many words before a name the rules read: the longest phrase or title, or a full name. */
   lookback: number;
   /**
-   * Every word-suffix of a multi-word `before` phrase or title ("pho" of "thanh pho", "bi thu"
-   * of "tong bi thu"): a phrase read backwards from the match is extended only while it is one.
+   * Every word-suffix of a multi-word `before` phrase or title ("phố" of "thành phố", "bí thư"
+   * of "tổng bí thư"): a phrase read backwards from the match is extended only while it is one.
    */
   beforeSuffixes: Set<string>;
   /** Folded first letters (97–122) of the `after` words: 1 where one begins. */
   afterInitials: Uint8Array;
 }
 
-const ROLES = new Set<string>(["province", "city", "lower", "feature", "locative"]);
+const ROLES = new Set<string>(["province", "city", "district", "lower", "feature", "locative"]);
 
 export function parseContextLexicon(src: {
   contextWords: string;
@@ -34,8 +42,8 @@ export function parseContextLexicon(src: {
   personVerbs: string;
   notNames: string;
 }): ContextLexicon {
-  const before = new Map<string, ContextRole>();
-  const after = new Map<string, ContextRole>();
+  const before: [string, ContextRole][] = [];
+  const after: [string, ContextRole][] = [];
   for (const row of parseTsv(src.contextWords)) {
     const [role = "", position = "", words = ""] = row.cells;
     if (!ROLES.has(role) || (position !== "before" && position !== "after")) {
@@ -44,28 +52,48 @@ export function parseContextLexicon(src: {
       );
     }
     const target = position === "before" ? before : after;
-    for (const w of words.split("|")) target.set(foldKey(w), role as ContextRole);
+    for (const w of words.split("|")) target.push([foldKey(w), role as ContextRole]);
   }
-  const titles = new Set(parseWordList(src.titles).map(foldKey));
-  const surnames = new Set(parseWordList(src.surnames).map(foldKey));
-  const personVerbs = new Set(parseWordList(src.personVerbs).map(foldKey));
-  const notNames = new Set(parseWordList(src.notNames).map(foldKey));
-  const words = (s: string) => s.split(" ").length;
-  const maxBeforeWords = Math.max(...[...before.keys(), ...titles].map(words));
+  const list = (text: string) => parseWordList(text).map(foldKey);
+  const titles = list(src.titles);
+  const surnames = list(src.surnames);
+  const personVerbs = list(src.personVerbs);
+  const notNames = list(src.notNames);
+
+  const all = [
+    ...before.map(([p]) => p),
+    ...after.map(([p]) => p),
+    ...titles,
+    ...surnames,
+    ...personVerbs,
+    ...notNames,
+  ];
+  const words = new WordIndex(all.flatMap((p) => p.split(" ")));
+  const ids = (phrase: string) =>
+    phrase
+      .split(" ")
+      .map((w) => words.idOf(w))
+      .join(" ");
+  const single = (phrase: string) => words.idOf(phrase);
+
   const beforeSuffixes = new Set<string>();
-  for (const phrase of [...before.keys(), ...titles]) {
+  for (const phrase of [...before.map(([p]) => p), ...titles]) {
     const w = phrase.split(" ");
-    for (let i = 1; i < w.length; i++) beforeSuffixes.add(w.slice(i).join(" "));
+    for (let i = 1; i < w.length; i++) beforeSuffixes.add(ids(w.slice(i).join(" ")));
   }
   const afterInitials = new Uint8Array(128);
-  for (const word of after.keys()) afterInitials[word.charCodeAt(0)] = 1;
+  for (const [word] of after) afterInitials[word.charCodeAt(0)] = 1;
+  const maxBeforeWords = Math.max(
+    ...[...before.map(([p]) => p), ...titles].map((s) => s.split(" ").length),
+  );
   return {
-    before,
-    after,
-    titles,
-    surnames,
-    personVerbs,
-    notNames,
+    words,
+    before: new Map(before.map(([p, role]) => [ids(p), role])),
+    after: new Map(after.map(([p, role]) => [single(p), role])),
+    titles: new Set(titles.map(ids)),
+    surnames: new Set(surnames.map(single)),
+    notNames: new Set(notNames.map(single)),
+    personVerbs: new Set(personVerbs.map(ids)),
     lookback: Math.max(maxBeforeWords, 4),
     beforeSuffixes,
     afterInitials,
