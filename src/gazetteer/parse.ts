@@ -9,6 +9,7 @@ import type {
   PlaceName,
   Province,
   Province2025,
+  ProvincialUnit,
 } from "./types.js";
 
 /** The raw text of the gazetteer's data files. */
@@ -74,31 +75,13 @@ export function parseGazetteer(src: GazetteerSources): {
     return list;
   };
 
-  const provinces: Province[] = [];
-  const provincePlaces: Place[] = [];
-  for (const row of parseTsv(src.provinces63)) {
-    const file = "provinces-63.tsv";
-    if (row.cells.length < 9 || row.cells.length > 11) {
-      problems.push(`${where(file, row)}: expected 11 columns, found ${row.cells.length}`);
-      continue;
-    }
-    const [
-      code,
-      name,
-      nameVi,
-      type,
-      centre,
-      centreVi,
-      lat,
-      lon,
-      code2025,
-      flags = "",
-      aliases = "",
-    ] = row.cells as string[];
+  /** The first eight columns, shared by both province files. */
+  const unit = (file: string, row: TsvRow): ProvincialUnit => {
+    const [code, name, nameVi, type, centre, centreVi, lat, lon] = row.cells as string[];
     if (type !== "province" && type !== "municipality") {
       problems.push(`${where(file, row)}: type must be province or municipality, not "${type}"`);
     }
-    const p: Province = {
+    return {
       code: code as string,
       name: name as string,
       nameVi: nameVi as string,
@@ -107,8 +90,19 @@ export function parseGazetteer(src: GazetteerSources): {
       centreVi: centreVi as string,
       lat: num(file, row, lat, "lat"),
       lon: num(file, row, lon, "lon"),
-      code2025: code2025 as string,
     };
+  };
+
+  const provinces: Province[] = [];
+  const provincePlaces: Place[] = [];
+  for (const row of parseTsv(src.provinces63)) {
+    const file = "provinces-63.tsv";
+    if (row.cells.length < 9 || row.cells.length > 11) {
+      problems.push(`${where(file, row)}: expected 11 columns, found ${row.cells.length}`);
+      continue;
+    }
+    const [code2025, flags = "", aliases = ""] = row.cells.slice(8) as string[];
+    const p: Province = { ...unit(file, row), code2025: code2025 as string };
     provinces.push(p);
     provincePlaces.push({
       id: `p63:${p.code}`,
@@ -129,20 +123,10 @@ export function parseGazetteer(src: GazetteerSources): {
       problems.push(`${where(file, row)}: expected 8 columns, found ${row.cells.length}`);
       continue;
     }
-    const [code, name, nameVi, type, centre, centreVi, lat, lon] = row.cells as string[];
-    if (type !== "province" && type !== "municipality") {
-      problems.push(`${where(file, row)}: type must be province or municipality, not "${type}"`);
-    }
+    const u = unit(file, row);
     provinces2025.push({
-      code: code as string,
-      name: name as string,
-      nameVi: nameVi as string,
-      type: type === "municipality" ? "municipality" : "province",
-      centre: centre as string,
-      centreVi: centreVi as string,
-      lat: num(file, row, lat, "lat"),
-      lon: num(file, row, lon, "lon"),
-      members: provinces.filter((p) => p.code2025 === code).map((p) => p.code),
+      ...u,
+      members: provinces.filter((p) => p.code2025 === u.code).map((p) => p.code),
     });
   }
 

@@ -1,5 +1,5 @@
-/** A provincial unit as it stood until 30 June 2025 (one of 63). */
-export interface Province {
+/** What every provincial unit, old or new, records. */
+export interface ProvincialUnit {
   /** Official 2-digit code, e.g. "48". */
   code: string;
   /** ASCII name, e.g. "Da Nang", "Ba Ria-Vung Tau", "Ho Chi Minh". */
@@ -7,24 +7,22 @@ export interface Province {
   /** Vietnamese name with diacritics, NFC. */
   nameVi: string;
   type: "province" | "municipality";
+  /** Administrative centre (seat of the provincial authorities), ASCII and Vietnamese. */
   centre: string;
   centreVi: string;
+  /** Approximate centroid, WGS84 degrees. */
   lat: number;
   lon: number;
+}
+
+/** A provincial unit as it stood until 30 June 2025 (one of 63). */
+export interface Province extends ProvincialUnit {
   /** Code of the provincial unit it became part of on 1 July 2025. */
   code2025: string;
 }
 
 /** A provincial unit from 1 July 2025 (one of 34, Resolution 202/2025/QH15). */
-export interface Province2025 {
-  code: string;
-  name: string;
-  nameVi: string;
-  type: "province" | "municipality";
-  centre: string;
-  centreVi: string;
-  lat: number;
-  lon: number;
+export interface Province2025 extends ProvincialUnit {
   /** Codes of the old provinces merged into it. */
   members: string[];
 }
