@@ -9,6 +9,8 @@ export const errorCodes = {
   E_TOO_LARGE: "input is larger than the size limit",
   E_BINARY: "input looks binary, not text",
   E_READ: "input could not be read",
+  E_FORMAT: "input is malformed",
+  E_EMPTY: "input is empty",
   E_DATA: "bundled data is invalid",
   E_USAGE: "invalid arguments",
 } as const;

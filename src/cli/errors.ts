@@ -9,6 +9,8 @@ const EXIT: Record<ErrorCode, number> = {
   E_TOO_LARGE: 1,
   E_BINARY: 1,
   E_READ: 1,
+  E_FORMAT: 1,
+  E_EMPTY: 1,
   E_DATA: 3,
   E_USAGE: 2,
 };

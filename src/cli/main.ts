@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerClean } from "./commands/clean.js";
 import { registerDataCheck } from "./commands/data-check.js";
 import { registerPlaces } from "./commands/places.js";
 import { describeError, exitCodeFor } from "./errors.js";
@@ -22,6 +23,7 @@ program.exitOverride((err) => {
   process.exit(2);
 });
 
+registerClean(program);
 registerPlaces(program);
 registerDataCheck(program);
 

@@ -102,8 +102,8 @@ describe("dossier places", () => {
     writeFileSync(join(sub, "skip.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]));
     const docs = JSON.parse(run(["places", sub, "-f", "json"]).stdout).documents;
     expect(docs.map((d: { source: string }) => d.source.slice(sub.length))).toEqual([
-      "/deeper/two.md",
       "/one.txt",
+      "/deeper/two.md",
     ]);
   });
 
@@ -143,22 +143,25 @@ describe("dossier places", () => {
       ]);
     });
 
-    it("an empty file: a warning, no mentions, exit 0", () => {
-      const r = run(["places", file("empty.txt", ""), "-f", "json"]);
-      expect(r.status).toBe(0);
-      expect(r.stderr).toMatch(/empty\.txt: empty input/);
-      expect(JSON.parse(r.stdout).documents[0].mentions).toEqual([]);
+    it("an empty file: one line naming it, exit 1, the others still read", () => {
+      const good = file("good2.txt", "Quang Tri");
+      const r = run(["places", file("empty.txt", " \n"), good, "-f", "json"]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/input is empty: .*empty\.txt \[E_EMPTY\]/);
+      expect(JSON.parse(r.stdout).documents.map((d: { source: string }) => d.source)).toEqual([
+        good,
+      ]);
     });
 
     it("invalid UTF-8: replaced, reported with the byte offset, still parsed", () => {
       const bytes = Buffer.concat([
-        Buffer.from("Ha Giang "),
+        Buffer.from("Hà Giang "),
         Buffer.from([0xc3, 0x28]),
-        Buffer.from(" Lao Cai"),
+        Buffer.from(" Lào Cai"),
       ]);
       const r = run(["places", file("bad-utf8.txt", bytes), "-f", "json"]);
       expect(r.status).toBe(0);
-      expect(r.stderr).toMatch(/bad-utf8\.txt: invalid UTF-8 at byte 9/);
+      expect(r.stderr).toMatch(/bad-utf8\.txt: invalid UTF-8 at byte 10/);
       expect(
         JSON.parse(r.stdout).documents[0].provinces.map((p: { name: string }) => p.name),
       ).toEqual(["Ha Giang", "Lao Cai"]);

@@ -1,9 +1,5 @@
 import type { Command } from "commander";
 import { analyze } from "../../analyze.js";
-import { DossierError } from "../../errors.js";
-import { DEFAULT_MAX_BYTES, expandPaths, readTextInput } from "../../io/read-text.js";
-import { describeError, exitCodeFor } from "../errors.js";
-import { escapeTerminal } from "../format/escape.js";
 import {
   type Level,
   type PlacesResult,
@@ -12,30 +8,28 @@ import {
   placesJson,
   placesText,
 } from "../format/places.js";
+import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
 import { parseChoice, parseNumber } from "../options.js";
 
 const FORMATS = ["text", "json", "csv", "geojson"] as const;
 const LEVELS = ["old", "new", "both"] as const;
 
-interface PlacesOptions {
+interface PlacesOptions extends InputOptions {
   format: (typeof FORMATS)[number];
   level: Level;
   minConfidence: number;
-  maxBytes: number;
 }
 
 const RENDER = { text: placesText, json: placesJson, csv: placesCsv, geojson: placesGeoJson };
 
 export function registerPlaces(program: Command): void {
-  program
-    .command("places")
-    .description(
-      "find the Vietnamese places each text mentions, resolved to provinces before and after July 2025",
-    )
-    .argument(
-      "[inputs...]",
-      'text files or folders (their .txt/.md files, recursively); "-" or nothing for standard input',
-    )
+  addInputOptions(
+    program
+      .command("places")
+      .description(
+        "find the Vietnamese places each document mentions, resolved to provinces before and after July 2025",
+      ),
+  )
     .option(
       "-f, --format <format>",
       `output format: ${FORMATS.join(", ")}`,
@@ -54,56 +48,24 @@ export function registerPlaces(program: Command): void {
       parseNumber(0, 1),
       0,
     )
-    .option(
-      "--max-bytes <n>",
-      "refuse inputs larger than this many bytes",
-      parseNumber(1, 2 ** 31),
-      DEFAULT_MAX_BYTES,
-    )
     .action((inputs: string[], options: PlacesOptions) => {
       process.exitCode = runPlaces(inputs, options);
     });
 }
 
-/** Processes every input it can; reports each failure and exits non-zero if any failed. */
+/** Reads every input through ingest (so page chrome is not counted), then geoparses it. */
 export function runPlaces(inputs: string[], options: PlacesOptions): number {
-  if (inputs.length === 0) {
-    if (process.stdin.isTTY) {
-      process.stderr.write(
-        `${describeError("places", new DossierError("E_USAGE", "give files or folders, or pipe text into standard input"))}\n`,
-      );
-      return 2;
-    }
-    inputs = ["-"];
-  }
-  const { files, errors } = expandPaths(inputs);
-  let status = 0;
-  const fail = (error: unknown) => {
-    process.stderr.write(`${describeError("places", error)}\n`);
-    status = Math.max(status, exitCodeFor(error));
-  };
-  errors.forEach(fail);
   const results: PlacesResult[] = [];
-  for (const source of files) {
-    try {
-      const input = readTextInput(source, options.maxBytes);
-      for (const w of input.warnings)
-        process.stderr.write(`dossier places: warning: ${escapeTerminal(w)}\n`);
-      const analysis = analyze(
-        { text: input.text, source },
-        { places: { minConfidence: options.minConfidence } },
-      );
-      results.push({
-        source,
-        mentions: analysis.places,
-        provinces: analysis.provinces,
-        provinces2025: analysis.provinces2025,
-      });
-    } catch (error) {
-      fail(error);
-    }
-  }
-  if (results.length > 0 || files.length === 0)
+  const status = readInputs("places", inputs, options, (source, document) => {
+    const analysis = analyze(document, { places: { minConfidence: options.minConfidence } });
+    results.push({
+      source,
+      mentions: analysis.places,
+      provinces: analysis.provinces,
+      provinces2025: analysis.provinces2025,
+    });
+  });
+  if (results.length > 0 || status === 0)
     process.stdout.write(RENDER[options.format](results, options.level));
   return status;
 }

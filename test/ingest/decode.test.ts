@@ -1,36 +1,28 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeText, looksBinary } from "../../src/io/read-text.js";
+import { decodeBytes } from "../../src/ingest/decode.js";
+import { looksBinary } from "../../src/io/read-bytes.js";
 
-describe("decodeText", () => {
+describe("decodeBytes", () => {
   it("drops a UTF-8 BOM and normalises to NFC", () => {
     const bytes = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),
       Buffer.from("Hà Nội".normalize("NFD")),
     ]);
-    expect(decodeText(bytes, "x")).toEqual({ text: "Hà Nội", warnings: [] });
+    expect(decodeBytes(bytes, "x")).toEqual({ text: "Hà Nội", encoding: "utf-8", warnings: [] });
   });
 
   it("reads UTF-16 LE and BE with a BOM", () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Huế", "utf16le")]);
     const be = Buffer.from(le.subarray(2)).swap16();
-    expect(decodeText(le, "x").text).toBe("Huế");
-    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), "x").text).toBe("Huế");
-  });
-
-  it("replaces invalid UTF-8 and names the first bad byte", () => {
-    const { text, warnings } = decodeText(
-      Buffer.from([0x61, 0x62, 0xe1, 0xba, 0x20, 0x63]),
-      "f.txt",
-    );
-    expect(text).toBe("ab\ufffd c");
-    expect(warnings).toEqual(["f.txt: invalid UTF-8 at byte 2; bad bytes replaced with U+FFFD"]);
+    expect(decodeBytes(le, "x").text).toBe("Huế");
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), "x").text).toBe("Huế");
   });
 
   it("never throws on arbitrary bytes and always returns NFC", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-        const { text } = decodeText(bytes, "x");
+        const { text } = decodeBytes(bytes, "x");
         expect(text).toBe(text.normalize("NFC"));
       }),
       { numRuns: 500 },
@@ -40,8 +32,9 @@ describe("decodeText", () => {
   it("round-trips any valid text", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme" }), (s) => {
-        const { text, warnings } = decodeText(Buffer.from(s, "utf8"), "x");
+        const { text, warnings, encoding } = decodeBytes(Buffer.from(s, "utf8"), "x");
         expect(warnings).toEqual([]);
+        expect(encoding).toBe("utf-8");
         expect(text).toBe(s.normalize("NFC").replace(/^\ufeff/, ""));
       }),
       { numRuns: 300 },

@@ -1,0 +1,72 @@
+import type { Command } from "commander";
+import { type IngestItem, ingestPaths } from "../ingest/index.js";
+import type { Document } from "../ingest/types.js";
+import { DEFAULT_MAX_BYTES } from "../io/read-bytes.js";
+import { describeError, exitCodeFor } from "./errors.js";
+import { escapeTerminal } from "./format/escape.js";
+import { parseNumber } from "./options.js";
+
+/** The options every command that reads documents takes. */
+export interface InputOptions {
+  include?: string[];
+  exclude?: string[];
+  maxBytes: number;
+}
+
+export function addInputOptions(command: Command): Command {
+  return command
+    .argument(
+      "[inputs...]",
+      'files or folders (text, Markdown, HTML, JSON Lines; folders recursively); "-" or nothing for standard input',
+    )
+    .option(
+      "--include <glob...>",
+      "in folders, read only files matching these globs (default: text, Markdown, HTML, JSON Lines)",
+    )
+    .option("--exclude <glob...>", "in folders, skip files and folders matching these globs")
+    .option(
+      "--max-bytes <n>",
+      "refuse inputs larger than this many bytes",
+      parseNumber(1, 2 ** 31),
+      DEFAULT_MAX_BYTES,
+    );
+}
+
+/**
+ * Reads the inputs through ingest, calling `onDocument` for each document; reports each failed
+ * input or record on standard error as one line naming it, and each warning. Returns the exit
+ * status: 0, or the highest status of the failures (the other inputs are still processed).
+ */
+export function readInputs(
+  command: string,
+  inputs: string[],
+  options: InputOptions,
+  onDocument: (source: string, document: Document) => void,
+): number {
+  if (inputs.length === 0) {
+    if (process.stdin.isTTY) {
+      process.stderr.write(
+        `dossier ${command}: give files or folders, or pipe text into standard input [E_USAGE]\n`,
+      );
+      return 2;
+    }
+    inputs = ["-"];
+  }
+  let status = 0;
+  const items: Iterable<IngestItem> = ingestPaths(inputs, {
+    include: options.include,
+    exclude: options.exclude,
+    maxBytes: options.maxBytes,
+  });
+  for (const item of items) {
+    if ("error" in item) {
+      process.stderr.write(`${describeError(command, item.error)}\n`);
+      status = Math.max(status, exitCodeFor(item.error));
+      continue;
+    }
+    for (const w of item.document.warnings)
+      process.stderr.write(`dossier ${command}: warning: ${escapeTerminal(w)}\n`);
+    onDocument(item.source, item.document);
+  }
+  return status;
+}

@@ -1,0 +1,75 @@
+import { cleanText } from "./clean/index.js";
+import { parseDateTime } from "./dates.js";
+import { documentId } from "./identity.js";
+import { detectLanguage } from "./language.js";
+import { textMetadata } from "./metadata.js";
+import { knownPublisher } from "./publishers.js";
+import type { Document, DocumentFormat, Language } from "./types.js";
+
+/** What a reader knows about a document besides its text (HTML meta, JSON Lines fields). */
+export interface Hints {
+  title?: string | null;
+  lede?: string | null;
+  publisher?: string | null;
+  published?: string | null;
+  language?: string | null;
+  authors?: string[];
+  url?: string | null;
+  meta?: Record<string, unknown>;
+}
+
+/**
+ * Builds a Document from decoded text: cleans it (every cut reported), then fills the metadata
+ * from the reader's hints first and the text second. Values that cannot be read stay null.
+ */
+export function buildDocument(
+  original: string,
+  source: string,
+  format: DocumentFormat,
+  encoding: string,
+  warnings: string[],
+  hints: Hints = {},
+): Document {
+  const cleaned = cleanText(original);
+  const fromText = textMetadata(cleaned.text);
+  const docWarnings = [...warnings];
+
+  let published: string | null = null;
+  if (hints.published) {
+    published = parseDateTime(hints.published.trim());
+    if (!published)
+      docWarnings.push(`${source}: published date "${hints.published}" not understood; ignored`);
+  }
+  published ??= cleaned.published;
+
+  const title = clean(hints.title) ?? fromText.title;
+  return {
+    id: documentId(cleaned.text),
+    source,
+    format,
+    url: clean(hints.url),
+    title,
+    lede: fromText.lede ?? clean(hints.lede),
+    publisher: fromText.publisher ?? knownPublisher(hints.publisher) ?? clean(hints.publisher),
+    published,
+    language: language(hints.language) ?? detectLanguage(cleaned.text),
+    authors: hints.authors?.length ? hints.authors : cleaned.authors,
+    text: cleaned.text,
+    captions: cleaned.captions,
+    removed: cleaned.removed,
+    warnings: docWarnings,
+    encoding,
+    meta: hints.meta ?? {},
+  };
+}
+
+function clean(value: string | null | undefined): string | null {
+  const v = value?.replace(/\s+/g, " ").trim();
+  return v ? v : null;
+}
+
+function language(value: string | null | undefined): Language | null {
+  const v = value?.trim().toLowerCase().slice(0, 2);
+  if (!v) return null;
+  return v === "en" || v === "vi" ? v : "other";
+}

@@ -1,0 +1,300 @@
+/**
+ * A saved HTML page → article text and metadata. Parses with linkedom (scripts never run),
+ * reads metadata from the head and JSON-LD, finds the article with Readability and turns its
+ * HTML into plain paragraphs. Pure, and never throws.
+ */
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import {
+  type DomDocument,
+  type DomElement,
+  type DomNode,
+  isoLike,
+  type PageMeta,
+  readMeta,
+  stripSiteName,
+} from "./html-meta.js";
+
+export interface HtmlArticle {
+  /**
+   * The main content as plain text: one paragraph per block element (p, h1-h6, li, blockquote,
+   * figcaption, pre, tr…), paragraphs separated by "\n\n", inline whitespace collapsed, entities
+   * decoded, NFC. Captions (figcaption, and elements whose class contains "caption") appear as
+   * their own paragraphs so a later step can recognise them.
+   */
+  text: string;
+  title: string | null;
+  publisher: string | null;
+  published: string | null;
+  authors: string[];
+  language: string | null;
+  url: string | null;
+  lede: string | null;
+  /** Other meta worth keeping: { "og:type": …, "keywords": … } (strings only). */
+  meta: Record<string, string>;
+  warnings: string[];
+}
+
+/** Below this many characters, Readability's result is not trusted on its own. */
+const MIN_TEXT = 200;
+/** Removed before extraction: never article text, and noise for Readability's scoring. */
+const JUNK = "script,style,noscript,template,iframe,object,embed,svg,select,button,input,textarea";
+/** Skipped by the text walk (whatever Readability or the fallback left in). */
+const SKIP = new Set(
+  `SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME OBJECT EMBED SVG SELECT OPTION BUTTON INPUT TEXTAREA
+   HEAD TITLE META LINK CANVAS VIDEO AUDIO MAP`.split(/\s+/),
+);
+const BLOCK = new Set(
+  `P H1 H2 H3 H4 H5 H6 LI BLOCKQUOTE FIGCAPTION CAPTION PRE TR DIV SECTION ARTICLE MAIN FIGURE
+   TABLE THEAD TBODY TFOOT UL OL DL DT DD HEADER FOOTER ASIDE NAV ADDRESS DETAILS SUMMARY FORM
+   FIELDSET LEGEND CENTER BODY HTML`.split(/\s+/),
+);
+/** Chrome dropped before the fallbacks: by tag or role, and by class / id token. */
+const CHROME =
+  'nav,header,footer,aside,menu,[role="navigation"],[role="banner"],[role="contentinfo"]';
+const CHROME_CLASS =
+  /(?:^|[\s_-])(?:menu|nav|navbar|navigation|breadcrumbs?|share|social|related|sidebar|footer|header|comments?|banner|ads?|advert)(?:$|[\s_-])/i;
+
+const ELEMENT = 1;
+const TEXT = 3;
+const CDATA = 4;
+
+const empty = (warnings: string[]): HtmlArticle => ({
+  text: "",
+  title: null,
+  publisher: null,
+  published: null,
+  authors: [],
+  language: null,
+  url: null,
+  lede: null,
+  meta: {},
+  warnings,
+});
+
+export function readHtml(html: string, options: { url?: string } = {}): HtmlArticle {
+  try {
+    if (typeof html !== "string" || html.trim() === "") return empty(["empty input"]);
+    return extract(html, options.url);
+  } catch (e) {
+    return empty([`could not read HTML: ${e instanceof Error ? e.message : String(e)}`]);
+  }
+}
+
+function extract(html: string, baseUrl: string | undefined): HtmlArticle {
+  const warnings: string[] = [];
+  const doc = parse(html);
+  let meta: PageMeta | null = null;
+  try {
+    meta = readMeta(doc, baseUrl);
+  } catch (e) {
+    warnings.push(`metadata unreadable: ${message(e)}`);
+  }
+  for (const el of Array.from(doc.querySelectorAll(JUNK))) el.remove();
+  const sapo = findSapo(doc);
+
+  // Readability mutates the document it reads: give it a copy, keep the original for fallback.
+  let text = "";
+  let readTitle: string | null = null;
+  let content: DomElement | null = null;
+  try {
+    const copy = doc.cloneNode(true);
+    const result = new Readability<unknown>(copy as never, {
+      charThreshold: 100,
+      keepClasses: true,
+      disableJSONLD: true,
+      serializer: (node: unknown) => node,
+    }).parse();
+    readTitle = result?.title?.trim() || null;
+    if (isNode(result?.content)) {
+      content = result.content;
+      text = toText(content);
+    }
+  } catch (e) {
+    warnings.push(`readability failed: ${message(e)}`);
+  }
+  if (sapo && text.length >= MIN_TEXT) text = withSapo(text, sapo);
+  if (text.length < MIN_TEXT) {
+    const fallback = fallbackText(doc);
+    if (fallback.text.length > text.length) {
+      text = fallback.text;
+      warnings.push(`no article content found; used ${fallback.from}`);
+    } else if (text.length > 0) {
+      warnings.push(`short article text (${text.length} characters)`);
+    } else {
+      warnings.push("no text found");
+    }
+  }
+
+  const publisher = meta?.publisher ?? null;
+  const titles = [...(meta?.titles ?? []), ...(readTitle ? [readTitle] : [])];
+  const title = titles.map((t) => stripSiteName(t, publisher)).find((t) => t !== "") ?? null;
+  let published = meta?.published ?? null;
+  if (!published && content) {
+    for (const t of Array.from(content.querySelectorAll("time[datetime]"))) {
+      published = isoLike(t.getAttribute("datetime"));
+      if (published) break;
+    }
+  }
+  return {
+    text,
+    title: title?.normalize("NFC") ?? null,
+    publisher,
+    published,
+    authors: meta?.authors ?? [],
+    language: meta?.language ?? null,
+    url: meta?.url ?? (baseUrl && /^https?:\/\//i.test(baseUrl) ? baseUrl : null),
+    lede: meta?.lede ?? null,
+    meta: meta?.meta ?? {},
+    warnings,
+  };
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+function isNode(v: unknown): v is DomElement {
+  return typeof v === "object" && v !== null && "nodeType" in v && "childNodes" in v;
+}
+
+/** Parses a page; input linkedom cannot root (a fragment, bare text) is wrapped in a body. */
+function parse(html: string): DomDocument {
+  const attempt = (s: string): DomDocument | null => {
+    try {
+      const { document } = parseHTML(s) as unknown as { document: DomDocument };
+      return document.documentElement?.tagName === "HTML" && document.body ? document : null;
+    } catch {
+      return null;
+    }
+  };
+  const doc = attempt(html);
+  if (doc?.body && doc.body.childNodes.length > 0) return doc;
+  const bare = html.replace(/<\/?(?:html|body)\b[^>]*>?/gi, "");
+  const wrapped = attempt(`<!doctype html><html><head></head><body>${bare}</body></html>`);
+  if (wrapped) return wrapped;
+  if (doc) return doc;
+  throw new Error("the HTML parser produced no document");
+}
+
+/**
+ * With chrome (nav, menus, share and related boxes…) removed: the text of the element holding
+ * the most paragraph text (paragraph lengths summed per parent), or, when there are no
+ * paragraphs to speak of, the whole body. Mutates `doc`.
+ */
+function fallbackText(doc: DomDocument): { text: string; from: string } {
+  const body = doc.body;
+  if (!body) return { text: "", from: "<body> text" };
+  for (const el of Array.from(body.querySelectorAll(CHROME))) el.remove();
+  for (const el of Array.from(body.querySelectorAll("[class],[id]"))) {
+    const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+    if (CHROME_CLASS.test(names)) el.remove();
+  }
+  const scores = new Map<DomNode, number>();
+  let best: DomNode | null = null;
+  let bestScore = 0;
+  for (const p of Array.from(body.querySelectorAll("p, pre, td, blockquote"))) {
+    const parent = p.parentNode;
+    if (!parent) continue;
+    const score = (scores.get(parent) ?? 0) + (p.textContent ?? "").trim().length;
+    scores.set(parent, score);
+    if (score > bestScore) {
+      best = parent;
+      bestScore = score;
+    }
+  }
+  if (best && bestScore >= MIN_TEXT) return { text: toText(best), from: "the largest text block" };
+  return { text: toText(body), from: "<body> text" };
+}
+
+/** Class tokens Vietnamese and other news sites give the standfirst ("sapo" in Vietnamese CMSs). */
+const SAPO_CLASS = /(?:^|[\s_-])(?:sapo|chapeau|lead|summary|description|standfirst)(?:$|[\s_-])/i;
+const SAPO_SELECTOR = ["sapo", "chapeau", "lead", "summary", "description", "standfirst"]
+  .map((c) => `[class*="${c}"]`)
+  .join(",");
+
+/** The article's standfirst, which Readability often drops when it sits outside the body div. */
+function findSapo(doc: DomDocument): DomElement | null {
+  const root = doc.querySelector("article") ?? doc.body;
+  if (!root) return null;
+  for (const el of Array.from(root.querySelectorAll(SAPO_SELECTOR))) {
+    if (!/^(?:P|DIV|H2|H3|H4|SPAN|STRONG|B|EM)$/i.test(el.tagName)) continue;
+    if (!SAPO_CLASS.test(el.getAttribute("class") ?? "")) continue;
+    const len = (el.textContent ?? "").trim().length;
+    if (len >= 40 && len <= 1500) return el;
+  }
+  return null;
+}
+
+/** Prepends the standfirst's text unless the extracted text already holds it. */
+function withSapo(text: string, sapo: DomElement): string {
+  const lead = toText(sapo);
+  const probe = lead.slice(0, 60);
+  return probe === "" || text.includes(probe) ? text : `${lead}\n\n${text}`;
+}
+
+const isCaption = (el: DomElement, tag: string): boolean =>
+  tag === "FIGCAPTION" || /caption/i.test(el.getAttribute("class") ?? "");
+
+/**
+ * Block elements → paragraphs, `<br>` → line break (two or more in a row → paragraph break),
+ * table cells of a row joined by " | ". Iterative, so deep nesting cannot overflow the stack.
+ */
+export function toText(root: DomNode): string {
+  const paragraphs: string[] = [];
+  let buf = "";
+  let pre = 0;
+  const flush = (): void => {
+    for (const part of buf.split(/\n[ \t]*\n/)) {
+      const lines = part
+        .split("\n")
+        .map((l) => l.replace(/[^\S\n]+/g, " ").trim())
+        .filter((l) => l !== "");
+      if (lines.length) paragraphs.push(lines.join("\n"));
+    }
+    buf = "";
+  };
+  type Step = { node: DomNode; exit: false } | { node: DomElement; exit: true; pre: boolean };
+  const stack: Step[] = [{ node: root, exit: false }];
+  for (let step = stack.pop(); step; step = stack.pop()) {
+    if (step.exit) {
+      if (step.pre) pre--;
+      flush();
+      continue;
+    }
+    const node = step.node;
+    if (node.nodeType === TEXT || node.nodeType === CDATA) {
+      const t = (node.textContent ?? "").replace(/[\u00ad\u200b\ufeff]/g, "");
+      buf += pre > 0 ? t.replace(/\r\n?/g, "\n") : t.replace(/\s+/g, " ");
+      continue;
+    }
+    if (node.nodeType === ELEMENT) {
+      const el = node as DomElement;
+      const tag = el.tagName.toUpperCase();
+      if (SKIP.has(tag) || el.hasAttribute("hidden")) continue;
+      if (el.getAttribute("aria-hidden") === "true") continue;
+      if (tag === "BR") {
+        buf += "\n";
+        continue;
+      }
+      if (tag === "HR") {
+        flush();
+        continue;
+      }
+      if ((tag === "TD" || tag === "TH") && /\S/.test(buf)) buf += " | ";
+      if (BLOCK.has(tag) || isCaption(el, tag)) {
+        flush();
+        const isPre = tag === "PRE";
+        if (isPre) pre++;
+        stack.push({ node: el, exit: true, pre: isPre });
+      }
+    } else if (node.nodeType !== 9 && node.nodeType !== 11) {
+      continue; // comments, doctypes, processing instructions
+    }
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const kid = kids[i];
+      if (kid) stack.push({ node: kid, exit: false });
+    }
+  }
+  flush();
+  return paragraphs.join("\n\n").normalize("NFC");
+}

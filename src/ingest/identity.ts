@@ -1,0 +1,73 @@
+/**
+ * Document identity: one id per article, however it was typed or scraped. Two copies of the
+ * same text that differ only in Unicode normal form (NFC/NFD), letter case, diacritics,
+ * punctuation or whitespace must get the same id, so the id is a hash of a folded form of the
+ * words rather than of the bytes.
+ */
+import { createHash } from "node:crypto";
+import { FOLD, MARK, WORD } from "../text/fold.js";
+
+/** Folded forms of word characters with no ASCII base (Cyrillic, Greek, CJK, ß …), cached. */
+const otherFolds = new Map<number, string>();
+
+function foldOther(code: number): string {
+  let folded = otherFolds.get(code);
+  if (folded === undefined) {
+    folded = String.fromCharCode(code).toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+    otherFolds.set(code, folded);
+  }
+  return folded;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * The normalised form used for identity: NFC, diacritics and case folded (foldKey), whitespace
+ * collapsed — words of lowercase ASCII letters and digits separated by single spaces.
+ *
+ * It is `foldKey(text.normalize("NFC"))` for Latin and Vietnamese text, with one difference:
+ * foldKey drops word characters that have no ASCII base (it only needs to match Vietnamese
+ * place names), which would give every Russian or Chinese article the same empty key and so the
+ * same id. Here those characters are kept, lowercased and stripped of marks, and so are
+ * astral-plane characters (surrogate pairs), which the BMP fold table cannot see.
+ */
+export function normaliseForIdentity(text: string): string {
+  const nfc = text.normalize("NFC");
+  let out = "";
+  let pendingSpace = false;
+  for (let i = 0; i < nfc.length; i++) {
+    const code = nfc.charCodeAt(i);
+    const f = FOLD[code] as number;
+    let piece: string;
+    if (f === MARK) continue;
+    if (f >= 48) piece = String.fromCharCode(f);
+    else if (f === WORD) piece = foldOther(code);
+    else if (isHighSurrogate(code) && isLowSurrogate(nfc.charCodeAt(i + 1))) {
+      piece = nfc.slice(i, i + 2).toLowerCase();
+      i++;
+    } else {
+      pendingSpace = true;
+      continue;
+    }
+    if (pendingSpace && out.length > 0) out += " ";
+    pendingSpace = false;
+    out += piece;
+  }
+  return out;
+}
+
+/** The id of text already passed through normaliseForIdentity (saves a second fold). */
+export function documentIdOfNormalised(normalised: string): string {
+  return createHash("sha256").update(normalised, "utf8").digest("hex").slice(0, 16);
+}
+
+/**
+ * A stable document id: the first 16 hex chars (64 bits) of SHA-256 of
+ * normaliseForIdentity(text). 64 bits keep ids short in file names and JSON while leaving
+ * collisions negligible (a chance of about 3 in 10^8 among a million documents). Same article text with
+ * different whitespace, case, NFC/NFD → same id.
+ */
+export function documentId(text: string): string {
+  return documentIdOfNormalised(normaliseForIdentity(text));
+}

@@ -1,0 +1,121 @@
+import { DossierError } from "../errors.js";
+
+/** One JSON Lines record, its text fields picked out and the rest kept. */
+export interface JsonRecord {
+  line: number;
+  text: string | null;
+  html: string | null;
+  hints: {
+    title: string | null;
+    url: string | null;
+    published: string | null;
+    publisher: string | null;
+    language: string | null;
+    authors: string[];
+    meta: Record<string, unknown>;
+  };
+}
+
+const TEXT_FIELDS = ["text", "content", "body", "article", "maintext"];
+const HTML_FIELDS = ["html", "raw_html", "content_html"];
+const FIELDS: Record<string, string[]> = {
+  title: ["title", "headline"],
+  url: ["url", "link", "canonical_url"],
+  published: [
+    "published",
+    "date",
+    "published_at",
+    "datePublished",
+    "date_publish",
+    "pubDate",
+    "time",
+  ],
+  publisher: ["source", "publisher", "site", "site_name", "domain", "outlet"],
+  language: ["language", "lang", "locale"],
+};
+const AUTHOR_FIELDS = ["authors", "author", "byline"];
+const KNOWN = new Set([
+  ...TEXT_FIELDS,
+  ...HTML_FIELDS,
+  ...Object.values(FIELDS).flat(),
+  ...AUTHOR_FIELDS,
+]);
+
+const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);
+const first = (o: Record<string, unknown>, keys: string[]) =>
+  keys.map((k) => str(o[k])).find((v) => v !== null) ?? null;
+
+/**
+ * Reads JSON Lines / NDJSON: one object a line, blank lines skipped. A malformed line, or one
+ * with neither text nor HTML, is an error naming its line; the other records still come out.
+ * Fields Dossier does not know (and the record's own `id`) are kept in `meta`.
+ */
+export function* readJsonLines(
+  content: string,
+  source: string,
+): Generator<JsonRecord | DossierError> {
+  const lines = content.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const raw = (lines[i] as string).trim();
+    if (raw === "") continue;
+    const where = `${source}:${i + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      yield new DossierError("E_FORMAT", `${where}: not valid JSON (${(error as Error).message})`, {
+        input: where,
+      });
+      continue;
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      yield new DossierError("E_FORMAT", `${where}: a JSON Lines record must be an object`, {
+        input: where,
+      });
+      continue;
+    }
+    const o = value as Record<string, unknown>;
+    const text = first(o, TEXT_FIELDS);
+    const html = first(o, HTML_FIELDS);
+    if (text === null && html === null) {
+      yield new DossierError("E_FORMAT", `${where}: no "text" or "html" field`, { input: where });
+      continue;
+    }
+    const meta: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) if (!KNOWN.has(k)) meta[k] = v;
+    yield {
+      line: i + 1,
+      text,
+      html,
+      hints: {
+        title: first(o, FIELDS.title ?? []),
+        url: first(o, FIELDS.url ?? []),
+        published: first(o, FIELDS.published ?? []),
+        publisher: first(o, FIELDS.publisher ?? []),
+        language: first(o, FIELDS.language ?? []),
+        authors: authors(o),
+        meta,
+      },
+    };
+  }
+}
+
+function authors(o: Record<string, unknown>): string[] {
+  for (const key of AUTHOR_FIELDS) {
+    const v = o[key];
+    if (typeof v === "string" && v.trim() !== "")
+      return v.split(/\s*(?:,|;|\band\b)\s*/).filter(Boolean);
+    if (Array.isArray(v)) {
+      return v
+        .map((a) =>
+          typeof a === "string"
+            ? a
+            : typeof a === "object" && a !== null
+              ? str((a as { name?: unknown }).name)
+              : null,
+        )
+        .filter((a): a is string => a !== null && a.trim() !== "");
+    }
+  }
+  return [];
+}

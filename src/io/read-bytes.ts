@@ -1,0 +1,80 @@
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { DossierError } from "../errors.js";
+
+/** Files larger than this are refused unless the caller raises it: 64 MiB. */
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Reads a whole file (or "-" for standard input) up to `maxBytes`, refusing more. */
+export function readBytes(source: string, maxBytes = DEFAULT_MAX_BYTES): Buffer {
+  let fd: number;
+  try {
+    fd = source === "-" ? 0 : openSync(source, "r");
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new DossierError("E_NOT_FOUND", source, { input: source, cause });
+    if (code === "EISDIR")
+      throw new DossierError("E_IS_DIRECTORY", source, { input: source, cause });
+    throw new DossierError("E_READ", `${source}: ${(cause as Error).message}`, {
+      input: source,
+      cause,
+    });
+  }
+  try {
+    if (source !== "-") {
+      const stat = fstatSync(fd);
+      if (stat.isDirectory()) throw new DossierError("E_IS_DIRECTORY", source, { input: source });
+      if (stat.size > maxBytes) {
+        throw new DossierError(
+          "E_TOO_LARGE",
+          `${source} is ${stat.size} bytes, the limit is ${maxBytes} (raise it with --max-bytes)`,
+          { input: source },
+        );
+      }
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      let read: number;
+      try {
+        read = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (cause) {
+        const code = (cause as NodeJS.ErrnoException).code;
+        if (code === "EAGAIN") continue;
+        if (code === "EOF") break;
+        if (code === "EISDIR")
+          throw new DossierError("E_IS_DIRECTORY", source, { input: source, cause });
+        throw new DossierError("E_READ", `${source}: ${(cause as Error).message}`, {
+          input: source,
+          cause,
+        });
+      }
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) {
+        throw new DossierError(
+          "E_TOO_LARGE",
+          `${source} is over the limit of ${maxBytes} bytes (raise it with --max-bytes)`,
+          { input: source },
+        );
+      }
+      chunks.push(Buffer.from(chunk.subarray(0, read)));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    if (source !== "-") closeSync(fd);
+  }
+}
+
+/** Heuristic used by `file` and git: NUL bytes or many control characters in the first 8 KiB. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  if (n === 0) return false;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
+  }
+  return control / n > 0.1;
+}
