@@ -37,6 +37,8 @@ export interface HtmlArticle {
 
 /** Below this many characters, Readability's result is not trusted on its own. */
 const MIN_TEXT = 200;
+/** Readability's cost grows with the square of nesting depth; deeper pages skip it. */
+const MAX_DEPTH = 256;
 /** Removed before extraction: never article text, and noise for Readability's scoring. */
 const JUNK = "script,style,noscript,template,iframe,object,embed,svg,select,button,input,textarea";
 /** Skipped by the text walk (whatever Readability or the fallback left in). */
@@ -97,7 +99,9 @@ function extract(html: string, baseUrl: string | undefined): HtmlArticle {
   let text = "";
   let readTitle: string | null = null;
   let content: DomElement | null = null;
+  const depth = doc.documentElement ? nestingDepth(doc.documentElement, MAX_DEPTH) : 0;
   try {
+    if (depth > MAX_DEPTH) throw new Error(`elements nested over ${MAX_DEPTH} deep`);
     const copy = doc.cloneNode(true);
     const result = new Readability<unknown>(copy as never, {
       charThreshold: 100,
@@ -229,6 +233,23 @@ function withSapo(text: string, sapo: DomElement): string {
   const lead = toText(sapo);
   const probe = lead.slice(0, 60);
   return probe === "" || text.includes(probe) ? text : `${lead}\n\n${text}`;
+}
+
+/** The element nesting depth below `root`, counting no further than `limit + 1`. */
+function nestingDepth(root: DomNode, limit: number): number {
+  let max = 0;
+  const stack: [DomNode, number][] = [[root, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth] = top;
+    if (depth > max) max = depth;
+    if (max > limit) break;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) {
+      const kid = kids[i];
+      if (kid?.nodeType === ELEMENT) stack.push([kid, depth + 1]);
+    }
+  }
+  return max;
 }
 
 const isCaption = (el: DomElement, tag: string): boolean =>

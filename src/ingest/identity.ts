@@ -34,15 +34,18 @@ const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
  */
 export function normaliseForIdentity(text: string): string {
   const nfc = text.normalize("NFC");
-  let out = "";
+  // Code units go into a buffer decoded a chunk at a time: appending to a string one character
+  // at a time builds millions of rope nodes on a large document and the GC drowns in them.
+  const out = new Chunks();
   let pendingSpace = false;
   for (let i = 0; i < nfc.length; i++) {
     const code = nfc.charCodeAt(i);
     const f = FOLD[code] as number;
-    let piece: string;
     if (f === MARK) continue;
-    if (f >= 48) piece = String.fromCharCode(f);
-    else if (f === WORD) piece = foldOther(code);
+    let piece: string | null = null;
+    if (f >= 48) {
+      // a folded ASCII letter or digit: no string needed
+    } else if (f === WORD) piece = foldOther(code);
     else if (isHighSurrogate(code) && isLowSurrogate(nfc.charCodeAt(i + 1))) {
       piece = nfc.slice(i, i + 2).toLowerCase();
       i++;
@@ -50,11 +53,36 @@ export function normaliseForIdentity(text: string): string {
       pendingSpace = true;
       continue;
     }
-    if (pendingSpace && out.length > 0) out += " ";
+    if (pendingSpace && out.length > 0) out.push(32);
     pendingSpace = false;
-    out += piece;
+    if (piece === null) out.push(f);
+    else for (let k = 0; k < piece.length; k++) out.push(piece.charCodeAt(k));
   }
-  return out;
+  return out.toString();
+}
+
+/** A growing string of UTF-16 code units, decoded in 16 KiB chunks. */
+class Chunks {
+  #buffer = new Uint16Array(16384);
+  #used = 0;
+  #parts: string[] = [];
+  length = 0;
+
+  push(code: number): void {
+    if (this.#used === this.#buffer.length) this.#flush();
+    this.#buffer[this.#used++] = code;
+    this.length++;
+  }
+
+  #flush(): void {
+    this.#parts.push(String.fromCharCode.apply(null, this.#buffer.subarray(0, this.#used) as unknown as number[]));
+    this.#used = 0;
+  }
+
+  toString(): string {
+    this.#flush();
+    return this.#parts.join("");
+  }
 }
 
 /** The id of text already passed through normaliseForIdentity (saves a second fold). */

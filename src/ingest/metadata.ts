@@ -1,6 +1,15 @@
 import { agencyTag } from "./publishers.js";
 
 const MAX_TITLE = 200;
+const MAX_LEDE = 1000;
+
+/** A lede is a paragraph; a text with no paragraph breaks is cut at a sentence end. */
+function shorten(lede: string): string {
+  if (lede.length <= MAX_LEDE) return lede;
+  const cut = lede.slice(0, MAX_LEDE);
+  const end = Math.max(cut.lastIndexOf(". "), cut.lastIndexOf("? "), cut.lastIndexOf("! "));
+  return end > MAX_LEDE / 3 ? cut.slice(0, end + 1) : `${cut.trimEnd()}…`;
+}
 
 export interface TextMetadata {
   title: string | null;
@@ -9,9 +18,9 @@ export interface TextMetadata {
 }
 
 /** Paragraphs of the cleaned text: blocks between blank lines, inner line breaks kept. */
-export function paragraphs(text: string): string[] {
+export function paragraphs(text: string, limit = 50): string[] {
   return text
-    .split(/\n[ \t]*\n/)
+    .split(/\n[ \t]*\n/, limit)
     .map((p) => p.trim())
     .filter((p) => p !== "");
 }
@@ -49,7 +58,7 @@ export function textMetadata(text: string): TextMetadata {
   const tag = agencyTag(ledeParagraph);
   return {
     title,
-    lede: (tag ? tag.rest : ledeParagraph).replace(/\s+/g, " ").trim(),
+    lede: shorten((tag ? tag.rest : ledeParagraph).slice(0, MAX_LEDE * 2).replace(/\s+/g, " ").trim()),
     publisher: tag?.publisher ?? null,
   };
 }

@@ -118,11 +118,15 @@ function fmix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+const MAX_WORDS = 100_000;
+
 /** MinHash signature of normalised text (words separated by single spaces). */
 function signatureOf(normalised: string, s: Settings): Uint32Array {
   const signature = new Uint32Array(s.permutations).fill(EMPTY);
   if (normalised === "") return signature;
-  const words = normalised.split(" ").map(fnv1a);
+  // The first MAX_WORDS words decide: enough to tell articles apart, and a 50 MB one-line file
+  // does not cost minutes of hashing.
+  const words = normalised.split(" ", MAX_WORDS).map(fnv1a);
   const width = Math.min(s.shingle, words.length);
   const shingles = new Uint32Array(words.length - width + 1);
   for (let i = 0; i < shingles.length; i++) {

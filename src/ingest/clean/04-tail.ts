@@ -15,6 +15,7 @@ export function removeTail(lines: Line[], lexicon: ChromeLexicon): void {
   const total = live.reduce((n, l) => n + l.trimmed.length, 0);
   for (let k = Math.floor(live.length / 3); k < live.length; k++) {
     const marker = live[k] as Line;
+    if (marker.trimmed.length > 80) continue; // markers are short labels ("Tags: a, b")
     const label = foldKey(marker.trimmed.replace(/[:：]\s*.*$/u, ""));
     if (!lexicon.tailMarkers.has(label)) continue;
     const tail = live.slice(k);
