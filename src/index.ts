@@ -25,4 +25,23 @@ export {
   readGazetteerSources,
   validateGazetteer,
 } from "./gazetteer/index.js";
+export { type Dateline, findDateline, parseDateTime } from "./ingest/dates.js";
+export { documentId } from "./ingest/identity.js";
+export {
+  type Caption,
+  type Cleaned,
+  cleanText,
+  type Document,
+  type DocumentFormat,
+  DuplicateIndex,
+  type DuplicateMatch,
+  type IngestItem,
+  type IngestOptions,
+  ingest,
+  ingestBytes,
+  ingestPaths,
+  type Language,
+  type NearDuplicateOptions,
+  type Removed,
+} from "./ingest/index.js";
 export { foldKey, stripDiacritics } from "./text/fold.js";

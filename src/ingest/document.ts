@@ -33,7 +33,8 @@ export function buildDocument(
   const cleaned = cleanText(original);
   const fromText = textMetadata(cleaned.text);
   const docWarnings = [...warnings];
-  if (cleaned.text.trim() === "") docWarnings.push(`${source}: nothing left after removing page chrome`);
+  if (cleaned.text.trim() === "")
+    docWarnings.push(`${source}: nothing left after removing page chrome`);
 
   let published: string | null = null;
   if (hints.published) {

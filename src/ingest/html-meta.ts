@@ -94,7 +94,7 @@ function parseJsonLd(raw: string): unknown {
     raw
       .replace(/^\s*(<!--|<!\[CDATA\[)/, "")
       .replace(/(-->|\]\]>)\s*$/, "")
-      .replace(/[\u0000-\u001f]+/g, " ")
+      .replace(/[\t\n\r\f\v]+/g, " ")
       .replace(/,\s*([}\]])/g, "$1"),
   ];
   for (const text of attempts) {

@@ -79,7 +79,7 @@ export function readHtml(html: string, options: { url?: string } = {}): HtmlArti
     if (typeof html !== "string" || html.trim() === "") return empty(["empty input"]);
     return extract(html, options.url);
   } catch (e) {
-    return empty([`could not read HTML: ${e instanceof Error ? e.message : String(e)}`]);
+    return empty([`could not read HTML: ${message(e)}`]);
   }
 }
 
@@ -100,22 +100,22 @@ function extract(html: string, baseUrl: string | undefined): HtmlArticle {
   let readTitle: string | null = null;
   let content: DomElement | null = null;
   const depth = doc.documentElement ? nestingDepth(doc.documentElement, MAX_DEPTH) : 0;
-  try {
-    if (depth > MAX_DEPTH) throw new Error(`elements nested over ${MAX_DEPTH} deep`);
-    const copy = doc.cloneNode(true);
-    const result = new Readability<unknown>(copy as never, {
-      charThreshold: 100,
-      keepClasses: true,
-      disableJSONLD: true,
-      serializer: (node: unknown) => node,
-    }).parse();
-    readTitle = result?.title?.trim() || null;
-    if (isNode(result?.content)) {
-      content = result.content;
-      text = toText(content);
+  if (depth > MAX_DEPTH)
+    warnings.push(`elements nested over ${MAX_DEPTH} deep; skipped Readability`);
+  else {
+    try {
+      const result = new Readability<unknown>(doc.cloneNode(true) as never, {
+        charThreshold: 100,
+        keepClasses: true,
+        disableJSONLD: true,
+        serializer: (node: unknown) => node,
+      }).parse();
+      readTitle = result?.title?.trim() || null;
+      content = isNode(result?.content) ? result.content : null;
+      text = content ? toText(content) : "";
+    } catch (e) {
+      warnings.push(`readability failed: ${message(e)}`);
     }
-  } catch (e) {
-    warnings.push(`readability failed: ${message(e)}`);
   }
   if (sapo && text.length >= MIN_TEXT) text = withSapo(text, sapo);
   if (text.length < MIN_TEXT) {

@@ -75,7 +75,9 @@ class Chunks {
   }
 
   #flush(): void {
-    this.#parts.push(String.fromCharCode.apply(null, this.#buffer.subarray(0, this.#used) as unknown as number[]));
+    this.#parts.push(
+      String.fromCharCode.apply(null, this.#buffer.subarray(0, this.#used) as unknown as number[]),
+    );
     this.#used = 0;
   }
 

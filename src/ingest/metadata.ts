@@ -58,7 +58,12 @@ export function textMetadata(text: string): TextMetadata {
   const tag = agencyTag(ledeParagraph);
   return {
     title,
-    lede: shorten((tag ? tag.rest : ledeParagraph).slice(0, MAX_LEDE * 2).replace(/\s+/g, " ").trim()),
+    lede: shorten(
+      (tag ? tag.rest : ledeParagraph)
+        .slice(0, MAX_LEDE * 2)
+        .replace(/\s+/g, " ")
+        .trim(),
+    ),
     publisher: tag?.publisher ?? null,
   };
 }

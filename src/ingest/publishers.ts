@@ -18,8 +18,12 @@ export function parsePublishers(text: string): Publishers {
 
 let cached: Publishers | undefined;
 
-export function defaultPublishers(dataDir = DEFAULT_DATA_DIR): Publishers {
-  cached ??= parsePublishers(readDataFile(dataDir, "lexicon/publishers.tsv"));
+export function loadPublishers(dataDir = DEFAULT_DATA_DIR): Publishers {
+  return parsePublishers(readDataFile(dataDir, "lexicon/publishers.tsv"));
+}
+
+export function defaultPublishers(): Publishers {
+  cached ??= loadPublishers();
   return cached;
 }
 

@@ -196,3 +196,76 @@ describe("dossier data-check", () => {
     expect(r.stdout).toMatch(/ok — 63 provinces .* 34 /);
   });
 });
+
+describe("dossier clean", () => {
+  it("prints the JSON contract with removed spans and near-duplicates", () => {
+    const page = [
+      "  • Ha Noi",
+      "  • Hai Phong",
+      "  • Da Nang",
+      "  • Can Tho",
+      "  • Hue",
+      "  • Vinh",
+      "",
+      "Ferry services resume after the storm",
+      "",
+      "VGP – Ferry services between the mainland and the islands resumed on Wednesday after the storm passed, port officials said.",
+      "",
+      "April 8, 2026 7:05 AM GMT+7",
+      "",
+      "Passengers board a ferry at the pier, April 8, 2026 - Photo: VGP",
+      "",
+      "Operators added extra departures to clear the backlog of travellers stranded for three days.",
+      "",
+      "Comment (0)",
+      "",
+    ].join("\n");
+    const a = file("page-a.txt", page);
+    const b = file("page-b.txt", page.replace("Comment (0)", "Comment (4)\nShare"));
+    const r = run(["clean", a, b, "-f", "json"]);
+    expect(r.status).toBe(0);
+    const [first, second] = JSON.parse(r.stdout).documents;
+    expect(first.source).toBe(a);
+    const d = first.document;
+    for (const key of [
+      "id",
+      "title",
+      "lede",
+      "publisher",
+      "published",
+      "language",
+      "text",
+      "captions",
+      "removed",
+      "warnings",
+    ]) {
+      expect(d).toHaveProperty(key);
+    }
+    expect(d).toMatchObject({
+      title: "Ferry services resume after the storm",
+      publisher: "VGP",
+      published: "2026-04-08T07:05:00+07:00",
+      language: "en",
+    });
+    expect(d.captions).toEqual([
+      { text: "Passengers board a ferry at the pier, April 8, 2026", credit: "VGP" },
+    ]);
+    expect(d.removed[0]).toMatchObject({ start: 0, reason: expect.stringMatching(/picker/) });
+    expect(second.duplicateOf).toMatchObject({ id: d.id, exact: true });
+  });
+
+  it("prints cleaned text, and HTML goes through the article extractor", () => {
+    const html = file(
+      "page.html",
+      `<!doctype html><html lang="vi"><head><title>Cầu mới ở Cần Thơ</title><script>document.write("EVIL")</script></head><body><nav>Trang chủ | Thời sự</nav><article><h1>Cầu mới ở Cần Thơ</h1><p>Cần Thơ (TTXVN) - Thành phố Cần Thơ vừa khánh thành cây cầu mới nối hai quận, giúp người dân đi lại thuận tiện hơn.</p><p>Công trình được xây dựng trong hai năm với tổng vốn đầu tư lớn.</p></article><footer>Bình luận (0)</footer></body></html>`,
+    );
+    const r = run(["clean", html]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Thành phố Cần Thơ vừa khánh thành/);
+    expect(r.stdout).not.toMatch(/EVIL|Trang chủ|Bình luận/);
+    const places = JSON.parse(run(["places", html, "-f", "json"]).stdout).documents[0];
+    expect(places.provinces).toEqual([
+      { code: "92", name: "Can Tho", nameVi: "Cần Thơ", count: expect.any(Number) },
+    ]);
+  });
+});

@@ -2,6 +2,8 @@ import type { Command } from "commander";
 import { loadContextLexicon } from "../../extract/places/lexicon.js";
 import { nameKeys } from "../../gazetteer/keys.js";
 import { checkGazetteer, DEFAULT_DATA_DIR, readGazetteerSources } from "../../gazetteer/load.js";
+import { loadChromeLexicon } from "../../ingest/clean/lexicon.js";
+import { loadPublishers } from "../../ingest/publishers.js";
 
 export function registerDataCheck(program: Command): void {
   program
@@ -15,10 +17,12 @@ export function registerDataCheck(program: Command): void {
 
 export function runDataCheck(dataDir: string): number {
   const { gazetteer: g, problems } = checkGazetteer(readGazetteerSources(dataDir));
-  try {
-    loadContextLexicon(dataDir);
-  } catch (error) {
-    problems.push((error as Error).message);
+  for (const load of [loadContextLexicon, loadChromeLexicon, loadPublishers]) {
+    try {
+      load(dataDir);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
   }
   if (problems.length > 0) {
     process.stderr.write(`data-check: ${problems.length} problem(s) in ${dataDir}\n`);

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { detectFormat } from "../../src/ingest/detect.js";
+import { type IngestItem, ingestBytes } from "../../src/ingest/index.js";
+
+const docs = (items: IngestItem[]) => items.flatMap((i) => ("document" in i ? [i.document] : []));
+const errors = (items: IngestItem[]) =>
+  items.flatMap((i) => ("error" in i ? [i.error.message] : []));
+
+describe("detectFormat: content first, name second", () => {
+  it.each([
+    ["<!doctype html><html><body><p>Hi</p></body></html>", "a.txt", "html"],
+    ['{"text": "Hello"}\n{"text": "again"}', "a.txt", "jsonl"],
+    ["# Heading\n\nBody text.", "a.txt", "markdown"],
+    ["Plain words.", "a.md", "markdown"],
+    ["Plain words about <p> tags in prose.", "a.txt", "text"],
+    ["{broken json", "a.jsonl", "jsonl"],
+    ["A story.", "story", "text"],
+  ] as const)("%j (%s) → %s", (content, name, format) => {
+    expect(detectFormat(content, name)).toBe(format);
+  });
+});
+
+describe("JSON Lines", () => {
+  const lines = [
+    JSON.stringify({
+      id: "a1",
+      url: "https://example.org/a1",
+      title: "Port traffic rises",
+      text: "Hai Phong (VNA) – Cargo through the port rose by a tenth in the first quarter, the port authority said on Tuesday.",
+      published: "2026-04-07T10:00:00+07:00",
+      source: "Vietnam News Agency",
+      language: "en",
+      author: "Tran Minh",
+      section: "Business",
+      tags: ["ports", "trade"],
+    }),
+    "{not json",
+    JSON.stringify({ title: "no body" }),
+    "",
+    JSON.stringify({
+      html: "<html><body><article><h1>Rice exports</h1><p>Exports of rice from the Mekong Delta provinces rose again this month as prices held firm, traders in Can Tho said, adding that demand from the Philippines stayed strong.</p></article></body></html>",
+    }),
+  ].join("\n");
+  const items = ingestBytes(Buffer.from(lines), "feed.jsonl");
+
+  it("reads each record and keeps unknown fields", () => {
+    const [first, second] = docs(items);
+    expect(first).toMatchObject({
+      source: "feed.jsonl:1",
+      format: "jsonl",
+      title: "Port traffic rises",
+      url: "https://example.org/a1",
+      published: "2026-04-07T10:00:00+07:00",
+      publisher: "VNA",
+      language: "en",
+      authors: ["Tran Minh"],
+      meta: { id: "a1", section: "Business", tags: ["ports", "trade"] },
+    });
+    expect(first?.lede).toMatch(/^Cargo through the port/);
+    expect(second?.format).toBe("html");
+    expect(second?.source).toBe("feed.jsonl:5");
+    expect(second?.text).toMatch(/Exports of rice/);
+  });
+
+  it("names the line of each bad record and goes on", () => {
+    expect(errors(items)).toEqual([
+      expect.stringMatching(/^input is malformed: feed\.jsonl:2: not valid JSON/),
+      'input is malformed: feed.jsonl:3: no "text" or "html" field',
+    ]);
+    expect(docs(items)).toHaveLength(2);
+  });
+});
+
+describe("bytes in, documents out", () => {
+  it("refuses binary and empty input with a code", () => {
+    expect(ingestBytes(Buffer.from([0, 1, 2, 3]), "x.bin")[0]).toMatchObject({
+      error: { code: "E_BINARY" },
+    });
+    expect(ingestBytes(Buffer.from(" \n\t"), "blank.txt")[0]).toMatchObject({
+      error: { code: "E_EMPTY" },
+    });
+  });
+
+  it("gives the same id to the same article in NFC and NFD, and warns when nothing is left", () => {
+    const a = "Lũ lụt ở Quảng Nam khiến nhiều tuyến đường bị chia cắt trong ngày thứ Hai.";
+    const [x] = docs(ingestBytes(Buffer.from(a.normalize("NFD")), "a.txt"));
+    const [y] = docs(ingestBytes(Buffer.from(a), "b.txt"));
+    expect(x?.id).toBe(y?.id);
+    expect(x?.text).toBe(a);
+    const [chrome] = docs(ingestBytes(Buffer.from("Comment (0)\nShare\n"), "c.txt"));
+    expect(chrome?.warnings).toEqual(["c.txt: nothing left after removing page chrome"]);
+  });
+});
