@@ -16,7 +16,8 @@ import {
 import { dirname } from "node:path";
 import { defaultGazetteer, stripDiacritics } from "../src/index.js";
 
-function mulberry32(seed: number) {
+/** mulberry32: a small seeded PRNG, so every run builds the same corpus. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,15 +1,18 @@
 /**
  * One benchmark phase in its own process, so its peak RSS is its own:
- *   tsx bench/html-run.ts <dossier|readability> <count>
+ *   tsx bench/html-run.ts <ingest|dossier|readability> <count>
  * Builds `count` synthetic news pages (20–40 KB each, deterministic: the HTML fixtures with
- * their article bodies grown from shuffled fixture sentences), then times either `readHtml`
- * on each or the baseline `new Readability(parseHTML(html).document).parse()` alone.
+ * their article bodies grown from shuffled fixture sentences), then times the whole ingest
+ * (`ingestBytes`: decode, detect, extract, clean, metadata), `readHtml` alone, or the baseline
+ * `new Readability(parseHTML(html).document).parse()` alone.
  * Prints one JSON line: { phase, docs, bytes, ms, maxRssMB }.
  */
 import { readFileSync } from "node:fs";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { readHtml } from "../src/ingest/html.js";
+import { ingestBytes } from "../src/ingest/index.js";
+import { mulberry32 } from "./corpus.js";
 
 /** Fixture, the tag after which generated paragraphs go, and how a paragraph is written. */
 const TEMPLATES = [
@@ -22,30 +25,21 @@ const TEMPLATES = [
 const fixture = (name: string): string =>
   readFileSync(new URL(`../test/fixtures/ingest/${name}`, import.meta.url), "utf8");
 
-/** mulberry32: a small seeded PRNG, so every run builds the same pages. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The sentences of a fixture's paragraphs, tags stripped. */
 function sentences(html: string): string[] {
   const out: string[] = [];
   for (const m of html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g)) {
-    const text = (m[1] ?? "").replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
+    const text = (m[1] ?? "")
+      .replace(/<[^>]*>/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
     for (const s of text.split(/(?<=[.!?])\s+/)) if (s.length > 30) out.push(s);
   }
   return out;
 }
 
 export function syntheticPages(count: number): string[] {
-  const rand = prng(20250511);
+  const rand = mulberry32(20250511);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const pools = {
     en: [...sentences(fixture("html-gov-en.html")), ...sentences(fixture("html-no-meta.html"))],
@@ -74,17 +68,23 @@ export function syntheticPages(count: number): string[] {
 
 const [phase, countArg] = process.argv.slice(2);
 const count = Number(countArg);
-if ((phase !== "dossier" && phase !== "readability") || !Number.isInteger(count) || count < 1) {
-  process.stderr.write("usage: html-run.ts <dossier|readability> <count>\n");
+const PHASES = ["ingest", "dossier", "readability"];
+if (!PHASES.includes(phase ?? "") || !Number.isInteger(count) || count < 1) {
+  process.stderr.write("usage: html-run.ts <ingest|dossier|readability> <count>\n");
   process.exit(2);
 }
 const run =
-  phase === "dossier"
-    ? (html: string): number => readHtml(html).text.length
-    : (html: string): number => {
-        const { document } = parseHTML(html) as unknown as { document: never };
-        return new Readability(document).parse()?.textContent?.length ?? 0;
-      };
+  phase === "ingest"
+    ? (html: string): number => {
+        const [item] = ingestBytes(Buffer.from(html), "page.html");
+        return item && "document" in item ? item.document.text.length : 0;
+      }
+    : phase === "dossier"
+      ? (html: string): number => readHtml(html).text.length
+      : (html: string): number => {
+          const { document } = parseHTML(html) as unknown as { document: never };
+          return new Readability(document).parse()?.textContent?.length ?? 0;
+        };
 const pages = syntheticPages(count);
 for (const html of pages.slice(0, 5)) run(html); // warm up the JIT outside the timing
 let bytes = 0;

@@ -2,8 +2,11 @@
  * `npm run bench`: geoparsing throughput on a generated corpus (≥ 100 MB), beside two
  * baselines measured in the same run — a naive single RegExp alternation over the same
  * names, and `grep -c -i -F -f <names>` — reported as ratios, with each phase's peak RSS.
+ * Then ingest throughput: plain-text pages (whole pipeline vs decode+split) and HTML pages
+ * (whole pipeline, extraction alone, and @mozilla/readability alone as the baseline).
  * Options: --mb N (corpus size, default 100), --regex-mb N (bytes the slow RegExp baseline
- * reads, default 32; its MB/s is a rate, so a prefix measures it fairly).
+ * reads, default 32; its MB/s is a rate, so a prefix measures it fairly), --text-docs N
+ * (default 5000), --html-docs N (default 300).
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -15,6 +18,8 @@ const { values } = parseArgs({
   options: {
     mb: { type: "string", default: "100" },
     "regex-mb": { type: "string", default: "32" },
+    "text-docs": { type: "string", default: "5000" },
+    "html-docs": { type: "string", default: "300" },
   },
 });
 const MB = 1024 * 1024;
@@ -34,19 +39,18 @@ interface Phase {
   matches: number;
   maxRssMB: number;
 }
-const runPhase = (phase: string, limit?: number): Phase => {
-  const args = [
-    "--import",
-    "tsx",
-    new URL("./geoparse-run.ts", import.meta.url).pathname,
-    phase,
-    corpus,
-  ];
-  if (limit) args.push(String(limit));
-  const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 20 });
-  if (r.status !== 0) throw new Error(`${phase} failed: ${r.stderr}`);
+/** Runs one benchmark script in its own process (so its peak RSS is its own); its last line is JSON. */
+const runScript = (script: string, args: string[]): Phase => {
+  const path = new URL(script, import.meta.url).pathname;
+  const r = spawnSync(process.execPath, ["--import", "tsx", path, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`${script} ${args.join(" ")} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").pop() as string) as Phase;
 };
+const runPhase = (phase: string, limit?: number): Phase =>
+  runScript("./geoparse-run.ts", limit ? [phase, corpus, String(limit)] : [phase, corpus]);
 
 const dossier = runPhase("dossier");
 const regex = runPhase("regex", Number(values["regex-mb"]) * MB);
@@ -106,3 +110,32 @@ process.stdout.write(
 );
 if (Number.isFinite(grepRate))
   process.stdout.write(`  findPlaces / grep -F:      ${(dossierRate / grepRate).toFixed(2)}x\n`);
+
+// Ingest: documents per second, whole pipeline, beside the least a reader must do.
+interface DocPhase extends Phase {
+  docs: number;
+}
+const textDocs = Number(values["text-docs"]);
+const htmlDocs = Number(values["html-docs"]);
+const text = runScript("./ingest-run.ts", ["text", String(textDocs)]) as DocPhase;
+const textBase = runScript("./ingest-run.ts", ["text-baseline", String(textDocs)]) as DocPhase;
+const html = runScript("./html-run.ts", ["ingest", String(htmlDocs)]) as DocPhase;
+const htmlRead = runScript("./html-run.ts", ["dossier", String(htmlDocs)]) as DocPhase;
+const readability = runScript("./html-run.ts", ["readability", String(htmlDocs)]) as DocPhase;
+const perSecond = (p: DocPhase) => p.docs / (p.ms / 1000);
+process.stdout.write("\ningest throughput (single thread)\n");
+for (const [name, p] of [
+  ["text: ingest (clean, metadata, id)", text],
+  ["text: decode + split only", textBase],
+  ["HTML: ingest (extract + clean)", html],
+  ["HTML: readHtml (extract only)", htmlRead],
+  ["HTML: Readability alone", readability],
+] as const) {
+  const size = `${(p.bytes / p.docs / 1024).toFixed(1)} KB/doc`;
+  process.stdout.write(
+    `  ${name.padEnd(36)} ${perSecond(p).toFixed(0).padStart(7)} docs/s ${rate(p.bytes, p.ms).toFixed(1).padStart(7)} MB/s   peak RSS ${p.maxRssMB.toFixed(0).padStart(4)} MB   (${p.docs} docs, ${size})\n`,
+  );
+}
+process.stdout.write(
+  `\nratios\n  HTML ingest / Readability alone: ${(perSecond(html) / perSecond(readability)).toFixed(2)}x (ingest also reads metadata and cleans)\n`,
+);

@@ -25,61 +25,37 @@ const MOJIBAKE =
  * Combining tone marks of Windows-1258 compose to NFC like any other input.
  */
 export function decodeBytes(bytes: Uint8Array, source: string): Decoded {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return utf8(bytes.subarray(3), source);
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return {
-      text: nfc(new TextDecoder("utf-16le").decode(bytes.subarray(2))),
-      encoding: "utf-16le",
-      warnings: [],
-    };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return {
-      text: nfc(new TextDecoder("utf-16be").decode(bytes.subarray(2))),
-      encoding: "utf-16be",
-      warnings: [],
-    };
-  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return decoded(new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return decoded(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be");
+  const body = bom ? bytes.subarray(3) : bytes;
   try {
-    return {
-      text: nfc(new TextDecoder("utf-8", { fatal: true }).decode(bytes)),
-      encoding: "utf-8",
-      warnings: [],
-    };
+    return decoded(
+      new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body),
+      "utf-8",
+    );
   } catch {
-    // Not UTF-8: a legacy code page, or damaged UTF-8.
+    // Not UTF-8: a legacy code page (unless a BOM said UTF-8), or damaged UTF-8.
   }
-  const legacy = guessLegacy(bytes);
+  const legacy = bom ? null : guessLegacy(body);
   if (legacy) {
-    return {
-      text: legacy.text,
-      encoding: legacy.encoding,
-      warnings: [
-        `${source}: not valid UTF-8; decoded as ${legacy.encoding} (guessed from its letters)`,
-      ],
-    };
+    return decoded(
+      legacy.text,
+      legacy.encoding,
+      `${source}: not valid UTF-8; decoded as ${legacy.encoding} (guessed from its letters)`,
+    );
   }
-  return utf8(bytes, source);
+  return decoded(
+    new TextDecoder("utf-8", { ignoreBOM: true }).decode(body),
+    "utf-8",
+    `${source}: invalid UTF-8 at byte ${firstInvalidUtf8(body) + (bom ? 3 : 0)}; bad bytes replaced with U+FFFD`,
+  );
 }
 
-function utf8(bytes: Uint8Array, source: string): Decoded {
-  try {
-    return {
-      text: nfc(new TextDecoder("utf-8", { fatal: true }).decode(bytes)),
-      encoding: "utf-8",
-      warnings: [],
-    };
-  } catch {
-    return {
-      text: nfc(new TextDecoder("utf-8").decode(bytes)),
-      encoding: "utf-8",
-      warnings: [
-        `${source}: invalid UTF-8 at byte ${firstInvalidUtf8(bytes)}; bad bytes replaced with U+FFFD`,
-      ],
-    };
-  }
+function decoded(text: string, encoding: string, warning?: string): Decoded {
+  return { text: nfc(text), encoding, warnings: warning ? [warning] : [] };
 }
 
 function nfc(text: string): string {

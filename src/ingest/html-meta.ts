@@ -1,6 +1,7 @@
 /**
  * Metadata of a saved HTML page: `<meta>` tags, `<link rel="canonical">`, `<html lang>` and
- * JSON-LD (`NewsArticle` and friends). Reads the parsed document only; never mutates it.
+ * JSON-LD (`NewsArticle` and friends), plus the structural look-ups `html.ts` makes before
+ * Readability runs (the standfirst, the nesting depth). Reads the document; never mutates it.
  */
 
 /** The few DOM members this module and `html.ts` use (linkedom ships no usable types here). */
@@ -10,6 +11,8 @@ export interface DomNode {
   textContent: string | null;
   childNodes: ArrayLike<DomNode>;
   parentNode: DomNode | null;
+  lastChild: DomNode | null;
+  previousSibling: DomNode | null;
 }
 export interface DomElement extends DomNode {
   tagName: string;
@@ -271,4 +274,38 @@ export function stripSiteName(title: string, site: string | null): string {
   if (last?.[1] && last[2]?.toLowerCase() === key) return last[1].trim();
   if (m[1].toLowerCase() === key) return m[2].trim();
   return title;
+}
+
+/** Class tokens Vietnamese and other news sites give the standfirst ("sapo" in Vietnamese CMSs). */
+const SAPO_CLASS = /(?:^|[\s_-])(?:sapo|chapeau|lead|summary|description|standfirst)(?:$|[\s_-])/i;
+const SAPO_SELECTOR = ["sapo", "chapeau", "lead", "summary", "description", "standfirst"]
+  .map((c) => `[class*="${c}"]`)
+  .join(",");
+
+/** The article's standfirst, which Readability often drops when it sits outside the body div. */
+export function findSapo(doc: DomDocument): DomElement | null {
+  const root = doc.querySelector("article") ?? doc.body;
+  if (!root) return null;
+  for (const el of Array.from(root.querySelectorAll(SAPO_SELECTOR))) {
+    if (!/^(?:P|DIV|H2|H3|H4|SPAN|STRONG|B|EM)$/i.test(el.tagName)) continue;
+    if (!SAPO_CLASS.test(el.getAttribute("class") ?? "")) continue;
+    const len = (el.textContent ?? "").trim().length;
+    if (len >= 40 && len <= 1500) return el;
+  }
+  return null;
+}
+
+/** The element nesting depth below `root`, counting no further than `limit + 1`. */
+export function nestingDepth(root: DomNode, limit: number): number {
+  let max = 0;
+  const stack: [DomNode, number][] = [[root, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth] = top;
+    if (depth > max) max = depth;
+    if (max > limit) break;
+    for (let kid = node.lastChild; kid; kid = kid.previousSibling) {
+      if (kid.nodeType === 1) stack.push([kid, depth + 1]);
+    }
+  }
+  return max;
 }

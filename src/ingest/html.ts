@@ -9,13 +9,19 @@ import {
   type DomDocument,
   type DomElement,
   type DomNode,
+  findSapo,
   isoLike,
+  nestingDepth,
   type PageMeta,
   readMeta,
   stripSiteName,
 } from "./html-meta.js";
 
-export interface HtmlArticle {
+/**
+ * An article read from HTML: the page's metadata (see PageMeta: one title chosen from its
+ * candidates) and its main content.
+ */
+export interface HtmlArticle extends Omit<PageMeta, "titles"> {
   /**
    * The main content as plain text: one paragraph per block element (p, h1-h6, li, blockquote,
    * figcaption, pre, tr…), paragraphs separated by "\n\n", inline whitespace collapsed, entities
@@ -24,14 +30,6 @@ export interface HtmlArticle {
    */
   text: string;
   title: string | null;
-  publisher: string | null;
-  published: string | null;
-  authors: string[];
-  language: string | null;
-  url: string | null;
-  lede: string | null;
-  /** Other meta worth keeping: { "og:type": …, "keywords": … } (strings only). */
-  meta: Record<string, string>;
   warnings: string[];
 }
 
@@ -57,6 +55,9 @@ const CHROME =
 const CHROME_CLASS =
   /(?:^|[\s_-])(?:menu|nav|navbar|navigation|breadcrumbs?|share|social|related|sidebar|footer|header|comments?|banner|ads?|advert)(?:$|[\s_-])/i;
 
+/** Soft hyphens, zero-width spaces and BOMs: dropped from text. */
+const INVISIBLE = /[\u00ad\u200b\ufeff]/;
+const INVISIBLES = /[\u00ad\u200b\ufeff]/g;
 const ELEMENT = 1;
 const TEXT = 3;
 const CDATA = 4;
@@ -182,11 +183,12 @@ function parse(html: string): DomDocument {
 /**
  * With chrome (nav, menus, share and related boxes…) removed: the text of the element holding
  * the most paragraph text (paragraph lengths summed per parent), or, when there are no
- * paragraphs to speak of, the whole body. Mutates `doc`.
+ * paragraphs to speak of, the whole body (with chrome, if that is all there is). Mutates `doc`.
  */
 function fallbackText(doc: DomDocument): { text: string; from: string } {
   const body = doc.body;
   if (!body) return { text: "", from: "<body> text" };
+  const whole = toText(body); // in case the chrome patterns catch a wrapper of everything
   for (const el of Array.from(body.querySelectorAll(CHROME))) el.remove();
   for (const el of Array.from(body.querySelectorAll("[class],[id]"))) {
     const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
@@ -206,26 +208,7 @@ function fallbackText(doc: DomDocument): { text: string; from: string } {
     }
   }
   if (best && bestScore >= MIN_TEXT) return { text: toText(best), from: "the largest text block" };
-  return { text: toText(body), from: "<body> text" };
-}
-
-/** Class tokens Vietnamese and other news sites give the standfirst ("sapo" in Vietnamese CMSs). */
-const SAPO_CLASS = /(?:^|[\s_-])(?:sapo|chapeau|lead|summary|description|standfirst)(?:$|[\s_-])/i;
-const SAPO_SELECTOR = ["sapo", "chapeau", "lead", "summary", "description", "standfirst"]
-  .map((c) => `[class*="${c}"]`)
-  .join(",");
-
-/** The article's standfirst, which Readability often drops when it sits outside the body div. */
-function findSapo(doc: DomDocument): DomElement | null {
-  const root = doc.querySelector("article") ?? doc.body;
-  if (!root) return null;
-  for (const el of Array.from(root.querySelectorAll(SAPO_SELECTOR))) {
-    if (!/^(?:P|DIV|H2|H3|H4|SPAN|STRONG|B|EM)$/i.test(el.tagName)) continue;
-    if (!SAPO_CLASS.test(el.getAttribute("class") ?? "")) continue;
-    const len = (el.textContent ?? "").trim().length;
-    if (len >= 40 && len <= 1500) return el;
-  }
-  return null;
+  return { text: toText(body) || whole, from: "<body> text" };
 }
 
 /** Prepends the standfirst's text unless the extracted text already holds it. */
@@ -233,23 +216,6 @@ function withSapo(text: string, sapo: DomElement): string {
   const lead = toText(sapo);
   const probe = lead.slice(0, 60);
   return probe === "" || text.includes(probe) ? text : `${lead}\n\n${text}`;
-}
-
-/** The element nesting depth below `root`, counting no further than `limit + 1`. */
-function nestingDepth(root: DomNode, limit: number): number {
-  let max = 0;
-  const stack: [DomNode, number][] = [[root, 0]];
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    const [node, depth] = top;
-    if (depth > max) max = depth;
-    if (max > limit) break;
-    const kids = node.childNodes;
-    for (let i = 0; i < kids.length; i++) {
-      const kid = kids[i];
-      if (kid?.nodeType === ELEMENT) stack.push([kid, depth + 1]);
-    }
-  }
-  return max;
 }
 
 const isCaption = (el: DomElement, tag: string): boolean =>
@@ -263,15 +229,20 @@ export function toText(root: DomNode): string {
   const paragraphs: string[] = [];
   let buf = "";
   let pre = 0;
+  // Outside <pre>, appends keep `buf` free of doubled spaces, so a flush only has to trim.
+  let raw = false;
   const flush = (): void => {
-    for (const part of buf.split(/\n[ \t]*\n/)) {
-      const lines = part
-        .split("\n")
-        .map((l) => l.replace(/[^\S\n]+/g, " ").trim())
-        .filter((l) => l !== "");
-      if (lines.length) paragraphs.push(lines.join("\n"));
+    for (const part of buf.includes("\n") ? buf.split(/\n[^\S\n]*\n/) : [buf]) {
+      const p = raw
+        ? part
+            .replace(/[^\S\n]+/g, " ")
+            .replace(/ ?\n ?/g, "\n")
+            .trim()
+        : part.trim();
+      if (p !== "") paragraphs.push(p);
     }
     buf = "";
+    raw = false;
   };
   type Step = { node: DomNode; exit: false } | { node: DomElement; exit: true; pre: boolean };
   const stack: Step[] = [{ node: root, exit: false }];
@@ -283,8 +254,16 @@ export function toText(root: DomNode): string {
     }
     const node = step.node;
     if (node.nodeType === TEXT || node.nodeType === CDATA) {
-      const t = (node.textContent ?? "").replace(/[\u00ad\u200b\ufeff]/g, "");
-      buf += pre > 0 ? t.replace(/\r\n?/g, "\n") : t.replace(/\s+/g, " ");
+      let t = node.textContent ?? "";
+      if (INVISIBLE.test(t)) t = t.replace(INVISIBLES, "");
+      if (pre > 0) {
+        buf += t.replace(/\r\n?/g, "\n");
+        raw = true;
+        continue;
+      }
+      t = t.replace(/\s+/g, " ");
+      const last = buf.charCodeAt(buf.length - 1);
+      buf += t.charCodeAt(0) === 32 && (buf === "" || last === 32 || last === 10) ? t.slice(1) : t;
       continue;
     }
     if (node.nodeType === ELEMENT) {
@@ -293,14 +272,14 @@ export function toText(root: DomNode): string {
       if (SKIP.has(tag) || el.hasAttribute("hidden")) continue;
       if (el.getAttribute("aria-hidden") === "true") continue;
       if (tag === "BR") {
-        buf += "\n";
+        buf = `${buf.endsWith(" ") ? buf.slice(0, -1) : buf}\n`;
         continue;
       }
       if (tag === "HR") {
         flush();
         continue;
       }
-      if ((tag === "TD" || tag === "TH") && /\S/.test(buf)) buf += " | ";
+      if ((tag === "TD" || tag === "TH") && /\S/.test(buf)) buf = `${buf.trimEnd()} | `;
       if (BLOCK.has(tag) || isCaption(el, tag)) {
         flush();
         const isPre = tag === "PRE";
@@ -310,10 +289,8 @@ export function toText(root: DomNode): string {
     } else if (node.nodeType !== 9 && node.nodeType !== 11) {
       continue; // comments, doctypes, processing instructions
     }
-    const kids = node.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const kid = kids[i];
-      if (kid) stack.push({ node: kid, exit: false });
+    for (let kid = node.lastChild; kid; kid = kid.previousSibling) {
+      stack.push({ node: kid, exit: false });
     }
   }
   flush();
