@@ -1,7 +1,9 @@
 import { Command } from "commander";
+import { registerAnalyze } from "./commands/analyze.js";
 import { registerClean } from "./commands/clean.js";
 import { registerDataCheck } from "./commands/data-check.js";
 import { registerPlaces } from "./commands/places.js";
+import { registerProvisions } from "./commands/provisions.js";
 import { describeError, exitCodeFor } from "./errors.js";
 
 const program = new Command()
@@ -25,6 +27,8 @@ program.exitOverride((err) => {
 
 registerClean(program);
 registerPlaces(program);
+registerAnalyze(program);
+registerProvisions(program);
 registerDataCheck(program);
 
 try {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { analyze } from "../../analyze.js";
+import { countProvinces, findPlaces } from "../../extract/places/index.js";
 import {
   type Level,
   type PlacesResult,
@@ -57,12 +57,12 @@ export function registerPlaces(program: Command): void {
 export function runPlaces(inputs: string[], options: PlacesOptions): number {
   const results: PlacesResult[] = [];
   const status = readInputs("places", inputs, options, (source, document) => {
-    const analysis = analyze(document, { places: { minConfidence: options.minConfidence } });
+    const mentions = findPlaces(document.text, { minConfidence: options.minConfidence });
     results.push({
       source,
-      mentions: analysis.places,
-      provinces: analysis.provinces,
-      provinces2025: analysis.provinces2025,
+      mentions,
+      provinces: countProvinces(mentions, "old"),
+      provinces2025: countProvinces(mentions, "new"),
     });
   });
   if (results.length > 0 || status === 0)

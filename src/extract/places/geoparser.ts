@@ -1,18 +1,18 @@
 import { ambiguityRules, type NameKey, nameKeys } from "../../gazetteer/keys.js";
 import type { Gazetteer, Place, Province, Province2025 } from "../../gazetteer/types.js";
-import { CHAR, MARK, SEP, WORD, WORDCLASS } from "../../text/fold.js";
+import { CHAR, WORD, WORDCLASS } from "../../text/fold.js";
 import { diacriticSignature, hasDiacritics } from "../../text/tokens.js";
-import { judge, type PlaceInfo } from "./context.js";
-import type { ContextLexicon } from "./lexicon.js";
-import { resolveKey } from "./resolve.js";
 import {
   buildTrie,
   type Candidates,
+  mayStart,
   type NameTrie,
   newCandidates,
-  startClass,
   walk,
-} from "./trie.js";
+} from "../../text/trie.js";
+import { judge, type PlaceInfo } from "./context.js";
+import type { ContextLexicon } from "./lexicon.js";
+import { resolveKey } from "./resolve.js";
 import type { FindPlacesOptions, PlaceMention, ProvinceRef } from "./types.js";
 
 /** A geoparser bound to one gazetteer and lexicon: build once, call `find` on many texts. */
@@ -100,23 +100,6 @@ function scan(text: string, s: Scanner, minConfidence: number): PlaceMention[] {
     }
   }
   return mentions;
-}
-
-/** The trie's three-unit prefilter at a word start whose first letter is symbol `a`. */
-function mayStart(
-  starts: Uint32Array,
-  table: Uint8Array,
-  text: string,
-  i: number,
-  a: number,
-): boolean {
-  // charCodeAt past the end is NaN: table[NaN] is undefined, and `undefined & 127` is 0 (OTHER).
-  const second = (table[text.charCodeAt(i + 1)] as number) & 127;
-  if (second === MARK) return true;
-  const b = second >= 97 ? second - 96 : second === SEP ? 0 : -1;
-  if (b < 0) return false;
-  const third = startClass((table[text.charCodeAt(i + 2)] as number) & 127);
-  return ((starts[a * 27 + b] as number) & (1 << third)) !== 0;
 }
 
 /** Tries the names starting at `i`, longest first; returns the end of the accepted one, or -1. */

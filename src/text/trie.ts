@@ -1,5 +1,5 @@
-import type { NameKey } from "../../gazetteer/keys.js";
-import { FOLD, MARK, SEP, UPPER, WORD } from "../../text/fold.js";
+import type { NameKey } from "../gazetteer/keys.js";
+import { FOLD, MARK, SEP, UPPER, WORD } from "./fold.js";
 
 // Symbols: 0 = a separator between syllables, 1–26 = a–z, 27–36 = 0–9.
 const ALPHABET = 37;
@@ -16,10 +16,10 @@ export function startClass(k: number): number {
  * A character trie over folded name keys, stored in typed arrays so that the scan allocates
  * nothing per word. `groups[term[node]]` lists the keys (often one) that end at `node`.
  */
-export interface NameTrie {
+export interface NameTrie<K extends { key: string } = NameKey> {
   next: Int32Array;
   term: Int32Array;
-  groups: NameKey[][];
+  groups: K[][];
   /**
    * A prefilter for the scan, so that most words never enter the walk: for a word whose first
    * two code units fold to symbols `a` (a letter, 1–26) and `b` (a letter, or 0 for a
@@ -38,8 +38,8 @@ function symbol(code: number): number {
   );
 }
 
-export function buildTrie(keys: NameKey[]): NameTrie {
-  const byKey = new Map<string, NameKey[]>();
+export function buildTrie<K extends { key: string }>(keys: K[]): NameTrie<K> {
+  const byKey = new Map<string, K[]>();
   for (const k of keys) {
     const list = byKey.get(k.key);
     if (list) list.push(k);
@@ -49,7 +49,7 @@ export function buildTrie(keys: NameKey[]): NameTrie {
   let next = new Int32Array(capacity * ALPHABET);
   let term = new Int32Array(capacity).fill(-1);
   let size = 1;
-  const groups: NameKey[][] = [];
+  const groups: K[][] = [];
   for (const [key, group] of byKey) {
     if (key.replace(/ /g, "").length < 2)
       throw new Error(`name keys need two letters or more: "${key}"`);
@@ -116,7 +116,12 @@ export function newCandidates(): Candidates {
  * shortest first. A boundary is a non-word character, the end of the text, or a lowercase
  * letter glued to an uppercase one ("Binh ThuanProvince").
  */
-export function walk(trie: NameTrie, text: string, start: number, out: Candidates): void {
+export function walk<K extends { key: string }>(
+  trie: NameTrie<K>,
+  text: string,
+  start: number,
+  out: Candidates,
+): void {
   const { next, term } = trie;
   const n = text.length;
   out.count = 0;
@@ -165,4 +170,21 @@ export function walk(trie: NameTrie, text: string, start: number, out: Candidate
       out.count++;
     }
   }
+}
+
+/** The trie's three-unit prefilter at a word start whose first letter is symbol `a`. */
+export function mayStart(
+  starts: Uint32Array,
+  table: Uint8Array,
+  text: string,
+  i: number,
+  a: number,
+): boolean {
+  // charCodeAt past the end is NaN: table[NaN] is undefined, and `undefined & 127` is 0 (OTHER).
+  const second = (table[text.charCodeAt(i + 1)] as number) & 127;
+  if (second === MARK) return true;
+  const b = second >= 97 ? second - 96 : second === SEP ? 0 : -1;
+  if (b < 0) return false;
+  const third = startClass((table[text.charCodeAt(i + 2)] as number) & 127);
+  return ((starts[a * 27 + b] as number) & (1 << third)) !== 0;
 }

@@ -1,0 +1,85 @@
+import type { Provision } from "../../extract/provisions/index.js";
+import { csvField, escapeTerminal } from "./escape.js";
+
+export interface ProvisionsResult {
+  source: string;
+  title: string | null;
+  provisions: Provision[];
+}
+
+const actorLabel = (p: Provision) => p.actor.text;
+const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+
+/** A table readable in 100 columns: number, actor, stance, modality, domains, then the text. */
+export function provisionsText(results: ProvisionsResult[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    out.push(
+      `${escapeTerminal(r.source)}${r.title ? ` — ${escapeTerminal(r.title)}` : ""}: ${r.provisions.length} provisions`,
+    );
+    r.provisions.forEach((p, i) => {
+      const head = `${String(i + 1).padStart(3)}  ${clip(escapeTerminal(actorLabel(p)), 20).padEnd(20)} ${(p.negated ? `${p.stance}*` : p.stance).padEnd(10)} ${p.modality.padEnd(11)} ${clip(p.domains.join(","), 30)}`;
+      out.push(head, `     ${clip(escapeTerminal(p.text), 94)}`);
+    });
+    out.push("");
+  }
+  if (results.some((r) => r.provisions.some((p) => p.negated)))
+    out.push('* negated: the verb was negated ("agreed not to support …")', "");
+  return `${out.join("\n")}\n`;
+}
+
+export function provisionsJson(results: ProvisionsResult[]): string {
+  return `${JSON.stringify({ documents: results }, null, 2)}\n`;
+}
+
+export function provisionsCsv(results: ProvisionsResult[]): string {
+  const lines = ["source,index,start,end,actor,actor_ids,stance,negated,modality,domains,text"];
+  for (const r of results) {
+    r.provisions.forEach((p, i) => {
+      lines.push(
+        [
+          r.source,
+          i + 1,
+          p.start,
+          p.end,
+          p.actor.text,
+          p.actor.ids.join(" "),
+          p.stance,
+          String(p.negated),
+          p.modality,
+          p.domains.join(" "),
+          p.text,
+        ]
+          .map(csvField)
+          .join(","),
+      );
+    });
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+/** Markdown: one table a document; pipes and line breaks in the text are escaped. */
+export function provisionsMarkdown(results: ProvisionsResult[]): string {
+  const cell = (s: string) =>
+    s
+      .replace(/\\/g, "\\\\")
+      .replace(/\|/g, "\\|")
+      .replace(/[\r\n]+/g, " ")
+      .replace(/</g, "&lt;");
+  const out: string[] = [];
+  for (const r of results) {
+    out.push(
+      `## ${cell(r.title ?? r.source)}`,
+      "",
+      "| # | actor | stance | modality | domains | provision |",
+      "|---|---|---|---|---|---|",
+    );
+    r.provisions.forEach((p, i) => {
+      out.push(
+        `| ${i + 1} | ${cell(p.actor.text)} | ${p.negated ? `${p.stance} (negated)` : p.stance} | ${p.modality} | ${p.domains.join(", ")} | ${cell(p.text)} |`,
+      );
+    });
+    out.push("");
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,117 @@
+/**
+ * Dates and date ranges mentioned in English and Vietnamese news text, normalised to ISO 8601.
+ * Hand-written regexes (patterns.ts), no date library; input must be NFC.
+ *
+ * Forms read (English month words must be capitalised: "may" and "march" are verbs):
+ * - dates: "May 10, 2025", "10 May 2025", "January 14th", "the 14th of January" (text
+ *   "14th of January"), "Jan. 14", "2025-05-10", "10/5/2025" (always day/month/year),
+ *   "ngày 10/5/2025", "ngày 10 tháng 5 năm 2025", "Sáng 12/5" (a yearless "12/5" needs "ngày"
+ *   or a time-of-day cue), "May 10 last year", "ngày 10 tháng 5 năm ngoái";
+ * - ranges: "May 8-11", "May 8–11, 2025", "May 8 to 11", "from May 8 to May 11" (text
+ *   "May 8 to May 11"), "between May 8 and 11", "8-11 May", "May 29, 2015 – May 29, 2025",
+ *   "Dec 28 – Jan 3", "January-March 2025", "ngày 8-11/5/2025", "từ ngày 8/5 đến ngày 11/5",
+ *   "tháng 5-6/2025";
+ * - months: "January 2025", "tháng 5/2025", "tháng 5 năm 2025", "tháng 5", and an English
+ *   month alone after a cue ("in May", "since March", "mid-June", "end of July");
+ * - years: "2025", "năm 2025"; spans: "2021-2025", "2021–2025", "2021 to 2025", "between 2021
+ *   and 2025", "2020-21", "năm 2021 đến năm 2025", "the 1990s" ("1990/1999");
+ * - relative: "this year", "last year", "next year", "this/last/next month", "năm nay",
+ *   "năm ngoái", "năm trước", "năm tới", "năm sau", "tháng này", "tháng trước", "tháng tới"
+ *   (not "the last year", "hai năm nay", "năm sau đó").
+ * Words around a mention that only frame it ("from", "the", "giai đoạn", "từ") stay outside
+ * its text; the Vietnamese "ngày", "tháng" and "năm" belong to it.
+ *
+ * A bare four-digit number is a year only in 1900–2100, outside larger numbers ("2,025",
+ * "2025.5", "15/2025/NĐ-CP"), after no currency or ID ("USD 2025", "No. 2025", "số 2025") and
+ * before no unit or number ("2025 tons", "2025 tỷ", "1900 1234"). See resolve.ts for how a
+ * missing year is inferred from the document date.
+ *
+ * Candidates are only tried at the start of a token that is a digit run of at most 4 digits or
+ * a trigger word; each try is one sticky regex with bounded quantifiers, so the scan is linear.
+ */
+
+import { parseMatch } from "./parse.js";
+import { ALL, SINGLE, TOKEN } from "./patterns.js";
+import { type DocDate, parseDocumentDate, resolve } from "./resolve.js";
+
+export { inferYear, parseDocumentDate } from "./resolve.js";
+
+export interface DateMention {
+  /** The matched text; text === input.slice(start, end). */
+  text: string;
+  /** UTF-16 offsets in the input, end exclusive. */
+  start: number;
+  end: number;
+  kind: "date" | "range" | "year" | "years" | "month" | "relative";
+  /** ISO 8601 value: "2025-05-10", "2025-05" (month), "2025" (year); for ranges and spans "2025-05-08/2025-05-11", "2021/2025"; null when it cannot be safely resolved (e.g. "January 14th" with no document date). */
+  value: string | null;
+  /** How the value was obtained: "explicit" (the text gives the year), "inferred" (year taken from the document date), "open" (left unresolved). */
+  resolution: "explicit" | "inferred" | "open";
+}
+
+export interface FindDatesOptions {
+  /** The publication date, e.g. "2025-05-11T18:57:00+07:00" or "2025-05-11"; yearless dates and "this year" are resolved against it. */
+  documentDate?: string | null;
+}
+
+const TRIGGERS = new Set([
+  ..."january february march april may june july august september october november december".split(
+    " ",
+  ),
+  ..."jan feb mar apr jun jul aug sep sept oct nov dec".split(" "),
+  ..."this last next ngày tháng năm".split(" "),
+]);
+
+function isCandidate(token: string): boolean {
+  const c = token.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    let digits = 1;
+    while (digits < token.length && digits <= 4) {
+      const d = token.charCodeAt(digits);
+      if (d < 48 || d > 57) break;
+      digits++;
+    }
+    return digits <= 4;
+  }
+  return token.length <= 9 && TRIGGERS.has(token.toLowerCase());
+}
+
+function matchAt(text: string, pos: number, doc: DocDate | null): DateMention | null {
+  for (const re of [ALL, SINGLE]) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (m === null) return null; // SINGLE matches nothing ALL does not
+    const end = pos + m[0].length;
+    const raw = parseMatch(m.groups ?? {}, text, pos, end);
+    const resolved = raw === null ? null : resolve(raw, doc);
+    if (raw !== null && resolved !== null) {
+      return { text: m[0], start: pos, end, kind: raw.kind, ...resolved };
+    }
+  }
+  return null;
+}
+
+/**
+ * Finds every date, date range, month, year, span of years and relative year or month in
+ * `text`, in order and without overlaps. Never throws; returns [] for non-string input.
+ *
+ * @example
+ * findDates("Talks on May 8-11 ended the 2021–2025 period.", { documentDate: "2025-05-11" })
+ * // [{ text: "May 8-11", kind: "range", value: "2025-05-08/2025-05-11", resolution: "inferred", … },
+ * //  { text: "2021–2025", kind: "years", value: "2021/2025", resolution: "explicit", … }]
+ */
+export function findDates(text: string, options?: FindDatesOptions): DateMention[] {
+  if (typeof text !== "string" || text.length === 0) return [];
+  const doc = parseDocumentDate(options?.documentDate);
+  const out: DateMention[] = [];
+  const tokens = new RegExp(TOKEN.source, TOKEN.flags);
+  for (let t = tokens.exec(text); t !== null; t = tokens.exec(text)) {
+    if (!isCandidate(t[0])) continue;
+    const found = matchAt(text, t.index, doc);
+    if (found !== null) {
+      out.push(found);
+      tokens.lastIndex = found.end;
+    }
+  }
+  return out;
+}

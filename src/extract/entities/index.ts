@@ -1,0 +1,52 @@
+import { loadEntities } from "./load.js";
+import { buildEntityMatcher, type EntityMatcher, matchEntities } from "./matcher.js";
+import { loadTitles, titleBefore, unlistedPeople } from "./people.js";
+import type { EntityMention, EntityRecord } from "./types.js";
+
+export { ENTITY_FILES, loadEntities, parseEntities } from "./load.js";
+export type * from "./types.js";
+
+export interface EntityExtractor {
+  find(text: string): EntityMention[];
+}
+
+/**
+ * Finds the entities of a text: every listed country (and demonym), organisation, instrument,
+ * person and place by any of its names, each with its canonical id; the office title written
+ * before a person; and people not in the lists, from a title followed by a capitalised name.
+ */
+export function createEntityExtractor(entities: EntityRecord[], titles: string[]): EntityExtractor {
+  const matcher: EntityMatcher = buildEntityMatcher(entities);
+  return {
+    find(text: string): EntityMention[] {
+      const listed = matchEntities(text, matcher);
+      for (const m of listed) {
+        if (m.type !== "person") continue;
+        const title = titleBefore(text, m.start, titles);
+        if (title) m.title = title.title;
+      }
+      return [...listed, ...unlistedPeople(text, titles, listed)].sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+let shared: EntityExtractor | undefined;
+
+/** The extractor over the bundled lists (data/entities, data/lexicon/office-titles.txt). */
+export function defaultEntityExtractor(): EntityExtractor {
+  if (!shared) {
+    const { entities, problems } = loadEntities();
+    if (problems.length > 0) throw new Error(`entity data: ${problems[0]}`);
+    shared = createEntityExtractor(entities, loadTitles());
+  }
+  return shared;
+}
+
+/**
+ * @example
+ * findEntities("General Secretary To Lam met President Vladimir Putin.").map((e) => [e.id, e.title]);
+ * // [["person:to-lam", "General Secretary"], ["person:vladimir-putin", "President"]]
+ */
+export function findEntities(text: string): EntityMention[] {
+  return defaultEntityExtractor().find(text);
+}

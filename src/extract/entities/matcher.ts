@@ -1,0 +1,98 @@
+import { foldKey, WORDCLASS } from "../../text/fold.js";
+import { allSyllablesCapitalised } from "../../text/tokens.js";
+import { buildTrie, type Candidates, type NameTrie, newCandidates, walk } from "../../text/trie.js";
+import type { EntityMention, EntityRecord } from "./types.js";
+
+/** One way of writing an entity, folded for the trie. */
+interface EntityKey {
+  key: string;
+  entity: number;
+  text: string;
+  /** Only with exactly these letters in this case ("UN", not "un"). */
+  exact: boolean;
+  /** Only with every word capitalised ("Chad", "Nga"). */
+  cap: boolean;
+  variant: "name" | "alias" | "demonym";
+}
+
+const lettersOf = (s: string) => s.normalize("NFC").replace(/[^\p{L}\p{N}]/gu, "");
+
+export interface EntityMatcher {
+  trie: NameTrie<EntityKey>;
+  entities: EntityRecord[];
+}
+
+export function buildEntityMatcher(entities: EntityRecord[]): EntityMatcher {
+  const keys: EntityKey[] = [];
+  entities.forEach((e, entity) => {
+    for (const n of e.names) {
+      const key = foldKey(n.text);
+      if (key.replace(/ /g, "").length < 2) continue;
+      keys.push({
+        key,
+        entity,
+        text: n.text,
+        exact: n.flags.includes("exact"),
+        cap: n.flags.includes("cap"),
+        variant: n.variant,
+      });
+    }
+  });
+  return { trie: buildTrie(keys), entities };
+}
+
+function accepts(text: string, start: number, end: number, k: EntityKey): boolean {
+  if (k.exact) return lettersOf(text.slice(start, end)) === lettersOf(k.text);
+  if (k.cap) return allSyllablesCapitalised(text, start, end);
+  return true;
+}
+
+/**
+ * Every listed entity named in `text`, longest name first at each word start: "UN Security
+ * Council" is one mention, not "UN" and another. Acronyms match only in their own case.
+ */
+export function matchEntities(text: string, m: EntityMatcher): EntityMention[] {
+  const out: EntityMention[] = [];
+  const candidates: Candidates = newCandidates();
+  const words = WORDCLASS;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const w = words[text.charCodeAt(i)] as number;
+    if (w === 0 || w === 3) {
+      i++;
+      continue;
+    }
+    walk(m.trie, text, i, candidates);
+    let matched = -1;
+    for (let c = candidates.count - 1; c >= 0 && matched < 0; c--) {
+      const end = candidates.ends[c] as number;
+      for (const k of m.trie.groups[candidates.groups[c] as number] ?? []) {
+        if (!accepts(text, i, end, k)) continue;
+        const e = m.entities[k.entity] as EntityRecord;
+        out.push({
+          text: text.slice(i, end),
+          start: i,
+          end,
+          id: e.id,
+          type: e.type,
+          name: e.name,
+          kind: e.kind,
+          variant: k.variant,
+          ...(e.year !== null ? { year: e.year } : {}),
+        });
+        matched = end;
+        break;
+      }
+    }
+    if (matched > 0) {
+      i = matched;
+      continue;
+    }
+    for (i++; i < n; i++) {
+      const x = words[text.charCodeAt(i)] as number;
+      if (x === 0) break;
+    }
+  }
+  return out;
+}
