@@ -9,6 +9,7 @@ import {
 } from "./extract/places/index.js";
 import { findProvisions, type Provision } from "./extract/provisions/index.js";
 import { type TopicHit, topicsOf } from "./extract/topics/index.js";
+import { knownPublisher } from "./ingest/publishers.js";
 import { paragraphs as paragraphSpans } from "./text/paragraphs.js";
 
 /** A text to analyse: a Document from ingest, or just text. */
@@ -24,6 +25,14 @@ export interface DocumentInput {
 /** Options of `analyze`, one object per stage. */
 export interface AnalyzeOptions {
   places?: FindPlacesOptions;
+}
+
+export interface CaptionAnalysis {
+  text: string;
+  credit: string | null;
+  agencies: string[];
+  photographers: string[];
+  entities: EntityMention[];
 }
 
 /** The domains of one paragraph, with the terms that triggered each. */
@@ -42,8 +51,11 @@ export interface Analysis {
   dates: DateMention[];
   topics: ParagraphTopics[];
   provisions: Provision[];
-  /** Photographers and agencies credited in captions (not in the text, so no offsets). */
-  credits: { name: string; caption: string }[];
+  /**
+   * The photo captions moved out of the text by ingest, each with its entities (offsets into
+   * the caption) and its credit split into agencies and photographers ("VGP/Nhat Bac").
+   */
+  captions: CaptionAnalysis[];
 }
 
 /**
@@ -62,7 +74,10 @@ export interface Analysis {
 export function analyze(document: DocumentInput, options: AnalyzeOptions = {}): Analysis {
   const { text } = document;
   const places = findPlaces(text, options.places);
-  const entities = findEntities(text);
+  // A name inside a Vietnamese place is the place: "Lào" in "Lào Cai", the man in "Ho Chi Minh City".
+  const entities = findEntities(text).filter(
+    (e) => !places.some((p) => p.start < e.end && e.start < p.end),
+  );
   const topics = paragraphSpans(text)
     .map((p) => ({ ...p, domains: topicsOf(text, p.start, p.end) }))
     .filter((p) => p.domains.length > 0);
@@ -78,8 +93,14 @@ export function analyze(document: DocumentInput, options: AnalyzeOptions = {}): 
     dates: findDates(text, { documentDate: document.published ?? null }),
     topics,
     provisions,
-    credits: (document.captions ?? []).flatMap((c) =>
-      c.credit ? [{ name: c.credit, caption: c.text }] : [],
-    ),
+    captions: (document.captions ?? []).map((c) => analyzeCaption(c.text, c.credit)),
   };
+}
+
+/** A caption's entities, and its credit told apart: known agencies, and the rest as photographers. */
+function analyzeCaption(text: string, credit: string | null): CaptionAnalysis {
+  const parts = (credit ?? "").split(/\s*[/,;&]\s*|\s+and\s+|\s+và\s+/u).filter(Boolean);
+  const agencies = parts.map((p) => knownPublisher(p)).filter((p): p is string => p !== null);
+  const photographers = parts.filter((p) => knownPublisher(p) === null);
+  return { text, credit, agencies, photographers, entities: findEntities(text) };
 }

@@ -10,13 +10,14 @@
 export const OTHER = 0;
 /** A combining mark (NFD diacritics): belongs to the word before it, folded away. */
 export const MARK = 1;
-/** A separator allowed between the syllables of one name: space, tab, NBSP, hyphens, dashes, full stop. */
+/** A separator allowed between the syllables of one name: space, tab, NBSP, hyphens, dashes, full stop, apostrophes. */
 export const SEP = 2;
 /** A letter or digit that folds to nothing in a-z (CJK, Cyrillic, ß …): a word character all the same. */
 export const WORD = 3;
 // Codes 48–57 are digits 0–9 and 97–122 are letters a–z, folded.
 
-const SEPARATORS = " \t\u00a0\u2007\u202f-\u2010\u2011\u2012\u2013\u2014\u2212.";
+// Apostrophes separate too: "Ministers' Meeting" is two words, and "Hanoi's" ends at "Hanoi".
+const SEPARATORS = " \t\u00a0\u2007\u202f-\u2010\u2011\u2012\u2013\u2014\u2212.'\u2019";
 
 function buildTables(): { fold: Uint8Array; upper: Uint8Array } {
   const fold = new Uint8Array(0x10000);

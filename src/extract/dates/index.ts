@@ -31,7 +31,7 @@
  */
 
 import { parseMatch } from "./parse.js";
-import { ALL, SINGLE, TOKEN } from "./patterns.js";
+import { PATTERNS, TOKEN, type TokenClass } from "./patterns.js";
 import { type DocDate, parseDocumentDate, resolve } from "./resolve.js";
 
 export { inferYear, parseDocumentDate } from "./resolve.js";
@@ -54,15 +54,21 @@ export interface FindDatesOptions {
   documentDate?: string | null;
 }
 
-const TRIGGERS = new Set([
-  ..."january february march april may june july august september october november december".split(
-    " ",
-  ),
-  ..."jan feb mar apr jun jul aug sep sept oct nov dec".split(" "),
-  ..."this last next ngày tháng năm".split(" "),
+const CLASS_OF = new Map<string, TokenClass>([
+  ..."january february march april may june july august september october november december"
+    .split(" ")
+    .map((w) => [w, "m"] as const),
+  ..."jan feb mar apr jun jul aug sep sept oct nov dec".split(" ").map((w) => [w, "m"] as const),
+  ["this", "r"],
+  ["last", "r"],
+  ["next", "r"],
+  ["ngày", "n"],
+  ["tháng", "t"],
+  ["năm", "y"],
 ]);
 
-function isCandidate(token: string): boolean {
+/** The class of a token that can start a mention: 1, 2 or 4 ASCII digits (then anything but a digit), or a trigger word. */
+function classify(token: string): TokenClass | undefined {
   const c = token.charCodeAt(0);
   if (c >= 48 && c <= 57) {
     let digits = 1;
@@ -71,16 +77,23 @@ function isCandidate(token: string): boolean {
       if (d < 48 || d > 57) break;
       digits++;
     }
-    return digits <= 4;
+    return digits <= 2 ? "d" : digits === 4 ? "Y" : undefined;
   }
-  return token.length <= 9 && TRIGGERS.has(token.toLowerCase());
+  return token.length <= 9 ? CLASS_OF.get(token.toLowerCase()) : undefined;
 }
 
-function matchAt(text: string, pos: number, doc: DocDate | null): DateMention | null {
-  for (const re of [ALL, SINGLE]) {
+function matchAt(
+  text: string,
+  pos: number,
+  cls: TokenClass,
+  doc: DocDate | null,
+): DateMention | null {
+  const { all, single } = PATTERNS[cls];
+  for (let i = 0; i < 2; i++) {
+    const re = i === 0 ? all : single;
     re.lastIndex = pos;
     const m = re.exec(text);
-    if (m === null) return null; // SINGLE matches nothing ALL does not
+    if (m === null) return null; // single matches nothing that all does not
     const end = pos + m[0].length;
     const raw = parseMatch(m.groups ?? {}, text, pos, end);
     const resolved = raw === null ? null : resolve(raw, doc);
@@ -106,8 +119,9 @@ export function findDates(text: string, options?: FindDatesOptions): DateMention
   const out: DateMention[] = [];
   const tokens = new RegExp(TOKEN.source, TOKEN.flags);
   for (let t = tokens.exec(text); t !== null; t = tokens.exec(text)) {
-    if (!isCandidate(t[0])) continue;
-    const found = matchAt(text, t.index, doc);
+    const cls = classify(t[0]);
+    if (cls === undefined) continue;
+    const found = matchAt(text, t.index, cls, doc);
     if (found !== null) {
       out.push(found);
       tokens.lastIndex = found.end;

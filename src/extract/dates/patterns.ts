@@ -1,10 +1,11 @@
 /**
- * The regexes behind findDates. One sticky regex (ALL) is tried at the start of each candidate
- * token; its alternatives are ordered so that the longest reading at a position comes first
- * (ranges before single dates, dates before months, months before years). SINGLE holds only
- * the single-date alternatives: it is the fallback when a range reading is rejected after the
- * match ("May 8 and 11" without "between", "May 11-8"). Every quantifier is bounded, so one
- * attempt costs a bounded amount of work and a scan is linear in the text.
+ * The regexes behind findDates. A sticky regex ("all") is tried at the start of each candidate
+ * token, one per kind of token (digits, month word, "ngày", …) so an attempt only tries the
+ * alternatives that can start there. Alternatives are ordered so that the longest reading at a
+ * position comes first (ranges before single dates, dates before months, months before years).
+ * "single" holds only the single-date alternatives: it is the fallback when a range reading is
+ * rejected after the match ("May 8 and 11" without "between", "May 11-8"). Every quantifier is
+ * bounded, so one attempt costs a bounded amount of work and a scan is linear in the text.
  *
  * Group names carry a one-letter prefix per alternative (JS forbids duplicate names); parse.ts
  * tells the alternatives apart by a group each one always sets.
@@ -52,64 +53,113 @@ const vThang = (range: boolean): string =>
   `${S1}tháng${S1}(?<k_m>${MNUM})(?:${vyear("k_y")}|${vrel("k_r")})?`;
 
 const V_THANG = vThang(false);
+const ISO_TIME = "(?:T\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d{1,9})?)?(?:Z|[+\\-]\\d\\d(?::?\\d\\d)?)?)?";
+const MONTH_CUE =
+  "(?<=(?<![\\p{L}\\p{M}])(?:(?:in|since|by|until|till|from|during|early|late|before|after" +
+  `|throughout|through)${S1}|mid-|(?:end|beginning|middle|start)${S1}of${S1}))`;
 
-const RANGES = [
+/**
+ * What a candidate token is: d one or two digits, Y four digits, m an English month word,
+ * n "ngày", t "tháng", y "năm", r this/last/next.
+ */
+export type TokenClass = "d" | "Y" | "m" | "n" | "t" | "y" | "r";
+/** [the token classes an alternative can start with, its source]. */
+type Alt = readonly [string, string];
+
+const RANGES: readonly Alt[] = [
   // May 29, 2015 – May 29, 2025 · May 8 to May 11 · May 29 - June 2, 2025
-  `(?<a_m1>${MON})${S0}(?<a_d1>${DAY})${ORD}(?:${ya("a_y1")})?(?<a_c>${CONN})(?<a_m2>${MON})${S0}(?<a_d2>${DAY})${ORD}(?:${ya("a_y2")})?`,
+  [
+    "m",
+    `(?<a_m1>${MON})${S0}(?<a_d1>${DAY})${ORD}(?:${ya("a_y1")})?(?<a_c>${CONN})(?<a_m2>${MON})${S0}(?<a_d2>${DAY})${ORD}(?:${ya("a_y2")})?`,
+  ],
   // May 8-11 · May 8 to 11, 2025
-  `(?<b_m>${MON})${S0}(?<b_d1>${DAY})${ORD}(?<b_c>${CONN})(?<b_d2>${DAY})${ORD}(?:${ya("b_y")})?`,
+  [
+    "m",
+    `(?<b_m>${MON})${S0}(?<b_d1>${DAY})${ORD}(?<b_c>${CONN})(?<b_d2>${DAY})${ORD}(?:${ya("b_y")})?`,
+  ],
   // 29 May 2015 – 29 May 2025 · 8 May – 2 June
-  `(?<c_d1>${DAY})${ORD}${OF}(?<c_m1>${MON})(?:${ya("c_y1")})?(?<c_c>${CONN})(?<c_d2>${DAY})${ORD}${OF}(?<c_m2>${MON})(?:${ya("c_y2")})?`,
+  [
+    "d",
+    `(?<c_d1>${DAY})${ORD}${OF}(?<c_m1>${MON})(?:${ya("c_y1")})?(?<c_c>${CONN})(?<c_d2>${DAY})${ORD}${OF}(?<c_m2>${MON})(?:${ya("c_y2")})?`,
+  ],
   // 8-11 May 2025 · 8 to 11 May
-  `(?<d_d1>${DAY})${ORD}(?<d_c>${CONN})(?<d_d2>${DAY})${ORD}${OF}(?<d_m>${MON})(?:${ya("d_y")})?`,
+  [
+    "d",
+    `(?<d_d1>${DAY})${ORD}(?<d_c>${CONN})(?<d_d2>${DAY})${ORD}${OF}(?<d_m>${MON})(?:${ya("d_y")})?`,
+  ],
   // January-March 2025 · May 2024 to June 2025 (the last year is required)
-  `(?<h_m1>${MON})(?:${ya("h_y1")})?(?<h_c>${CONN})(?<h_m2>${MON})${ya("h_y2")}`,
+  ["m", `(?<h_m1>${MON})(?:${ya("h_y1")})?(?<h_c>${CONN})(?<h_m2>${MON})${ya("h_y2")}`],
   // ngày 29/5/2015 - 29/5/2025 · từ ngày 8/5 đến ngày 11/5/2025
-  `${ngay("i_n")}(?<i_d1>${DAY})${SEP}(?<i_m1>${MNUM})(?:${SEP}(?<i_y1>${YEAR}))?(?<i_c>${CONN})(?:ngày${S1})?(?<i_d2>${DAY})${SEP}(?<i_m2>${MNUM})(?:${SEP}(?<i_y2>${YEAR}))?`,
+  [
+    "dn",
+    `${ngay("i_n")}(?<i_d1>${DAY})${SEP}(?<i_m1>${MNUM})(?:${SEP}(?<i_y1>${YEAR}))?(?<i_c>${CONN})(?:ngày${S1})?(?<i_d2>${DAY})${SEP}(?<i_m2>${MNUM})(?:${SEP}(?<i_y2>${YEAR}))?`,
+  ],
   // ngày 8-11/5/2025 · từ ngày 8 đến ngày 11/5
-  `${ngay("j_n")}(?<j_d1>${DAY})(?<j_c>${CONN})(?:ngày${S1})?(?<j_d2>${DAY})${SEP}(?<j_m>${MNUM})(?:${SEP}(?<j_y>${YEAR}))?`,
+  [
+    "dn",
+    `${ngay("j_n")}(?<j_d1>${DAY})(?<j_c>${CONN})(?:ngày${S1})?(?<j_d2>${DAY})${SEP}(?<j_m>${MNUM})(?:${SEP}(?<j_y>${YEAR}))?`,
+  ],
   // ngày 10 tháng 5 năm 2025 · ngày 8-11 tháng 5
-  vThang(true),
+  ["dn", vThang(true)],
   // tháng 5-6/2025 · tháng 5 đến tháng 7 năm 2025
-  `tháng${S1}(?<l_m1>${MNUM})(?<l_c>${CONN})(?:tháng${S1})?(?<l_m2>${MNUM})(?:${vyear("l_y")})?`,
+  [
+    "t",
+    `tháng${S1}(?<l_m1>${MNUM})(?<l_c>${CONN})(?:tháng${S1})?(?<l_m2>${MNUM})(?:${vyear("l_y")})?`,
+  ],
   // 2021-2025 · 2021 to 2025 · năm 2021 đến năm 2025 · 2020-21
-  `(?:(?<y_n>năm)${S1})?(?<y_1>${YEAR})(?<y_c>${CONN})(?:năm${S1})?(?<y_2>${YEAR}|\\d\\d(?!\\d))`,
+  [
+    "Yy",
+    `(?:(?<y_n>năm)${S1})?(?<y_1>${YEAR})(?<y_c>${CONN})(?:năm${S1})?(?<y_2>${YEAR}|\\d\\d(?!\\d))`,
+  ],
 ];
 
-const SINGLES = [
-  // 2025-05-10 · 2025/05/10
-  `(?<o_y>${YEAR})(?<o_s>[\\-/])(?<o_m>\\d\\d)\\k<o_s>(?<o_d>\\d\\d)`,
+const SINGLES: readonly Alt[] = [
+  // 2025-05-10 · 2025/05/10 · 2025-05-11T18:57:00+07:00 (the time is kept in the text only)
+  ["Y", `(?<o_y>${YEAR})(?<o_s>[\\-/])(?<o_m>\\d\\d)\\k<o_s>(?<o_d>\\d\\d)${ISO_TIME}`],
   // ngày 10/5/2025 · 10-5-2025 · ngày 10/5 (no year: needs "ngày" or a cue, see parse.ts)
-  `${ngay("n_n")}(?<n_d>${DAY})(?<n_s>${SEP})(?<n_m>${MNUM})(?:\\k<n_s>(?<n_y>${YEAR}))?`,
-  V_THANG,
+  ["dn", `${ngay("n_n")}(?<n_d>${DAY})(?<n_s>${SEP})(?<n_m>${MNUM})(?:\\k<n_s>(?<n_y>${YEAR}))?`],
+  ["dn", V_THANG],
   // May 10, 2025 · January 14th · May 10 last year
-  `(?<e_m>${MON})${S0}(?<e_d>${DAY})${ORD}(?:${ya("e_y")}|${rel("e_r")})?`,
+  ["m", `(?<e_m>${MON})${S0}(?<e_d>${DAY})${ORD}(?:${ya("e_y")}|${rel("e_r")})?`],
   // 10 May 2025 · 14th of January
-  `(?<f_d>${DAY})${ORD}${OF}(?<f_m>${MON})(?:${ya("f_y")}|${rel("f_r")})?`,
+  ["d", `(?<f_d>${DAY})${ORD}${OF}(?<f_m>${MON})(?:${ya("f_y")}|${rel("f_r")})?`],
   // January 2025
-  `(?<g_m>${MON})${ya("g_y")}`,
+  ["m", `(?<g_m>${MON})${ya("g_y")}`],
   // a month alone, only after a cue: "in May", "since March", "mid-June", "end of July"
-  "(?<=(?<![\\p{L}\\p{M}])(?:(?:in|since|by|until|till|from|during|early|late|before|after|throughout|through)" +
-    `${S1}|mid-|(?:end|beginning|middle|start)${S1}of${S1}))(?<m_m>${MON})(?:${rel("m_r")})?`,
+  ["m", `${MONTH_CUE}(?<m_m>${MON})(?:${rel("m_r")})?`],
   // tháng 5/2025 · tháng 5 năm 2025 · tháng 5 · tháng 5 năm ngoái
-  `tháng${S1}(?<q_m>${MNUM})(?:${vyear("q_y")}|${vrel("q_r")})?`,
+  ["t", `tháng${S1}(?<q_m>${MNUM})(?:${vyear("q_y")}|${vrel("q_r")})?`],
   // năm 2025
-  `năm${S1}(?<r_y>${YEAR})`,
+  ["y", `năm${S1}(?<r_y>${YEAR})`],
   // the 1990s
-  "(?<s_y>(?:19|20)\\d0)'?s",
+  ["Y", "(?<s_y>(?:19|20)\\d0)'?s"],
   // 2025
-  `(?<t_y>${YEAR})`,
+  ["Y", `(?<t_y>${YEAR})`],
   // this year · last month
-  `(?<u_w>this|last|next)${S1}(?<u_u>year|month)(?![\\p{L}\\p{M}])`,
+  ["r", `(?<u_w>this|last|next)${S1}(?<u_u>year|month)(?![\\p{L}\\p{M}])`],
   // năm nay · năm ngoái · tháng trước · tháng tới
-  `(?<v_u>năm|tháng)${S1}(?<v_w>nay|này|ngoái|trước|tới|sau)(?![\\p{L}\\p{M}])`,
+  ["ty", `(?<v_u>năm|tháng)${S1}(?<v_w>nay|này|ngoái|trước|tới|sau)(?![\\p{L}\\p{M}])`],
 ];
 
-const compile = (alts: string[]): RegExp =>
-  new RegExp(`${START}(?:${alts.join("|")})${END}`, "iuy");
+function compile(alts: readonly Alt[], cls: TokenClass): RegExp {
+  const src = alts.filter(([classes]) => classes.includes(cls)).map(([, source]) => source);
+  return new RegExp(`${START}(?:${src.join("|")})${END}`, "iuy");
+}
 
+export interface Patterns {
+  /** Every alternative that can start at a token of this class, ranges first. */
+  all: RegExp;
+  /** Only the single-date alternatives: the fallback when a range reading is rejected. */
+  single: RegExp;
+}
+
+const CLASSES: readonly TokenClass[] = ["d", "Y", "m", "n", "t", "y", "r"];
 // vThang(true) already reads the single "D tháng M" form (and reuses its group names).
-export const ALL = compile([...RANGES, ...SINGLES.filter((s) => s !== V_THANG)]);
-export const SINGLE = compile(SINGLES);
+const EVERY = [...RANGES, ...SINGLES.filter(([, source]) => source !== V_THANG)];
+
+/** Sticky regexes per token class; one regex per class keeps each attempt short. */
+export const PATTERNS = Object.fromEntries(
+  CLASSES.map((c) => [c, { all: compile(EVERY, c), single: compile(SINGLES, c) }]),
+) as Record<TokenClass, Patterns>;
 /** Candidate tokens: runs of letters, marks, digits and "_". */
 export const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;

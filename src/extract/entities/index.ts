@@ -17,9 +17,22 @@ export interface EntityExtractor {
  */
 export function createEntityExtractor(entities: EntityRecord[], titles: string[]): EntityExtractor {
   const matcher: EntityMatcher = buildEntityMatcher(entities);
+  // Places named inside an instrument's title ("… in the East Sea"): reported too, so the sea
+  // is found whatever the instrument calls it.
+  const places = buildEntityMatcher(entities.filter((e) => e.type === "place"));
   return {
     find(text: string): EntityMention[] {
       const listed = matchEntities(text, matcher);
+      for (const m of listed.filter((x) => x.type === "instrument")) {
+        for (const inner of matchEntities(m.text, places)) {
+          listed.push({
+            ...inner,
+            start: m.start + inner.start,
+            end: m.start + inner.end,
+            partOf: m.id,
+          });
+        }
+      }
       for (const m of listed) {
         if (m.type !== "person") continue;
         const title = titleBefore(text, m.start, titles);

@@ -1,4 +1,4 @@
-import { foldKey, WORDCLASS } from "../../text/fold.js";
+import { foldKey, UPPER, WORDCLASS } from "../../text/fold.js";
 import { allSyllablesCapitalised } from "../../text/tokens.js";
 import { buildTrie, type Candidates, type NameTrie, newCandidates, walk } from "../../text/trie.js";
 import type { EntityMention, EntityRecord } from "./types.js";
@@ -43,8 +43,24 @@ export function buildEntityMatcher(entities: EntityRecord[]): EntityMatcher {
 
 function accepts(text: string, start: number, end: number, k: EntityKey): boolean {
   if (k.exact) return lettersOf(text.slice(start, end)) === lettersOf(k.text);
-  if (k.cap) return allSyllablesCapitalised(text, start, end);
-  return true;
+  if (!k.cap) return true;
+  if (!allSyllablesCapitalised(text, start, end)) return false;
+  // A one-word name among capitalised words is part of a longer name: "Đức" in "Nguyễn Minh
+  // Đức", "Mỹ" in "Mỹ Tho".
+  return (
+    k.key.includes(" ") ||
+    !(capitalisedNeighbour(text, start, -1) || capitalisedNeighbour(text, end, 1))
+  );
+}
+
+/** Whether the word just before `pos` (dir -1) or after it (dir 1), across one space, is capitalised. */
+function capitalisedNeighbour(text: string, pos: number, dir: -1 | 1): boolean {
+  const gap = dir < 0 ? pos - 1 : pos;
+  if (text.charAt(gap) !== " ") return false;
+  if (dir > 0) return UPPER[text.charCodeAt(pos + 1)] === 1;
+  let i = gap;
+  while (i > 0 && (WORDCLASS[text.charCodeAt(i - 1)] as number) !== 0) i--;
+  return i < gap && UPPER[text.charCodeAt(i)] === 1;
 }
 
 /**

@@ -34,4 +34,6 @@ export interface EntityMention {
   year?: number;
   /** Found from a title + capitalised name pattern rather than the lists. */
   unlisted?: boolean;
+  /** Named inside another entity's name: the sea in "Declaration on the Conduct of Parties in the East Sea". */
+  partOf?: string;
 }
