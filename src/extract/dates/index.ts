@@ -4,8 +4,8 @@
  *
  * Forms read (English month words must be capitalised: "may" and "march" are verbs):
  * - dates: "May 10, 2025", "10 May 2025", "January 14th", "the 14th of January" (text
- *   "14th of January"), "Jan. 14", "2025-05-10", "10/5/2025" (always day/month/year),
- *   "ngày 10/5/2025", "ngày 10 tháng 5 năm 2025", "Sáng 12/5" (a yearless "12/5" needs "ngày"
+ *   "14th of January"), "Jan. 14", "2025-05-10" (a time after it, "T18:57:00+07:00", is kept
+ *   in the text), "10/5/2025" (always day/month/year), "ngày 10/5/2025", "ngày 10 tháng 5 năm 2025", "Sáng 12/5" (a yearless "12/5" needs "ngày"
  *   or a time-of-day cue), "May 10 last year", "ngày 10 tháng 5 năm ngoái";
  * - ranges: "May 8-11", "May 8–11, 2025", "May 8 to 11", "from May 8 to May 11" (text
  *   "May 8 to May 11"), "between May 8 and 11", "8-11 May", "May 29, 2015 – May 29, 2025",
@@ -26,8 +26,9 @@
  * before no unit or number ("2025 tons", "2025 tỷ", "1900 1234"). See resolve.ts for how a
  * missing year is inferred from the document date.
  *
- * Candidates are only tried at the start of a token that is a digit run of at most 4 digits or
- * a trigger word; each try is one sticky regex with bounded quantifiers, so the scan is linear.
+ * Candidates are only tried at the start of a token that begins with 1, 2 or 4 digits or is a
+ * trigger word; each try is one or two sticky regexes with bounded quantifiers (and bounded
+ * look-around in guards.ts), so the scan is linear in the text.
  */
 
 import { parseMatch } from "./parse.js";
@@ -53,6 +54,11 @@ export interface FindDatesOptions {
   /** The publication date, e.g. "2025-05-11T18:57:00+07:00" or "2025-05-11"; yearless dates and "this year" are resolved against it. */
   documentDate?: string | null;
 }
+
+// A superset of the starts `classify` accepts: a digit, or a whole trigger word (English month
+// names are capitalised in the patterns too), so ordinary words never reach `classify`.
+const CANDIDATE =
+  /(?<![\p{L}\p{M}\p{N}_])(?:\d|(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|[Tt]his|[Ll]ast|[Nn]ext|[Nn]gày|[Tt]háng|[Nn]ăm|NGÀY|THÁNG|NĂM)(?![\p{L}\p{M}\p{N}_]))/gu;
 
 const CLASS_OF = new Map<string, TokenClass>([
   ..."january february march april may june july august september october november december"
@@ -117,15 +123,22 @@ export function findDates(text: string, options?: FindDatesOptions): DateMention
   if (typeof text !== "string" || text.length === 0) return [];
   const doc = parseDocumentDate(options?.documentDate);
   const out: DateMention[] = [];
-  const tokens = new RegExp(TOKEN.source, TOKEN.flags);
-  for (let t = tokens.exec(text); t !== null; t = tokens.exec(text)) {
+  // Jump from one possible start to the next (a digit or a trigger word's first letters at the
+  // start of a token) instead of classifying every token: most words cannot start a date.
+  const starts = new RegExp(CANDIDATE.source, CANDIDATE.flags);
+  const token = new RegExp(TOKEN.source, "uy");
+  for (let c = starts.exec(text); c !== null; c = starts.exec(text)) {
+    token.lastIndex = c.index;
+    const t = token.exec(text);
+    if (t === null) continue;
     const cls = classify(t[0]);
-    if (cls === undefined) continue;
-    const found = matchAt(text, t.index, cls, doc);
-    if (found !== null) {
-      out.push(found);
-      tokens.lastIndex = found.end;
+    if (cls === undefined) {
+      starts.lastIndex = c.index + t[0].length;
+      continue;
     }
+    const found = matchAt(text, c.index, cls, doc);
+    starts.lastIndex = found !== null ? found.end : c.index + t[0].length;
+    if (found !== null) out.push(found);
   }
   return out;
 }

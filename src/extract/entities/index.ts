@@ -1,6 +1,6 @@
 import { loadEntities } from "./load.js";
 import { buildEntityMatcher, type EntityMatcher, matchEntities } from "./matcher.js";
-import { loadTitles, titleBefore, unlistedPeople } from "./people.js";
+import { attachTitles, loadTitles, titleRecords } from "./people.js";
 import type { EntityMention, EntityRecord } from "./types.js";
 
 export { ENTITY_FILES, loadEntities, parseEntities } from "./load.js";
@@ -16,13 +16,15 @@ export interface EntityExtractor {
  * before a person; and people not in the lists, from a title followed by a capitalised name.
  */
 export function createEntityExtractor(entities: EntityRecord[], titles: string[]): EntityExtractor {
-  const matcher: EntityMatcher = buildEntityMatcher(entities);
+  const matcher: EntityMatcher = buildEntityMatcher([...entities, ...titleRecords(titles)]);
   // Places named inside an instrument's title ("… in the East Sea"): reported too, so the sea
   // is found whatever the instrument calls it.
   const places = buildEntityMatcher(entities.filter((e) => e.type === "place"));
   return {
     find(text: string): EntityMention[] {
-      const listed = matchEntities(text, matcher);
+      const all = matchEntities(text, matcher);
+      const titleMentions = all.filter((m) => (m.type as string) === "title");
+      const listed = all.filter((m) => (m.type as string) !== "title");
       for (const m of listed.filter((x) => x.type === "instrument")) {
         for (const inner of matchEntities(m.text, places)) {
           listed.push({
@@ -33,12 +35,9 @@ export function createEntityExtractor(entities: EntityRecord[], titles: string[]
           });
         }
       }
-      for (const m of listed) {
-        if (m.type !== "person") continue;
-        const title = titleBefore(text, m.start, titles);
-        if (title) m.title = title.title;
-      }
-      return [...listed, ...unlistedPeople(text, titles, listed)].sort((a, b) => a.start - b.start);
+      return [...listed, ...attachTitles(text, titleMentions, listed)].sort(
+        (a, b) => a.start - b.start,
+      );
     },
   };
 }

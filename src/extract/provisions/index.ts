@@ -42,16 +42,33 @@ const ASPIRATION = new Set([
 ]);
 const DIPLOMATIC =
   /joint (?:statement|communiqu|declaration|press release|vision)|tuyên bố chung|thông cáo chung/i;
-const MAX_WORDS = 40;
+// Actor, a few adverbs and the verb come first: no provision needs more words than this read.
+const MAX_WORDS = 18;
 
 function words(text: string, start: number, end: number): Word[] {
   const out: Word[] = [];
-  for (const m of text.slice(start, Math.min(end, start + 400)).matchAll(WORD)) {
+  for (const m of text.slice(start, Math.min(end, start + 200)).matchAll(WORD)) {
     const s = start + (m.index ?? 0);
     out.push({ folded: foldKey(m[0]), start: s, end: s + m[0].length });
     if (out.length >= MAX_WORDS) break;
   }
   return out;
+}
+
+const actorPatterns = new WeakMap<ProvisionLexicon, RegExp>();
+
+/** "both sides", "the two sides" … in any case, as one pattern for the quick test above. */
+function jointActors(lex: ProvisionLexicon): RegExp {
+  let re = actorPatterns.get(lex);
+  if (!re) {
+    const words = (w: string) => w.replace(/[aeiouyd]/g, "\\p{L}");
+    re = new RegExp(
+      `(?<![\\p{L}])(?:${lex.actors.map((p) => p.words.map(words).join("\\s+")).join("|")})(?![\\p{L}])`,
+      "iu",
+    );
+    actorPatterns.set(lex, re);
+  }
+  return re;
 }
 
 /** The subject at word `at`: an actor phrase, "the <demonym> side", "phía <country>", or countries. */
@@ -120,6 +137,11 @@ export function findProvisions(
   options: ProvisionOptions = {},
 ): Provision[] {
   const lex = options.lexicon ?? defaultProvisionLexicon();
+  // No joint actor and no joint-statement wording anywhere: no provisions to look for.
+  if (
+    !(DIPLOMATIC.test(options.title ?? "") || DIPLOMATIC.test(text) || jointActors(lex).test(text))
+  )
+    return [];
   const countries = entities.filter((e) => e.type === "country");
   const found: Provision[] = [];
   for (const s of sentences(text)) {
