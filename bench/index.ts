@@ -20,6 +20,7 @@ const { values } = parseArgs({
     "regex-mb": { type: "string", default: "32" },
     "text-docs": { type: "string", default: "5000" },
     "html-docs": { type: "string", default: "300" },
+    "analyze-mb": { type: "string", default: "8" },
   },
 });
 const MB = 1024 * 1024;
@@ -138,4 +139,30 @@ for (const [name, p] of [
 }
 process.stdout.write(
   `\nratios\n  HTML ingest / Readability alone: ${(perSecond(html) / perSecond(readability)).toFixed(2)}x (ingest also reads metadata and cleans)\n`,
+);
+
+// analyze(): the whole core on ~4 KB documents of the same corpus, beside compromise's people,
+// places and organisations (the baseline) on a smaller prefix: compromise is much slower.
+const analyzeMb = Number(values["analyze-mb"]);
+const dossierAnalyze = runScript("./analyze-run.ts", [
+  "dossier",
+  corpus,
+  String(analyzeMb * MB),
+]) as DocPhase;
+const compromise = runScript("./analyze-run.ts", [
+  "compromise",
+  corpus,
+  String(Math.max(1, analyzeMb / 4) * MB),
+]) as DocPhase;
+process.stdout.write("\nanalyze() throughput (single thread, ~4 KB documents)\n");
+for (const [name, p] of [
+  ["analyze() (dossier)", dossierAnalyze],
+  ["compromise people/places/orgs", compromise],
+] as const) {
+  process.stdout.write(
+    `  ${name.padEnd(32)} ${rate(p.bytes, p.ms).toFixed(1).padStart(7)} MB/s ${perSecond(p).toFixed(0).padStart(7)} docs/s   peak RSS ${p.maxRssMB.toFixed(0).padStart(4)} MB   (${(p.bytes / MB).toFixed(1)} MB)\n`,
+  );
+}
+process.stdout.write(
+  `\nratios\n  analyze() / compromise: ${(rate(dossierAnalyze.bytes, dossierAnalyze.ms) / rate(compromise.bytes, compromise.ms)).toFixed(1)}x\n`,
 );

@@ -17,6 +17,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { findPlaces, type PlaceMention } from "../src/index.js";
+import { type Counts, prf } from "./metrics.js";
 
 interface GoldMention {
   text: string;
@@ -34,23 +35,12 @@ interface Gold {
   provinces_optional?: string[];
 }
 
-interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-}
 const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
 const add = (a: Counts, b: Counts) => {
   a.tp += b.tp;
   a.fp += b.fp;
   a.fn += b.fn;
 };
-export function prf(c: Counts) {
-  const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
-  const recall = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1 };
-}
 
 function locate(
   text: string,

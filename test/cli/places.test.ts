@@ -269,3 +269,59 @@ describe("dossier clean", () => {
     ]);
   });
 });
+
+describe("dossier analyze and dossier provisions", () => {
+  const statement = [
+    "Joint Statement on trade",
+    "",
+    "Both sides agreed to expand trade in rice and coffee through the port of Hai Phong.",
+    "The two sides agreed not to support unilateral sanctions that are not approved by the UN Security Council.",
+    "The Russian side supports the 2002 DOC and the early conclusion of a COC in the East Sea.",
+    "",
+  ].join("\n");
+
+  it("prints the analyze JSON contract", () => {
+    const r = run(["analyze", file("statement.txt", statement)]);
+    expect(r.status).toBe(0);
+    const [doc] = JSON.parse(r.stdout).documents;
+    expect(doc.document).toMatchObject({ title: "Joint Statement on trade" });
+    const a = doc.analysis;
+    expect(a.places[0]).toMatchObject({ text: "Hai Phong", province: { name: "Hai Phong" } });
+    for (const e of a.entities)
+      expect(Object.keys(e)).toEqual(
+        expect.arrayContaining(["text", "start", "end", "id", "type", "name"]),
+      );
+    expect(a.entities.map((e: { id: string }) => e.id)).toEqual(
+      expect.arrayContaining([
+        "org:unsc",
+        "instr:doc-2002",
+        "instr:coc",
+        "place:south-china-sea",
+        "country:RUS",
+      ]),
+    );
+    expect(a.provisions.map((p: { stance: string }) => p.stance)).toEqual([
+      "agree",
+      "oppose",
+      "support",
+    ]);
+    expect(a.provisions[0]).toMatchObject({ actor: { kind: "both" }, modality: "commitment" });
+    expect(a.provisions[0].domains).toContain("trade");
+  });
+
+  it("prints provisions as a table, JSON, CSV and Markdown", () => {
+    const f = file("statement2.txt", statement);
+    const text = run(["provisions", f]).stdout;
+    expect(text).toMatch(/3 provisions/);
+    expect(text).toMatch(/oppose\*/);
+    expect(
+      JSON.parse(run(["provisions", f, "-f", "json"]).stdout).documents[0].provisions,
+    ).toHaveLength(3);
+    expect(run(["provisions", f, "-f", "csv"]).stdout.split("\r\n")[0]).toBe(
+      "source,index,start,end,actor,actor_ids,stance,negated,modality,domains,text",
+    );
+    expect(run(["provisions", f, "-f", "md"]).stdout).toMatch(
+      /\| 2 \| The two sides \| oppose \(negated\) \|/,
+    );
+  });
+});

@@ -1,7 +1,16 @@
 import type { Command } from "commander";
+import { loadEntities } from "../../extract/entities/load.js";
+import { loadTitles } from "../../extract/entities/people.js";
 import { loadContextLexicon } from "../../extract/places/lexicon.js";
+import { loadProvisionLexicon } from "../../extract/provisions/lexicon.js";
+import { createTopicTagger } from "../../extract/topics/index.js";
 import { nameKeys } from "../../gazetteer/keys.js";
-import { checkGazetteer, DEFAULT_DATA_DIR, readGazetteerSources } from "../../gazetteer/load.js";
+import {
+  checkGazetteer,
+  DEFAULT_DATA_DIR,
+  readDataFile,
+  readGazetteerSources,
+} from "../../gazetteer/load.js";
 import { loadChromeLexicon } from "../../ingest/clean/lexicon.js";
 import { loadPublishers } from "../../ingest/publishers.js";
 
@@ -17,7 +26,20 @@ export function registerDataCheck(program: Command): void {
 
 export function runDataCheck(dataDir: string): number {
   const { gazetteer: g, problems } = checkGazetteer(readGazetteerSources(dataDir));
-  for (const load of [loadContextLexicon, loadChromeLexicon, loadPublishers]) {
+  const entities = (dir: string) => {
+    const { problems: p } = loadEntities(dir);
+    if (p.length > 0) throw new Error(`entities: ${p.join("; ")}`);
+  };
+  const topics = (dir: string) => createTopicTagger(readDataFile(dir, "lexicon/topics.tsv"));
+  for (const load of [
+    loadContextLexicon,
+    loadChromeLexicon,
+    loadPublishers,
+    entities,
+    topics,
+    loadProvisionLexicon,
+    loadTitles,
+  ]) {
     try {
       load(dataDir);
     } catch (error) {

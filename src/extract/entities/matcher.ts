@@ -28,14 +28,18 @@ export function buildEntityMatcher(entities: EntityRecord[]): EntityMatcher {
     for (const n of e.names) {
       const key = foldKey(n.text);
       if (key.replace(/ /g, "").length < 2) continue;
-      keys.push({
+      const k: EntityKey = {
         key,
         entity,
         text: n.text,
         exact: n.flags.includes("exact"),
         cap: n.flags.includes("cap"),
         variant: n.variant,
-      });
+      };
+      keys.push(k);
+      // The run-together spelling too ("Vietnam" for "Viet Nam"), for names of up to three words.
+      if (key.includes(" ") && key.split(" ").length <= 3 && !k.exact)
+        keys.push({ ...k, key: key.replace(/ /g, "") });
     }
   });
   return { trie: buildTrie(keys), entities };
