@@ -31,8 +31,9 @@
  * look-around in guards.ts), so the scan is linear in the text.
  */
 
+import { WORDCLASS } from "../../text/fold.js";
 import { parseMatch } from "./parse.js";
-import { PATTERNS, TOKEN, type TokenClass } from "./patterns.js";
+import { PATTERNS, type TokenClass } from "./patterns.js";
 import { type DocDate, parseDocumentDate, resolve } from "./resolve.js";
 
 export { inferYear, parseDocumentDate } from "./resolve.js";
@@ -55,10 +56,8 @@ export interface FindDatesOptions {
   documentDate?: string | null;
 }
 
-// A superset of the starts `classify` accepts: a digit, or a whole trigger word (English month
-// names are capitalised in the patterns too), so ordinary words never reach `classify`.
-const CANDIDATE =
-  /(?<![\p{L}\p{M}\p{N}_])(?:\d|(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|[Tt]his|[Ll]ast|[Nn]ext|[Nn]gày|[Tt]háng|[Nn]ăm|NGÀY|THÁNG|NĂM)(?![\p{L}\p{M}\p{N}_]))/gu;
+// First letters of the trigger words (month names, this/last/next, ngày/tháng/năm), either case.
+const TRIGGER_INITIAL = new Set([..."JFMASONDTLNjfmasondtln"].map((c) => c.charCodeAt(0)));
 
 const CLASS_OF = new Map<string, TokenClass>([
   ..."january february march april may june july august september october november december"
@@ -123,22 +122,28 @@ export function findDates(text: string, options?: FindDatesOptions): DateMention
   if (typeof text !== "string" || text.length === 0) return [];
   const doc = parseDocumentDate(options?.documentDate);
   const out: DateMention[] = [];
-  // Jump from one possible start to the next (a digit or a trigger word's first letters at the
-  // start of a token) instead of classifying every token: most words cannot start a date.
-  const starts = new RegExp(CANDIDATE.source, CANDIDATE.flags);
-  const token = new RegExp(TOKEN.source, "uy");
-  for (let c = starts.exec(text); c !== null; c = starts.exec(text)) {
-    token.lastIndex = c.index;
-    const t = token.exec(text);
-    if (t === null) continue;
-    const cls = classify(t[0]);
-    if (cls === undefined) {
-      starts.lastIndex = c.index + t[0].length;
+  // Visit each word start once (the same table-driven scan as the geoparser's): only a word
+  // that begins with a digit or a trigger word's first letter is read and classified.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if ((WORDCLASS[code] as number) === 0) {
+      i++;
       continue;
     }
-    const found = matchAt(text, c.index, cls, doc);
-    starts.lastIndex = found !== null ? found.end : c.index + t[0].length;
-    if (found !== null) out.push(found);
+    let end = i + 1;
+    while (end < n && (WORDCLASS[text.charCodeAt(end)] as number) !== 0) end++;
+    if ((code >= 48 && code <= 57) || TRIGGER_INITIAL.has(code)) {
+      const cls = classify(text.slice(i, end));
+      const found = cls === undefined ? null : matchAt(text, i, cls, doc);
+      if (found !== null) {
+        out.push(found);
+        i = found.end;
+        continue;
+      }
+    }
+    i = end;
   }
   return out;
 }

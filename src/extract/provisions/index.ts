@@ -55,22 +55,6 @@ function words(text: string, start: number, end: number): Word[] {
   return out;
 }
 
-const actorPatterns = new WeakMap<ProvisionLexicon, RegExp>();
-
-/** "both sides", "the two sides" … in any case, as one pattern for the quick test above. */
-function jointActors(lex: ProvisionLexicon): RegExp {
-  let re = actorPatterns.get(lex);
-  if (!re) {
-    const words = (w: string) => w.replace(/[aeiouyd]/g, "\\p{L}");
-    re = new RegExp(
-      `(?<![\\p{L}])(?:${lex.actors.map((p) => p.words.map(words).join("\\s+")).join("|")})(?![\\p{L}])`,
-      "iu",
-    );
-    actorPatterns.set(lex, re);
-  }
-  return re;
-}
-
 /** The subject at word `at`: an actor phrase, "the <demonym> side", "phía <country>", or countries. */
 function actorAt(
   ws: Word[],
@@ -137,11 +121,13 @@ export function findProvisions(
   options: ProvisionOptions = {},
 ): Provision[] {
   const lex = options.lexicon ?? defaultProvisionLexicon();
-  // No joint actor and no joint-statement wording anywhere: no provisions to look for.
+  // No joint actor and no joint-statement wording anywhere: no provisions to look for. (The
+  // test reads NFC text, as ingest gives, with or without Vietnamese diacritics.)
   if (
-    !(DIPLOMATIC.test(options.title ?? "") || DIPLOMATIC.test(text) || jointActors(lex).test(text))
-  )
+    !(DIPLOMATIC.test(options.title ?? "") || DIPLOMATIC.test(text) || lex.jointPattern.test(text))
+  ) {
     return [];
+  }
   const countries = entities.filter((e) => e.type === "country");
   const found: Provision[] = [];
   for (const s of sentences(text)) {

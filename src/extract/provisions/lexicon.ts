@@ -1,6 +1,6 @@
 import { DEFAULT_DATA_DIR, readDataFile } from "../../gazetteer/load.js";
 import { parseTsv } from "../../gazetteer/tsv.js";
-import { foldKey } from "../../text/fold.js";
+import { foldKey, stripDiacritics } from "../../text/fold.js";
 
 export type Stance =
   | "agree"
@@ -24,6 +24,8 @@ export interface Phrase<T> {
 export interface ProvisionLexicon {
   stances: Phrase<Stance>[];
   actors: Phrase<"both" | "leaders">[];
+  /** The joint actors as written, and without diacritics: for a fast test of a whole text. */
+  jointPattern: RegExp;
   fillers: Phrase<true>[];
 }
 
@@ -45,7 +47,18 @@ export function parseProvisionLexicon(src: { stances: string; actors: string }):
   const actorRows = parseTsv(src.actors).map(
     (r) => [r.cells[0] ?? "", r.cells[1] ?? ""] as [string, string],
   );
+  const joint = actorRows
+    .filter(([a]) => a === "both" || a === "leaders")
+    .flatMap(([, list]) => list.split("|"))
+    .flatMap((p) => [p.normalize("NFC"), stripDiacritics(p)])
+    .map((p) =>
+      p
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        .replace(/\s+/g, "\\s+"),
+    );
   return {
+    jointPattern: new RegExp(`(?:${[...new Set(joint)].join("|")})`, "i"),
     stances: phrases(stanceRows),
     actors: phrases(
       actorRows.filter(([a]) => a === "both" || a === "leaders") as ["both" | "leaders", string][],
