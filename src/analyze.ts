@@ -11,6 +11,7 @@ import { findProvisions, type Provision } from "./extract/provisions/index.js";
 import { type TopicHit, topicsOf } from "./extract/topics/index.js";
 import { knownPublisher } from "./ingest/publishers.js";
 import { paragraphs as paragraphSpans } from "./text/paragraphs.js";
+import { withoutOverlaps } from "./text/spans.js";
 
 /** A text to analyse: a Document from ingest, or just text. */
 export interface DocumentInput {
@@ -75,9 +76,7 @@ export function analyze(document: DocumentInput, options: AnalyzeOptions = {}): 
   const { text } = document;
   const places = findPlaces(text, options.places);
   // A name inside a Vietnamese place is the place: "Lào" in "Lào Cai", the man in "Ho Chi Minh City".
-  const entities = findEntities(text).filter(
-    (e) => !places.some((p) => p.start < e.end && e.start < p.end),
-  );
+  const entities = withoutOverlaps(findEntities(text), places);
   const topics = paragraphSpans(text)
     .map((p) => ({ ...p, domains: topicsOf(text, p.start, p.end) }))
     .filter((p) => p.domains.length > 0);

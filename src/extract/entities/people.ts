@@ -1,6 +1,7 @@
 import { DEFAULT_DATA_DIR, readDataFile } from "../../gazetteer/load.js";
 import { parseWordList } from "../../gazetteer/tsv.js";
 import { foldKey } from "../../text/fold.js";
+import { overlapTest } from "../../text/spans.js";
 import type { EntityMention, EntityRecord } from "./types.js";
 
 /** Office titles as written in data/lexicon/office-titles.txt. */
@@ -38,11 +39,13 @@ export function attachTitles(
   listed: EntityMention[],
 ): EntityMention[] {
   const out: EntityMention[] = [];
+  const byStart = new Map(listed.map((m) => [m.start, m] as const));
+  const taken = overlapTest(listed);
   for (const t of titles) {
     let p = t.end;
     while (text.charAt(p) === " " || text.charAt(p) === "\t") p++;
     if (p === t.end) continue;
-    const known = listed.find((m) => m.start === p);
+    const known = byStart.get(p);
     if (known) {
       if (known.type === "person") known.title = t.text;
       continue;
@@ -51,7 +54,7 @@ export function attachTitles(
     const m = NAME.exec(text);
     if (!m) continue;
     const end = p + m[0].length;
-    if (listed.some((x) => x.start < end && p < x.end)) continue;
+    if (taken(p, end)) continue;
     const name = m[0].replace(/\s+/g, " ");
     out.push({
       text: m[0],

@@ -1,5 +1,6 @@
 import { foldKey } from "../../text/fold.js";
 import { sentences } from "../../text/sentences.js";
+import { within } from "../../text/spans.js";
 import type { EntityMention } from "../entities/types.js";
 import { defaultProvisionLexicon, type ProvisionLexicon, phraseAt } from "./lexicon.js";
 import type { Actor, Modality, Provision } from "./types.js";
@@ -59,7 +60,7 @@ function words(text: string, start: number, end: number): Word[] {
 function actorAt(
   ws: Word[],
   at: number,
-  countries: EntityMention[],
+  countries: Map<number, EntityMention>,
   lex: ProvisionLexicon,
   text: string,
 ): { actor: Actor; next: number } | null {
@@ -74,7 +75,7 @@ function actorAt(
   }
   const country = (i: number) => {
     const w = ws[i];
-    return w ? countries.find((c) => c.start === w.start) : undefined;
+    return w ? countries.get(w.start) : undefined;
   };
   const after = (c: EntityMention) => ws.findIndex((w) => w.start >= c.end);
   // "the Russian side(s)", "phía Nga"
@@ -128,7 +129,10 @@ export function findProvisions(
   ) {
     return [];
   }
-  const countries = entities.filter((e) => e.type === "country");
+  const countries = new Map(
+    entities.filter((e) => e.type === "country").map((e) => [e.start, e] as const),
+  );
+  const sorted = [...entities].sort((a, b) => a.start - b.start);
   const found: Provision[] = [];
   for (const s of sentences(text)) {
     const ws = words(text, s.start, s.end);
@@ -182,16 +186,14 @@ export function findProvisions(
         verb: text.slice((ws[j] as Word).start, (ws[k - 1] as Word).end),
         modality,
         domains: options.domainsOf?.(s.start, s.end) ?? [],
-        entities: entities
-          .filter((e) => e.start >= s.start && e.end <= s.end)
-          .map(({ id, type, name, text: t, start, end }) => ({
-            id,
-            type,
-            name,
-            text: t,
-            start,
-            end,
-          })),
+        entities: within(sorted, s.start, s.end).map(({ id, type, name, text: t, start, end }) => ({
+          id,
+          type,
+          name,
+          text: t,
+          start,
+          end,
+        })),
       });
       break;
     }
