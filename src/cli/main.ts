@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerAnalyze } from "./commands/analyze.js";
 import { registerClean } from "./commands/clean.js";
+import { registerCompare } from "./commands/compare.js";
 import { registerDataCheck } from "./commands/data-check.js";
 import { registerPlaces } from "./commands/places.js";
 import { registerProvisions } from "./commands/provisions.js";
@@ -29,6 +30,7 @@ registerClean(program);
 registerPlaces(program);
 registerAnalyze(program);
 registerProvisions(program);
+registerCompare(program);
 registerDataCheck(program);
 
 try {

@@ -143,6 +143,34 @@ export function findProvisions(
     if (comma >= 0) starts.push(ws.findIndex((w) => w.start > s.start + comma));
     for (const at of starts) {
       if (at < 0) continue;
+      const nominal = phraseAt(
+        ws.map((w) => w.folded),
+        at,
+        lex.nominals,
+      );
+      if (nominal) {
+        const last = ws[at + nominal.words.length - 1] as Word;
+        found.push({
+          text: text.slice(s.start, s.end),
+          start: s.start,
+          end: s.end,
+          actor: { kind: "both", text: "", ids: [] },
+          stance: nominal.value,
+          negated: false,
+          verb: text.slice((ws[at] as Word).start, last.end),
+          modality:
+            nominal.value === "readiness"
+              ? "aspiration"
+              : nominal.value === "agree"
+                ? "commitment"
+                : "statement",
+          domains: options.domainsOf?.(s.start, s.end) ?? [],
+          entities: within(sorted, s.start, s.end).map(
+            ({ id, type, name, text: t, start, end }) => ({ id, type, name, text: t, start, end }),
+          ),
+        });
+        break;
+      }
       const subject = actorAt(ws, at, countries, lex, text);
       if (!subject) continue;
       let j = subject.next;

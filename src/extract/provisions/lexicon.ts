@@ -27,6 +27,8 @@ export interface ProvisionLexicon {
   /** The joint actors as written, and without diacritics: for a fast test of a whole text. */
   jointPattern: RegExp;
   fillers: Phrase<true>[];
+  /** Stances written as a noun opening the sentence ("Support for …"), the stance they stand for. */
+  nominals: Phrase<Stance>[];
 }
 
 const byLength = <T>(a: Phrase<T>, b: Phrase<T>) => b.words.length - a.words.length;
@@ -66,7 +68,24 @@ export function parseProvisionLexicon(src: { stances: string; actors: string }):
     fillers: phrases(
       actorRows.filter(([a]) => a === "filler").map(([, p]) => [true, p] as [true, string]),
     ),
+    nominals: phrases(
+      actorRows
+        .filter(([a]) => a === "nominal")
+        .flatMap(([, list]) =>
+          list.split("|").map((p) => [nominalStance(p), p] as [Stance, string]),
+        ),
+    ),
   };
+}
+
+/** The stance a noun phrase opening a sentence stands for: "Opposition to …" → oppose. */
+function nominalStance(phrase: string): Stance {
+  const head = foldKey(phrase).split(" ")[0] ?? "";
+  if (head === "opposition" || head === "phan") return "oppose";
+  if (head === "commitment" || head === "agreement") return "agree";
+  if (head === "readiness") return "readiness";
+  if (head === "welcome") return "welcome";
+  return "support";
 }
 
 let cached: ProvisionLexicon | undefined;

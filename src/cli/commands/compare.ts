@@ -1,0 +1,75 @@
+import type { Command } from "commander";
+import { analyze } from "../../analyze.js";
+import { compareHistory } from "../../compare/history.js";
+import { DEFAULT_COMPARE_OPTIONS } from "../../compare/index.js";
+import { comparisonHtml, comparisonsHtml } from "../../compare/report-html.js";
+import { comparisonMarkdown, comparisonText } from "../../compare/report-text.js";
+import type { CompareInput } from "../../compare/types.js";
+import { DossierError } from "../../errors.js";
+import { describeError } from "../errors.js";
+import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
+import { parseChoice, parseNumber } from "../options.js";
+
+const FORMATS = ["text", "md", "html", "json"] as const;
+
+interface CompareCliOptions extends InputOptions {
+  format: (typeof FORMATS)[number];
+  threshold: number;
+}
+
+export function registerCompare(program: Command): void {
+  addInputOptions(
+    program
+      .command("compare")
+      .description(
+        "align the provisions of two or more statements: same, reworded (with a diff), only in one",
+      ),
+  )
+    .option(
+      "-f, --format <format>",
+      `output format: ${FORMATS.join(", ")}`,
+      parseChoice(FORMATS),
+      "text",
+    )
+    .option(
+      "--threshold <x>",
+      "similarity (0-1) from which two provisions are the same commitment",
+      parseNumber(0, 1),
+      DEFAULT_COMPARE_OPTIONS.threshold,
+    )
+    .action((inputs: string[], options: CompareCliOptions) => {
+      process.exitCode = runCompare(inputs, options);
+    });
+}
+
+export function runCompare(inputs: string[], options: CompareCliOptions): number {
+  const docs: CompareInput[] = [];
+  const status = readInputs("compare", inputs, options, (source, document) => {
+    docs.push({
+      source,
+      title: document.title,
+      published: document.published,
+      provisions: analyze(document).provisions,
+    });
+  });
+  if (docs.length < 2) {
+    process.stderr.write(
+      `${describeError("compare", new DossierError("E_USAGE", `need two documents or more to compare, got ${docs.length}`))}\n`,
+    );
+    return Math.max(status, 2);
+  }
+  const history = compareHistory(docs, { threshold: options.threshold });
+  const [only] = history.comparisons;
+  const single = history.comparisons.length === 1 && only;
+  let out: string;
+  if (options.format === "json") out = `${JSON.stringify(single ? only : history, null, 2)}\n`;
+  else if (options.format === "html")
+    out = single ? comparisonHtml(only) : comparisonsHtml(history.comparisons);
+  else if (options.format === "md") out = history.comparisons.map(comparisonMarkdown).join("\n");
+  else
+    out = history.comparisons
+      .map((c) => comparisonText(c, process.stdout.isTTY === true))
+      .join("\n");
+  process.stdout.write(out);
+  return status;
+}
