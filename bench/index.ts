@@ -166,3 +166,28 @@ for (const [name, p] of [
 process.stdout.write(
   `\nratios\n  analyze() / compromise: ${(rate(dossierAnalyze.bytes, dossierAnalyze.ms) / rate(compromise.bytes, compromise.ms)).toFixed(1)}x\n`,
 );
+
+// compare(): two 200-provision statements; and one statement against 50 earlier ones
+// (10,000 provisions) through the inverted index, beside the naive all-pairs similarity.
+interface ComparePhase {
+  phase: string;
+  ms: number;
+  provisions: number;
+  maxRssMB: number;
+}
+const pairRun = runScript("./compare-run.ts", ["pair"]) as unknown as ComparePhase;
+const nearestRun = runScript("./compare-run.ts", ["nearest"]) as unknown as ComparePhase;
+const naiveRun = runScript("./compare-run.ts", ["naive"]) as unknown as ComparePhase;
+process.stdout.write("\ncompare\n");
+process.stdout.write(
+  `  two 200-provision statements        ${pairRun.ms.toFixed(0).padStart(7)} ms   peak RSS ${pairRun.maxRssMB.toFixed(0)} MB\n`,
+);
+process.stdout.write(
+  `  nearest of 50 statements (10,000 provisions), inverted index ${nearestRun.ms.toFixed(0).padStart(7)} ms   peak RSS ${nearestRun.maxRssMB.toFixed(0)} MB\n`,
+);
+process.stdout.write(
+  `  nearest, naive all pairs            ${naiveRun.ms.toFixed(0).padStart(7)} ms   peak RSS ${naiveRun.maxRssMB.toFixed(0)} MB\n`,
+);
+process.stdout.write(
+  `\nratios\n  nearest: index / naive all pairs: ${(naiveRun.ms / nearestRun.ms).toFixed(1)}x faster\n`,
+);
