@@ -1,6 +1,23 @@
 /** Dossier's library API: everything the CLI (and later the server and UI) uses. */
 export { type Analysis, type AnalyzeOptions, analyze, type DocumentInput } from "./analyze.js";
+export { compareHistory, type History, type Thread } from "./compare/history.js";
+export {
+  type Change,
+  type CompareInput,
+  type CompareOptions,
+  type Comparison,
+  compare,
+  DEFAULT_COMPARE_OPTIONS,
+  type DiffPart,
+  type Pair,
+  type PairClass,
+  WEIGHTS,
+} from "./compare/index.js";
+export { indexStatements, nearestStatement, type StatementIndex } from "./compare/nearest.js";
+export { comparisonHtml, comparisonsHtml } from "./compare/report-html.js";
+export { comparisonMarkdown, comparisonText } from "./compare/report-text.js";
 export { DossierError, type ErrorCode, errorCodes, isDossierError } from "./errors.js";
+export { type EntityMention, type EntityType, findEntities } from "./extract/entities/index.js";
 export {
   countProvinces,
   createGeoparser,
@@ -13,6 +30,8 @@ export {
   type ProvinceCount,
   type ProvinceRef,
 } from "./extract/places/index.js";
+export { findProvisions, type Provision, type Stance } from "./extract/provisions/index.js";
+export { type TopicHit, topicsOf } from "./extract/topics/index.js";
 export {
   checkGazetteer,
   defaultGazetteer,

@@ -142,3 +142,16 @@ describe("compare", () => {
     expect(air?.steps[0]).toBe("only_a");
   });
 });
+
+describe("nearestStatement", () => {
+  it("finds the earlier statement that shares the most commitments", async () => {
+    const { indexStatements, nearestStatement } = await import("../../src/compare/nearest.js");
+    const other = doc("o.txt", "2024-01-01", [
+      "Both sides agreed to build a new football stadium together.",
+      "The two sides welcomed the film festival and the art exhibition.",
+    ]);
+    const index = indexStatements([other, A]);
+    expect(nearestStatement(B, index)?.statement).toBe(1);
+    expect(nearestStatement({ source: "e", provisions: [] }, index)).toBeNull();
+  });
+});
