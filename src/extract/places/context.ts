@@ -50,13 +50,23 @@ function roleBefore(
   lexicon: ContextLexicon,
   table: "before" | "titles",
 ): ContextRole | "title" | undefined {
-  let phrase = "";
-  let found: ContextRole | "title" | undefined;
-  for (let i = 0; i < count; i++) {
+  // The nearest word by number (the common case, no string built); longer phrases only when
+  // that word can end one ("phố" of "thành phố").
+  const first = tokens[0];
+  if (count === 0 || !first || first.word < 0) return undefined;
+  let found: ContextRole | "title" | undefined =
+    table === "titles"
+      ? lexicon.titlesOne.has(first.word)
+        ? "title"
+        : undefined
+      : lexicon.beforeOne.get(first.word);
+  if (!lexicon.suffixOne.has(first.word)) return found;
+  let phrase = String(first.word);
+  for (let i = 1; i < count; i++) {
     const t = tokens[i] as NearToken;
-    if (phrase !== "" && !lexicon.beforeSuffixes.has(phrase)) break;
+    if (!lexicon.beforeSuffixes.has(phrase)) break;
     if (t.word < 0) break;
-    phrase = phrase === "" ? String(t.word) : `${t.word} ${phrase}`;
+    phrase = `${t.word} ${phrase}`;
     if (table === "titles") {
       if (lexicon.titles.has(phrase)) found = "title";
     } else {
@@ -196,7 +206,7 @@ export function judge(
   const before = BEFORE;
   let count = readTokensBefore(text, start, 1, lexicon.words, before);
   const nearest = before[0] as NearToken;
-  if (count === 1 && (nearest.capitalised || lexicon.beforeSuffixes.has(String(nearest.word)))) {
+  if (count === 1 && (nearest.capitalised || lexicon.suffixOne.has(nearest.word))) {
     count = readTokensBefore(text, start, lexicon.lookback, lexicon.words, before);
   }
   const { single } = key;

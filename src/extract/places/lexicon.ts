@@ -29,6 +29,10 @@ export interface ContextLexicon {
    * of "tổng bí thư"): a phrase read backwards from the match is extended only while it is one.
    */
   beforeSuffixes: Set<string>;
+  /** The one-word entries of `before`, `titles` and `beforeSuffixes`, by word id: the hot path. */
+  beforeOne: Map<number, ContextRole>;
+  titlesOne: Set<number>;
+  suffixOne: Set<number>;
   /** Folded first letters (97–122) of the `after` words: 1 where one begins. */
   afterInitials: Uint8Array;
 }
@@ -96,6 +100,11 @@ export function parseContextLexicon(src: {
     personVerbs: new Set(personVerbs.map(ids)),
     lookback: Math.max(maxBeforeWords, 4),
     beforeSuffixes,
+    beforeOne: new Map(
+      before.filter(([p]) => !p.includes(" ")).map(([p, role]) => [single(p), role]),
+    ),
+    titlesOne: new Set(titles.filter((t) => !t.includes(" ")).map(single)),
+    suffixOne: new Set([...beforeSuffixes].filter((x) => !x.includes(" ")).map(Number)),
     afterInitials,
   };
 }
