@@ -5,34 +5,16 @@
  * Saves a full-page screenshot; exits 1 with the reason when a check fails. Used by .ci/run on
  * the seed pair (`dossier compare 002 000 --format html`).
  */
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.js";
 
 const [html, png] = process.argv.slice(2);
 if (!html || !png) {
   process.stderr.write("usage: tsx scripts/compare-screenshot.ts <page.html> <out.png>\n");
   process.exit(2);
 }
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!existsSync(executablePath)) {
-  process.stderr.write(`Chromium not found at ${executablePath}: apt-get install chromium\n`);
-  process.exit(1);
-}
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const foreign: string[] = [];

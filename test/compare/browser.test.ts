@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../scripts/chromium.js";
 import { comparisonHtml } from "../../src/compare/report-html.js";
 import type { Comparison, Pair, PairClass } from "../../src/compare/types.js";
 
@@ -144,19 +144,7 @@ describe("comparison report in a real browser", () => {
     const file = join(dir, "compare.html");
     await writeFile(file, comparisonHtml(comparison()), "utf8");
 
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const requests: string[] = [];
