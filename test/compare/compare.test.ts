@@ -155,3 +155,41 @@ describe("nearestStatement", () => {
     expect(nearestStatement({ source: "e", provisions: [] }, index)).toBeNull();
   });
 });
+
+describe("compare: order, splits and merges", () => {
+  it("aligns reordered provisions and keeps A's reading order", () => {
+    const x = doc("x", "2025-01-01", [
+      "Both sides agreed to expand trade in rice and coffee.",
+      "Both sides welcomed the new direct air route between the capitals.",
+      "Both sides support the Declaration on the Conduct of Parties in the East Sea.",
+    ]);
+    const y = doc("y", "2025-02-01", [
+      "Both sides support the Declaration on the Conduct of Parties in the East Sea.",
+      "Both sides agreed to expand trade in rice and coffee.",
+      "Both sides welcomed the new direct air route between the capitals.",
+    ]);
+    const c = compare(x, y);
+    expect(c.pairs.map((p) => [p.a, p.b, p.class])).toEqual([
+      [0, 1, "same"],
+      [1, 2, "same"],
+      [2, 0, "same"],
+    ]);
+  });
+
+  it("a provision split in two is aligned with both parts", () => {
+    const x = doc("x", "2025-01-01", [
+      "Both sides agreed to expand cooperation in oil and gas exploration on the continental shelf and in liquefied natural gas supply.",
+      "Both sides welcomed the film festival.",
+    ]);
+    const y = doc("y", "2025-02-01", [
+      "Both sides agreed to expand cooperation in oil and gas exploration on the continental shelf.",
+      "Both sides agreed to expand cooperation in liquefied natural gas supply.",
+      "Both sides welcomed the film festival.",
+    ]);
+    const c = compare(x, y);
+    const fromFirst = c.pairs.filter((p) => p.a === 0);
+    expect(fromFirst.map((p) => p.b).sort()).toEqual([0, 1]);
+    expect(fromFirst.every((p) => p.split === true && p.class === "reworded")).toBe(true);
+    expect(c.pairs.find((p) => p.a === 1)).toMatchObject({ b: 2, class: "same" });
+  });
+});
