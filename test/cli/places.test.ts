@@ -325,3 +325,38 @@ describe("dossier analyze and dossier provisions", () => {
     );
   });
 });
+
+describe("dossier ingest, search, stats, export", () => {
+  it("stores once, finds with or without diacritics, and prints the JSON contracts", () => {
+    const db = join(dir, "test.db");
+    const a = file(
+      "store-a.txt",
+      "Cảng Đà Nẵng mở rộng\n\nĐà Nẵng (TTXVN) - Thành phố Đà Nẵng khởi công mở rộng cảng biển, phục vụ xuất khẩu nông sản và năng lượng.\n",
+    );
+    const b = file(
+      "store-b.txt",
+      "Bridge opens in Hue\n\nVGP – Authorities in Hue opened a new bridge over the Perfume River on Monday, officials said.\n",
+    );
+    expect(run(["ingest", a, b, "--db", db]).status).toBe(0);
+    expect(run(["ingest", a, b, "--db", db]).stderr).toMatch(/0 stored, 2 already there/);
+    expect(JSON.parse(run(["stats", "--db", db, "-f", "json"]).stdout)).toMatchObject({
+      documents: 2,
+    });
+    for (const q of ["Đà Nẵng", "da nang", "DA NANG"]) {
+      const r = JSON.parse(run(["search", q, "--db", db, "-f", "json"]).stdout);
+      expect(r.total).toBe(1);
+      expect(Object.keys(r.results[0])).toEqual(
+        expect.arrayContaining(["id", "title", "source", "score", "snippet"]),
+      );
+      expect(r.results[0].source).toBe(a);
+      expect(r.facets.province.map((f: { value: string }) => f.value)).toContain("48");
+    }
+    const hue = JSON.parse(run(["search", "--province", "46", "--db", db, "-f", "json"]).stdout);
+    expect(hue.results.map((x: { source: string }) => x.source)).toEqual([b]);
+    const geo = JSON.parse(run(["export", "--db", db, "-f", "geojson"]).stdout);
+    expect(
+      geo.features.map((f: { properties: { code: string } }) => f.properties.code).sort(),
+    ).toEqual(["46", "48"]);
+    expect(run(["export", "--db", db, "-f", "jsonl"]).stdout.trim().split("\n")).toHaveLength(2);
+  });
+});

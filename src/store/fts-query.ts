@@ -1,0 +1,85 @@
+import { foldKey } from "../text/fold.js";
+
+/** A search term, folded: one word, or the words of a phrase; `prefix` for a trailing `*`. */
+export interface Term {
+  words: string[];
+  prefix: boolean;
+}
+
+export interface FtsQuery {
+  /** The FTS5 MATCH expression over folded text, or null when the query has no words. */
+  match: string | null;
+  /** Every word quoted, operators dropped: the plain-words form if `match` is refused. */
+  fallback: string | null;
+  /** The terms that must appear (not those after NOT), for snippets. */
+  terms: Term[];
+}
+
+type Item = { op: "AND" | "OR" | "NOT" } | { term: Term };
+
+const OPERATORS = new Set(["AND", "OR", "NOT"]);
+
+/**
+ * Turns a user's query into an FTS5 expression over folded text: quoted phrases stay phrases,
+ * uppercase AND / OR / NOT stay operators, every other word is folded ("Đà Nẵng" → "da" "nang")
+ * and quoted, so FTS5 syntax characters in it cannot break the expression. Operators with
+ * nothing on one side are dropped, and of two in a row the second is kept ("AND NOT" → NOT).
+ */
+export function parseFtsQuery(q: string): FtsQuery {
+  const items = tokenize(q);
+  const kept: Item[] = [];
+  for (const item of items) {
+    const last = kept[kept.length - 1];
+    if ("op" in item) {
+      if (last === undefined) continue;
+      if ("op" in last) kept[kept.length - 1] = item;
+      else kept.push(item);
+    } else kept.push(item);
+  }
+  while (kept.length > 0 && "op" in (kept[kept.length - 1] as Item)) kept.pop();
+  if (kept.length === 0) return { match: null, fallback: null, terms: [] };
+
+  const terms: Term[] = [];
+  kept.forEach((item, i) => {
+    const before = kept[i - 1];
+    if ("term" in item && !(before && "op" in before && before.op === "NOT")) terms.push(item.term);
+  });
+  const match = kept.map((item) => ("op" in item ? item.op : render(item.term))).join(" ");
+  const fallback = kept
+    .flatMap((item) => ("term" in item ? item.term.words.map((w) => `"${w}"`) : []))
+    .join(" ");
+  return { match, fallback, terms };
+}
+
+function render(term: Term): string {
+  return `"${term.words.join(" ")}"${term.prefix ? "*" : ""}`;
+}
+
+function tokenize(q: string): Item[] {
+  const items: Item[] = [];
+  const push = (raw: string, prefix: boolean) => {
+    const key = foldKey(raw);
+    if (key !== "") items.push({ term: { words: key.split(" "), prefix } });
+  };
+  let i = 0;
+  while (i < q.length) {
+    const c = q[i] as string;
+    if (c === '"') {
+      const close = q.indexOf('"', i + 1);
+      const end = close === -1 ? q.length : close;
+      const prefix = q[end + 1] === "*";
+      push(q.slice(i + 1, end), prefix);
+      i = end + (prefix ? 2 : 1);
+    } else if (/[\s()]/u.test(c)) {
+      i++;
+    } else {
+      let end = i;
+      while (end < q.length && !/[\s()"]/u.test(q[end] as string)) end++;
+      const raw = q.slice(i, end);
+      if (OPERATORS.has(raw)) items.push({ op: raw as "AND" | "OR" | "NOT" });
+      else push(raw, raw.endsWith("*"));
+      i = end;
+    }
+  }
+  return items;
+}

@@ -1,0 +1,80 @@
+import { FOLD, MARK } from "../text/fold.js";
+import type { Term } from "./fts-query.js";
+
+interface Word {
+  start: number;
+  end: number;
+  key: string;
+}
+
+/** The words of a text as `foldKey` sees them, with their offsets in the original. */
+export function foldedWords(text: string): Word[] {
+  const words: Word[] = [];
+  let start = -1;
+  let key = "";
+  for (let i = 0; i <= text.length; i++) {
+    const f = i < text.length ? (FOLD[text.charCodeAt(i)] as number) : 0;
+    if (f >= 48) {
+      if (start === -1) start = i;
+      key += String.fromCharCode(f);
+    } else if (f === MARK && start !== -1) {
+      // a combining mark belongs to the word before it
+    } else if (start !== -1) {
+      words.push({ start, end: i, key });
+      start = -1;
+      key = "";
+    }
+  }
+  return words;
+}
+
+function matchesAt(words: Word[], i: number, term: Term): boolean {
+  const n = term.words.length;
+  for (let k = 0; k < n; k++) {
+    const word = words[i + k];
+    const want = term.words[k] as string;
+    if (!word) return false;
+    const ok = term.prefix && k === n - 1 ? word.key.startsWith(want) : word.key === want;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/**
+ * About `size` characters of the original text around the first match of any term, each
+ * matched span wrapped in « ». Without a match, the start of the text.
+ */
+export function makeSnippet(text: string, terms: Term[], size = 200): string {
+  const words = foldedWords(text);
+  const spans: { start: number; end: number; next: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const term = terms.find((t) => matchesAt(words, i, t));
+    if (!term) continue;
+    const last = words[i + term.words.length - 1] as Word;
+    const start = (words[i] as Word).start;
+    const prev = spans[spans.length - 1];
+    // Consecutive matched words make one span: "«Đà Nẵng»", not "«Đà» «Nẵng»".
+    if (prev && prev.next === i && /^\s+$/u.test(text.slice(prev.end, start))) prev.end = last.end;
+    else spans.push({ start, end: last.end, next: 0 });
+    (spans[spans.length - 1] as { next: number }).next = i + term.words.length;
+    i += term.words.length - 1;
+  }
+  const first = spans[0];
+  let from = first ? Math.max(0, first.start - Math.floor(size / 3)) : 0;
+  let to = Math.min(text.length, from + size);
+  if (to - from < size) from = Math.max(0, to - size);
+  // Do not cut words in half.
+  while (from > 0 && from < text.length && /\S/u.test(text[from - 1] as string)) from++;
+  while (to < text.length && /\S/u.test(text[to] as string) && to - from < size + 30) to++;
+  if (first && from > first.start) from = first.start;
+  let out = "";
+  let at = from;
+  for (const s of spans) {
+    if (s.start < from || s.end > to) continue;
+    out += `${text.slice(at, s.start)}«${text.slice(s.start, s.end)}»`;
+    at = s.end;
+  }
+  out += text.slice(at, to);
+  out = out.replace(/\s+/gu, " ").trim();
+  return `${from > 0 ? "…" : ""}${out}${to < text.length ? "…" : ""}`;
+}

@@ -1,0 +1,84 @@
+import type { Analysis } from "../analyze.js";
+import type { Document } from "../ingest/types.js";
+
+/** A document with its analysis, as stored. */
+export interface StoredDocument {
+  document: Document;
+  analysis: Analysis;
+}
+
+/**
+ * A search: `q` is full-text (folded: "Đà Nẵng", "Da Nang" and "DA NANG" match alike; quoted
+ * phrases, AND/OR/NOT and a trailing `*` for prefixes are kept); the rest are filters.
+ * `province`/`province2025` take a code ("48") or a name ("Đà Nẵng"); `entity` an id
+ * ("org:asean"); `from`/`to` are inclusive ISO dates compared with `published`.
+ */
+export interface SearchQuery {
+  q?: string;
+  province?: string;
+  province2025?: string;
+  entity?: string;
+  domain?: string;
+  source?: string;
+  language?: string;
+  from?: string;
+  to?: string;
+  /** Default 20, at most 100. */
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  source: string;
+  /** Higher is better (the negated bm25); 0 when listing without `q`. */
+  score: number;
+  /** About 200 characters of the original text around the first match, matches in «…». */
+  snippet: string;
+  published: string | null;
+}
+
+/** One facet value with the number of matching documents that have it. */
+export interface Facet {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchResult {
+  /** Documents matching the query and filters, before limit/offset. */
+  total: number;
+  results: SearchHit[];
+  facets: {
+    province: Facet[];
+    province2025: Facet[];
+    entity: Facet[];
+    domain: Facet[];
+    source: Facet[];
+    language: Facet[];
+    month: Facet[];
+  };
+}
+
+/** A document store: SQLite now, PostgreSQL later; both pass test/store/contract.ts. */
+export interface Store {
+  /** Stores documents with their analyses in one transaction; a document already stored (same id) is skipped. Returns how many were new. */
+  add(items: StoredDocument[], run?: string): { added: number; skipped: number };
+  get(id: string): StoredDocument | null;
+  search(query: SearchQuery): SearchResult;
+  /** Rows stored: documents, place mentions, distinct entity ids, provisions, ingest runs. */
+  stats(): {
+    documents: number;
+    mentions: number;
+    entities: number;
+    provisions: number;
+    runs: number;
+  };
+  /** Matching documents per province (63 "old" or 34 "new"), most first, then by code. */
+  provinceCounts(
+    level: "old" | "new",
+    query?: SearchQuery,
+  ): { code: string; name: string; count: number }[];
+  close(): void;
+}

@@ -1,0 +1,194 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { SearchQuery, Store, StoredDocument } from "../../src/store/types.js";
+import { sampleDocuments } from "./fixtures.js";
+
+/**
+ * The behaviour every Store must have. `open` returns a new, empty store each call.
+ * Documents: [0] Da Nang (en), [1] Đà Nẵng (vi), [2] Hà Nội, [3] Hoi An (Quang Nam), [4] joint statement.
+ */
+export function storeContract(name: string, open: () => Store): void {
+  describe(`Store contract: ${name}`, () => {
+    const docs = sampleDocuments();
+    const id = (i: number) => (docs[i] as StoredDocument).document.id;
+    const withStore = (f: (store: Store) => void) => () => {
+      const store = open();
+      try {
+        store.add(docs, "run-1");
+        f(store);
+      } finally {
+        store.close();
+      }
+    };
+    const ids = (store: Store, query: SearchQuery) =>
+      store
+        .search(query)
+        .results.map((r) => r.id)
+        .sort();
+    const sorted = (...indices: number[]) => indices.map(id).sort();
+
+    it("adds once: the same documents again are skipped", () => {
+      const store = open();
+      try {
+        expect(store.add(docs)).toEqual({ added: 5, skipped: 0 });
+        expect(store.add([...docs, docs[0] as StoredDocument])).toEqual({ added: 0, skipped: 6 });
+        expect(store.stats().documents).toBe(5);
+        expect(store.stats().runs).toBe(2);
+      } finally {
+        store.close();
+      }
+    });
+
+    it(
+      "get round-trips a document and its analysis",
+      withStore((store) => {
+        expect(store.get(id(1))).toEqual(docs[1]);
+        expect(store.get("no-such-id")).toBeNull();
+      }),
+    );
+
+    it(
+      "finds Da Nang with or without diacritics and case",
+      withStore((store) => {
+        for (const q of ["Da Nang", "Đà Nẵng", "da nang", "DA NANG", "ĐÀ-NẴNG"]) {
+          expect(ids(store, { q })).toEqual(sorted(0, 1));
+        }
+        const hit = store.search({ q: "Đà Nẵng", language: "vi" }).results[0];
+        expect(hit?.snippet).toContain("«Đà Nẵng»");
+        expect(hit?.score).toBeGreaterThan(0);
+      }),
+    );
+
+    it(
+      "understands phrases, AND, OR, NOT and prefixes",
+      withStore((store) => {
+        expect(ids(store, { q: '"renewable energy"' })).toEqual(sorted(0));
+        expect(ids(store, { q: '"energy renewable"' })).toEqual([]);
+        expect(ids(store, { q: '"năng lượng" OR Japan' })).toEqual(sorted(1, 2, 4));
+        expect(ids(store, { q: "energy AND Japan" })).toEqual(sorted(4));
+        expect(ids(store, { q: "ASEAN NOT ministers" })).toEqual(sorted(1));
+        expect(ids(store, { q: "touris*" })).toEqual(sorted(3));
+      }),
+    );
+
+    it(
+      "filters by province (code or name, old or new), entity, domain, language, source, dates",
+      withStore((store) => {
+        expect(ids(store, { province: "48" })).toEqual(sorted(0, 1));
+        expect(ids(store, { province: "Đà Nẵng" })).toEqual(sorted(0, 1));
+        expect(ids(store, { province2025: "48" })).toEqual(sorted(0, 1, 3));
+        expect(ids(store, { province: "49" })).toEqual(sorted(3));
+        expect(ids(store, { entity: "org:asean" })).toEqual(sorted(0, 1));
+        expect(ids(store, { domain: "energy" })).toEqual(sorted(0, 1, 4));
+        expect(ids(store, { language: "vi" })).toEqual(sorted(1));
+        expect(ids(store, { source: "news/hanoi.txt" })).toEqual(sorted(2));
+        expect(ids(store, { from: "2025-05-09", to: "2025-06-30" })).toEqual(sorted(1, 2));
+        expect(ids(store, { to: "2025-05-08" })).toEqual(sorted(0, 4));
+        expect(ids(store, { q: "energy", province2025: "48", language: "en" })).toEqual(sorted(0));
+      }),
+    );
+
+    it(
+      "lists newest first without q, with limit and offset",
+      withStore((store) => {
+        const all = store.search({});
+        expect(all.total).toBe(5);
+        expect(all.results.map((r) => r.id)).toEqual([id(2), id(1), id(0), id(4), id(3)]);
+        const page = store.search({ limit: 2, offset: 2 });
+        expect(page.total).toBe(5);
+        expect(page.results.map((r) => r.id)).toEqual([id(0), id(4)]);
+        expect(store.search({ limit: 1000 }).results).toHaveLength(5);
+      }),
+    );
+
+    it(
+      "counts facets over the filtered documents",
+      withStore((store) => {
+        const { facets, total } = store.search({ q: "energy OR năng" });
+        expect(total).toBe(3);
+        expect(facets.province).toEqual([
+          { value: "48", label: "Da Nang", count: 2 },
+          { value: "22", label: "Quang Ninh", count: 1 },
+        ]);
+        expect(facets.entity.find((f) => f.value === "org:asean")?.count).toBe(2);
+        expect(facets.domain.find((f) => f.value === "energy")?.count).toBe(3);
+        expect(facets.language).toEqual([
+          { value: "en", label: "en", count: 2 },
+          { value: "vi", label: "vi", count: 1 },
+        ]);
+        expect(facets.month).toEqual([
+          { value: "2025-05", label: "2025-05", count: 2 },
+          { value: "2024-11", label: "2024-11", count: 1 },
+        ]);
+        expect(store.search({}).facets.province2025[0]).toEqual({
+          value: "48",
+          label: "Da Nang",
+          count: 3,
+        });
+      }),
+    );
+
+    it(
+      "reports stats and province counts",
+      withStore((store) => {
+        const entityIds = new Set(docs.flatMap((d) => d.analysis.entities.map((e) => e.id)));
+        expect(store.stats()).toEqual({
+          documents: 5,
+          mentions: docs.reduce((n, d) => n + d.analysis.places.length, 0),
+          entities: entityIds.size,
+          provisions: docs.reduce((n, d) => n + d.analysis.provisions.length, 0),
+          runs: 1,
+        });
+        expect(store.provinceCounts("old")).toEqual([
+          { code: "48", name: "Da Nang", count: 2 },
+          { code: "01", name: "Ha Noi", count: 1 },
+          { code: "22", name: "Quang Ninh", count: 1 },
+          { code: "49", name: "Quang Nam", count: 1 },
+        ]);
+        expect(store.provinceCounts("new", { language: "en" })[0]).toEqual({
+          code: "48",
+          name: "Da Nang",
+          count: 2,
+        });
+      }),
+    );
+
+    it("stores nothing of a batch that fails midway", () => {
+      const store = open();
+      try {
+        const bad = { ...(docs[1] as StoredDocument), analysis: { bad: 1n } } as never;
+        expect(() => store.add([docs[0] as StoredDocument, bad])).toThrow();
+        expect(store.stats()).toEqual({
+          documents: 0,
+          mentions: 0,
+          entities: 0,
+          provisions: 0,
+          runs: 0,
+        });
+        expect(store.search({ q: "Da Nang" }).total).toBe(0);
+        expect(store.add(docs).added).toBe(5);
+      } finally {
+        store.close();
+      }
+    });
+
+    it(
+      "never throws on arbitrary query strings",
+      withStore((store) => {
+        const chars = fc.constantFrom(..."aĐđ\"'*()^:+-{}[]., \tANDORNOTnear".split(""));
+        const query = fc.oneof(
+          fc.string(),
+          fc.string({ unit: chars }),
+          fc.string({ unit: "grapheme" }),
+        );
+        fc.assert(
+          fc.property(query, (q) => {
+            const result = store.search({ q });
+            expect(result.total).toBeGreaterThanOrEqual(0);
+          }),
+          { numRuns: 300 },
+        );
+      }),
+    );
+  });
+}

@@ -1,0 +1,57 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseFtsQuery } from "../../src/store/fts-query.js";
+import { makeSnippet } from "../../src/store/snippet.js";
+
+describe("parseFtsQuery", () => {
+  it("folds words and phrases, keeps operators and prefixes", () => {
+    expect(parseFtsQuery("Đà Nẵng").match).toBe('"da" "nang"');
+    expect(parseFtsQuery('"Hà Nội" OR Huế').match).toBe('"ha noi" OR "hue"');
+    expect(parseFtsQuery("Bà-Rịa NOT vũng*").match).toBe('"ba ria" NOT "vung"*');
+    expect(parseFtsQuery("energy and trade").match).toBe('"energy" "and" "trade"');
+  });
+
+  it("drops dangling operators and keeps the second of two in a row", () => {
+    expect(parseFtsQuery("AND energy OR").match).toBe('"energy"');
+    expect(parseFtsQuery("ASEAN AND NOT Japan").match).toBe('"asean" NOT "japan"');
+    expect(parseFtsQuery("NOT OR").match).toBeNull();
+    expect(parseFtsQuery('() "" * :').match).toBeNull();
+  });
+
+  it("lists the terms that must appear, not the negated ones", () => {
+    expect(parseFtsQuery('"Đà Nẵng" NOT Huế').terms).toEqual([
+      { words: ["da", "nang"], prefix: false },
+    ]);
+    expect(parseFtsQuery('a "b c"').fallback).toBe('"a" "b" "c"');
+  });
+
+  it("renders only quoted folded words and bare operators", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (q) => {
+        const { match } = parseFtsQuery(q);
+        if (match !== null)
+          expect(match).toMatch(/^("[a-z0-9 ]+"\*?)( (AND |OR |NOT )?"[a-z0-9 ]+"\*?)*$/);
+      }),
+    );
+  });
+});
+
+describe("makeSnippet", () => {
+  it("marks matches in the original text", () => {
+    const terms = parseFtsQuery("da nang").terms;
+    expect(makeSnippet("Ministers met in Đà Nẵng today.", terms)).toBe(
+      "Ministers met in «Đà Nẵng» today.",
+    );
+  });
+
+  it("cuts about 200 characters around the first match, at word boundaries", () => {
+    const text = `${"lorem ipsum ".repeat(50)}the Đà-Nẵng meeting ${"dolor sit ".repeat(50)}`;
+    const snippet = makeSnippet(text, parseFtsQuery('"Đà Nẵng"').terms);
+    expect(snippet).toMatch(/^…lorem .*«Đà-Nẵng» meeting .* (dolor|sit)…$/);
+    expect(snippet.length).toBeLessThan(240);
+  });
+
+  it("starts at the beginning without a match", () => {
+    expect(makeSnippet("Short text.", [])).toBe("Short text.");
+  });
+});
