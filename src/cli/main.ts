@@ -5,7 +5,7 @@ import { registerCompare } from "./commands/compare.js";
 import { registerDataCheck } from "./commands/data-check.js";
 import { registerPlaces } from "./commands/places.js";
 import { registerProvisions } from "./commands/provisions.js";
-import { registerStoreCommands } from "./commands/store.js";
+import { registerServe, registerStoreCommands } from "./commands/store.js";
 import { describeError, exitCodeFor } from "./errors.js";
 
 const program = new Command()
@@ -33,6 +33,7 @@ registerAnalyze(program);
 registerProvisions(program);
 registerCompare(program);
 registerStoreCommands(program);
+registerServe(program);
 registerDataCheck(program);
 
 try {

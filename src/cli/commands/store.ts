@@ -241,3 +241,29 @@ function exportDatabase(
   }
   return `${lines.join("\r\n")}\r\n`;
 }
+
+/** `dossier serve`: the HTTP API on the embedded database (loopback unless a token is given). */
+export function registerServe(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the HTTP API (OpenAPI at /openapi.json) on the database")
+    .option("--db <file>", "SQLite database", DEFAULT_DB)
+    .option("--host <host>", "address to bind (a non-loopback address needs --token)", "127.0.0.1")
+    .option("--port <n>", "port", parseNumber(0, 65535), 8787)
+    .option("--token <token>", "bearer token required for writing endpoints")
+    .action(async (options: { db: string; host: string; port: number; token?: string }) => {
+      const { startServer } = await import("../../server/index.js");
+      const server = await startServer({
+        dbPath: options.db,
+        host: options.host,
+        port: options.port,
+        token: options.token,
+      });
+      process.stderr.write(
+        `dossier serve: http://${options.host}:${options.port}/ (OpenAPI: /openapi.json, database ${options.db})\n`,
+      );
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+}
