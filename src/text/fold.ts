@@ -66,12 +66,6 @@ export const WORDCLASS: Uint8Array = tables.fold.map((f, c) =>
   f === MARK ? 3 : f >= 97 ? (tables.upper[c] === 1 ? 2 : 1) : f >= 48 || f === WORD ? 4 : 0,
 );
 
-/** True for code units that are part of a word (letters, digits, combining marks). */
-export function isWordUnit(code: number): boolean {
-  const f = FOLD[code] as number;
-  return f === MARK || f >= WORD;
-}
-
 /**
  * Folds a name to its matching key: lowercase ASCII letters and digits, one space between
  * syllables, no diacritics. `foldKey("Bà Rịa – Vũng Tàu") === "ba ria vung tau"`.

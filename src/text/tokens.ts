@@ -85,18 +85,6 @@ export function readTokensBefore(
   return count;
 }
 
-/** Up to `max` words before `pos` on the same line, nearest first (see `readTokensBefore`). */
-export function tokensBefore(
-  text: string,
-  pos: number,
-  max: number,
-  words: WordIndex,
-): NearToken[] {
-  const out: NearToken[] = [];
-  out.length = readTokensBefore(text, pos, max, words, out);
-  return out;
-}
-
 /**
  * The word right after `pos`, after spaces (none needed when glued by case: "ThuanProvince"),
  * written into `out` (reused, see `readTokensBefore`); false when no word follows.
@@ -124,14 +112,6 @@ export function readTokenAfter(
 export function tokenAfter(text: string, pos: number, words: WordIndex): NearToken | undefined {
   const out: NearToken = { start: 0, end: 0, word: -1, capitalised: false, spaced: false };
   return readTokenAfter(text, pos, words, out) ? out : undefined;
-}
-
-/** The line around [start, end), without its line break. */
-export function lineAround(text: string, start: number, end: number): string {
-  const from = text.lastIndexOf("\n", start - 1) + 1;
-  let to = text.indexOf("\n", end);
-  if (to < 0) to = text.length;
-  return text.slice(from, to);
 }
 
 /** True when every syllable of the span begins with an uppercase letter. */
