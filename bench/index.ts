@@ -191,3 +191,27 @@ process.stdout.write(
 process.stdout.write(
   `\nratios\n  nearest: index / naive all pairs: ${(naiveRun.ms / nearestRun.ms).toFixed(1)}x faster\n`,
 );
+
+// store: SQLite ingest and search on 5,000 generated documents (analysis outside the timing).
+interface StorePhase {
+  docs: number;
+  ingestMs: number;
+  searchMs: number;
+  ftsCountMs: number;
+  likeCountMs: number;
+  maxRssMB: number;
+}
+const storeRun = runScript("./store-run.ts", ["5000"]) as unknown as StorePhase;
+process.stdout.write("\nstore (SQLite, 5,000 documents)\n");
+process.stdout.write(
+  `  ingest (batches of 200, one transaction each)  ${(storeRun.docs / (storeRun.ingestMs / 1000)).toFixed(0)} docs/s\n`,
+);
+process.stdout.write(
+  `  search (match, rank, snippets, facets)        ${(storeRun.searchMs / 200).toFixed(1)} ms/query\n`,
+);
+process.stdout.write(
+  `  matching only: FTS5 ${(storeRun.ftsCountMs / 200).toFixed(2)} ms vs LIKE scan ${(storeRun.likeCountMs / 200).toFixed(2)} ms per query   peak RSS ${storeRun.maxRssMB.toFixed(0)} MB\n`,
+);
+process.stdout.write(
+  `\nratios\n  matching: FTS5 / LIKE scan: ${(storeRun.likeCountMs / storeRun.ftsCountMs).toFixed(1)}x faster\n`,
+);

@@ -90,8 +90,11 @@ const FACET_LIMIT = 50;
 
 function run(db: Db, query: SearchQuery, fts: FtsQuery, match: string | null): SearchResult {
   const s = select(db, query, match);
-  const hits = `WITH hits AS (SELECT d.id ${s.sql})`;
-  const total = db.prepare(`${hits} SELECT count(*) FROM hits`).pluck().get(s.params) as number;
+  // The matching ids, once, in a temporary table the count and every facet read: running the
+  // full-text match again for each of them made a search eight times slower.
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS hits (id TEXT PRIMARY KEY); DELETE FROM hits");
+  db.prepare(`INSERT OR IGNORE INTO hits SELECT d.id ${s.sql}`).run(s.params);
+  const total = db.prepare("SELECT count(*) FROM hits").pluck().get() as number;
   const limit = Math.min(100, Math.max(1, Math.floor(query.limit ?? 20) || 20));
   const offset = Math.max(0, Math.floor(query.offset ?? 0) || 0);
   const score = s.ranked ? "-bm25(documents_fts, 0, 2.0, 1.0)" : "0";
@@ -120,8 +123,8 @@ function run(db: Db, query: SearchQuery, fts: FtsQuery, match: string | null): S
   const facets = {} as SearchResult["facets"];
   for (const [name, sql] of Object.entries(FACETS)) {
     facets[name as keyof typeof FACETS] = db
-      .prepare(`${hits} ${sql} ORDER BY count DESC, value LIMIT ${FACET_LIMIT}`)
-      .all(s.params) as Facet[];
+      .prepare(`${sql} ORDER BY count DESC, value LIMIT ${FACET_LIMIT}`)
+      .all() as Facet[];
   }
   return { total, results, facets };
 }
