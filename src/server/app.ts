@@ -5,6 +5,7 @@ import { type CompareInput, compare } from "../compare/index.js";
 import { DossierError } from "../errors.js";
 import { ingest } from "../ingest/index.js";
 import type { Document } from "../ingest/types.js";
+import { assertStorable } from "../store/limits.js";
 import type { SearchQuery, Store, StoredDocument } from "../store/types.js";
 import { errorHandler, sendError } from "./errors.js";
 import { openapi } from "./openapi.js";
@@ -28,7 +29,6 @@ export interface AppOptions {
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 /** As in `dossier ingest`: a stored analysis is JSON and must fit in memory. */
-const MAX_STORED_CHARS = 8_000_000;
 
 type Query = Record<string, string | undefined>;
 type DocumentBody = string | { text?: string; html?: string; source?: string };
@@ -110,11 +110,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       // As bytes, so binary uploads are refused (E_BINARY) as they are from files.
       const bytes = Buffer.from(input, "utf8");
       const document = ingest(bytes, html ? { source, format: "html" } : { source });
-      if (document.text.length > MAX_STORED_CHARS)
-        throw new DossierError(
-          "E_TOO_LARGE",
-          `${document.text.length} characters of text, the store takes at most ${MAX_STORED_CHARS}`,
-        );
+      assertStorable(document, source);
       const item: StoredDocument = { document, analysis: analyze(document) };
       const added = store.add([item], `api:${new Date().toISOString().slice(0, 10)}`).added > 0;
       return reply.code(added ? 201 : 200).send({ id: document.id, added });

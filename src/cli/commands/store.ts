@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { analyze } from "../../analyze.js";
-import { DossierError } from "../../errors.js";
 import { defaultGazetteer } from "../../gazetteer/load.js";
 import type { Document } from "../../ingest/types.js";
+import { assertStorable } from "../../store/limits.js";
 import { openSqliteStore } from "../../store/sqlite.js";
 import type { SearchQuery, StoredDocument } from "../../store/types.js";
 import { describeError } from "../errors.js";
@@ -14,7 +14,6 @@ import { parseChoice, parseNumber } from "../options.js";
 export const DEFAULT_DB = "dossier.db";
 
 const BATCH = 200;
-const MAX_STORED_CHARS = 8_000_000;
 
 interface IngestCliOptions extends InputOptions {
   db: string;
@@ -150,14 +149,10 @@ export function runIngest(inputs: string[], options: IngestCliOptions): number {
   let refused = 0;
   try {
     status = readInputs("ingest", inputs, options, (source, document: Document) => {
-      if (document.text.length > MAX_STORED_CHARS) {
-        // A stored analysis is JSON: a 50 MB one-line page with millions of mentions would not
-        // fit in memory. Refused with the limit named; the rest of the run goes on.
-        const e = new DossierError(
-          "E_TOO_LARGE",
-          `${source}: ${document.text.length} characters of text, the store takes at most ${MAX_STORED_CHARS} a document (split it)`,
-          { input: source },
-        );
+      try {
+        assertStorable(document, source);
+      } catch (e) {
+        // Refused with the limit named; the rest of the run goes on.
         process.stderr.write(`${describeError("ingest", e)}\n`);
         refused++;
         return;

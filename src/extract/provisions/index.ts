@@ -122,11 +122,10 @@ export function findProvisions(
   options: ProvisionOptions = {},
 ): Provision[] {
   const lex = options.lexicon ?? defaultProvisionLexicon();
+  const diplomatic = DIPLOMATIC.test(options.title ?? "") || DIPLOMATIC.test(text);
   // No joint actor and no joint-statement wording anywhere: no provisions to look for. (The
   // test reads NFC text, as ingest gives, with or without Vietnamese diacritics.)
-  if (
-    !(DIPLOMATIC.test(options.title ?? "") || DIPLOMATIC.test(text) || lex.jointPattern.test(text))
-  ) {
+  if (!(diplomatic || lex.jointPattern.test(text))) {
     return [];
   }
   const countries = new Map(
@@ -227,6 +226,5 @@ export function findProvisions(
     }
   }
   const joint = found.filter((p) => p.actor.kind === "both" || p.actor.kind === "leaders").length;
-  const diplomatic = DIPLOMATIC.test(options.title ?? "") || DIPLOMATIC.test(text.slice(0, 3000));
   return (found.length >= 3 && joint >= 2) || (diplomatic && found.length > 0) ? found : [];
 }
