@@ -20,3 +20,15 @@ export function parseNumber(min: number, max: number) {
     return n;
   };
 }
+
+/** The `-f, --format` option every command shares: one of `formats`, the first by default. */
+export function formatOption<T extends string>(
+  formats: readonly T[],
+): [string, string, (value: string) => T, T] {
+  return [
+    "-f, --format <format>",
+    `output format: ${formats.join(", ")}`,
+    parseChoice(formats),
+    formats[0] as T,
+  ];
+}

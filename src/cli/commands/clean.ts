@@ -3,7 +3,7 @@ import { DuplicateIndex, type DuplicateMatch } from "../../ingest/index.js";
 import type { Document } from "../../ingest/types.js";
 import { escapeTerminal } from "../format/escape.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
-import { parseChoice, parseNumber } from "../options.js";
+import { formatOption, parseNumber } from "../options.js";
 
 const FORMATS = ["text", "json"] as const;
 
@@ -20,12 +20,7 @@ export function registerClean(program: Command): void {
         "extract and clean article text: page chrome removed (and reported), captions, metadata, duplicates",
       ),
   )
-    .option(
-      "-f, --format <format>",
-      `output format: ${FORMATS.join(", ")}`,
-      parseChoice(FORMATS),
-      "text",
-    )
+    .option(...formatOption(FORMATS))
     .option(
       "--near-threshold <x>",
       "similarity (0-1) from which two documents are near-duplicates",

@@ -8,7 +8,7 @@ import type { CompareInput } from "../../compare/types.js";
 import { DossierError } from "../../errors.js";
 import { describeError } from "../errors.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
-import { parseChoice, parseNumber } from "../options.js";
+import { formatOption, parseNumber } from "../options.js";
 
 const FORMATS = ["text", "md", "html", "json"] as const;
 
@@ -25,12 +25,7 @@ export function registerCompare(program: Command): void {
         "align the provisions of two or more statements: same, reworded (with a diff), only in one",
       ),
   )
-    .option(
-      "-f, --format <format>",
-      `output format: ${FORMATS.join(", ")}`,
-      parseChoice(FORMATS),
-      "text",
-    )
+    .option(...formatOption(FORMATS))
     .option(
       "--threshold <x>",
       "similarity (0-1) from which two provisions are the same commitment",

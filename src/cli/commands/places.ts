@@ -9,7 +9,7 @@ import {
   placesText,
 } from "../format/places.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
-import { parseChoice, parseNumber } from "../options.js";
+import { formatOption, parseChoice, parseNumber } from "../options.js";
 
 const FORMATS = ["text", "json", "csv", "geojson"] as const;
 const LEVELS = ["old", "new", "both"] as const;
@@ -30,12 +30,7 @@ export function registerPlaces(program: Command): void {
         "find the Vietnamese places each document mentions, resolved to provinces before and after July 2025",
       ),
   )
-    .option(
-      "-f, --format <format>",
-      `output format: ${FORMATS.join(", ")}`,
-      parseChoice(FORMATS),
-      "text",
-    )
+    .option(...formatOption(FORMATS))
     .option(
       "-l, --level <level>",
       "which provinces to report: old (63), new (34) or both",

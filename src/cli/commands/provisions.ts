@@ -8,7 +8,7 @@ import {
   provisionsText,
 } from "../format/provisions.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
-import { parseChoice } from "../options.js";
+import { formatOption } from "../options.js";
 
 const FORMATS = ["text", "json", "csv", "md"] as const;
 const RENDER = {
@@ -28,12 +28,7 @@ export function registerProvisions(program: Command): void {
       .command("provisions")
       .description("the provisions of diplomatic texts: actor, stance, modality, domains"),
   )
-    .option(
-      "-f, --format <format>",
-      `output format: ${FORMATS.join(", ")}`,
-      parseChoice(FORMATS),
-      "text",
-    )
+    .option(...formatOption(FORMATS))
     .action((inputs: string[], options: ProvisionsOptions) => {
       process.exitCode = runProvisions(inputs, options);
     });

@@ -8,7 +8,7 @@ import type { SearchQuery, StoredDocument } from "../../store/types.js";
 import { describeError } from "../errors.js";
 import { csvField, escapeTerminal } from "../format/escape.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
-import { parseChoice, parseNumber } from "../options.js";
+import { formatOption, parseChoice, parseNumber } from "../options.js";
 
 /** The default database lives in the working folder. */
 export const DEFAULT_DB = "dossier.db";
@@ -45,7 +45,7 @@ export function registerStoreCommands(program: Command): void {
     .option("--to <date>", "published on or before (ISO date)")
     .option("--limit <n>", "results per page", parseNumber(1, 100), 20)
     .option("--offset <n>", "skip this many results", parseNumber(0, 1e9), 0)
-    .option("-f, --format <format>", "text or json", parseChoice(["text", "json"] as const), "text")
+    .option(...formatOption(["text", "json"] as const))
     .action(
       (
         query: string | undefined,
@@ -74,7 +74,7 @@ export function registerStoreCommands(program: Command): void {
     .command("stats")
     .description("what the database holds")
     .option("--db <file>", "SQLite database", DEFAULT_DB)
-    .option("-f, --format <format>", "text or json", parseChoice(["text", "json"] as const), "text")
+    .option(...formatOption(["text", "json"] as const))
     .action((options: { db: string; format: "text" | "json" }) => {
       const store = openSqliteStore(options.db);
       try {
@@ -95,12 +95,7 @@ export function registerStoreCommands(program: Command): void {
     .command("export")
     .description("export documents (jsonl), mentions (csv) or province counts (geojson points)")
     .option("--db <file>", "SQLite database", DEFAULT_DB)
-    .option(
-      "-f, --format <format>",
-      "jsonl, csv or geojson",
-      parseChoice(["jsonl", "csv", "geojson"] as const),
-      "jsonl",
-    )
+    .option(...formatOption(["jsonl", "csv", "geojson"] as const))
     .option(
       "-l, --level <level>",
       "geojson: old (63) or new (34) provinces",
