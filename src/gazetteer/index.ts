@@ -1,3 +1,12 @@
+export {
+  BOUNDARIES_FILE,
+  type BoundaryPoint,
+  type BoundaryRing,
+  formatBoundaryPath,
+  type ProvinceBoundaries,
+  parseBoundaryPath,
+  validateBoundaries,
+} from "./boundaries.js";
 export { type NameKey, nameKeys } from "./keys.js";
 export {
   checkGazetteer,

@@ -4,6 +4,7 @@ import { loadTitles } from "../../extract/entities/people.js";
 import { loadContextLexicon } from "../../extract/places/lexicon.js";
 import { loadProvisionLexicon } from "../../extract/provisions/lexicon.js";
 import { createTopicTagger } from "../../extract/topics/index.js";
+import { BOUNDARIES_FILE, validateBoundaries } from "../../gazetteer/boundaries.js";
 import { nameKeys } from "../../gazetteer/keys.js";
 import {
   checkGazetteer,
@@ -17,7 +18,9 @@ import { loadPublishers } from "../../ingest/publishers.js";
 export function registerDataCheck(program: Command): void {
   program
     .command("data-check")
-    .description("validate the bundled data (gazetteer and lexicons) and print what it holds")
+    .description(
+      "validate the bundled data (gazetteer, lexicons, province boundaries) and print what it holds",
+    )
     .option("--data <dir>", "data folder to check", DEFAULT_DATA_DIR)
     .action((options: { data: string }) => {
       process.exitCode = runDataCheck(options.data);
@@ -46,6 +49,12 @@ export function runDataCheck(dataDir: string): number {
       problems.push((error as Error).message);
     }
   }
+  try {
+    const boundaries: unknown = JSON.parse(readDataFile(dataDir, BOUNDARIES_FILE));
+    problems.push(...validateBoundaries(boundaries, g));
+  } catch (error) {
+    problems.push(`${BOUNDARIES_FILE}: ${(error as Error).message}`);
+  }
   if (problems.length > 0) {
     process.stderr.write(`data-check: ${problems.length} problem(s) in ${dataDir}\n`);
     for (const p of problems) process.stderr.write(`  - ${p}\n`);
@@ -55,7 +64,8 @@ export function runDataCheck(dataDir: string): number {
   const places = g.places.length - g.provinces.length;
   process.stdout.write(
     `data-check: ok — ${g.provinces.length} provinces (until 30 June 2025), ${g.provinces2025.length} (from 1 July 2025), ` +
-      `${places} other places, ${keys.length} match keys, ${g.ambiguities.length} ambiguity rules\n`,
+      `${places} other places, ${keys.length} match keys, ${g.ambiguities.length} ambiguity rules, ` +
+      `${g.provinces.length} + ${g.provinces2025.length} province boundaries\n`,
   );
   return 0;
 }
