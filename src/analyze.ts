@@ -60,6 +60,24 @@ export interface Analysis {
 }
 
 /**
+ * Vietnamese places and the entities around them, each settling the other's overlaps: a name
+ * inside a Vietnamese place is the place ("Lào" in "Lào Cai", the man in "Ho Chi Minh City"),
+ * but a province name inside a longer name of a place abroad is part of it ("Thái Bình" in
+ * "Thái Bình Dương", the Pacific).
+ */
+export function placesAndEntities(
+  text: string,
+  options?: FindPlacesOptions,
+): { places: PlaceMention[]; entities: EntityMention[] } {
+  const found = findEntities(text);
+  const abroad = found.filter((e) => e.type === "place");
+  const inside = (p: PlaceMention, e: EntityMention) =>
+    e.start <= p.start && e.end >= p.end && e.end - e.start > p.end - p.start;
+  const places = findPlaces(text, options).filter((p) => !abroad.some((e) => inside(p, e)));
+  return { places, entities: withoutOverlaps(found, places) };
+}
+
+/**
  * The pure core: a document in, its analysis out. No I/O beyond the bundled data loaded once,
  * no state kept between calls, the same output for the same input. The stages:
  * 1. places, resolved to the 63 and the 34 provinces;
@@ -74,9 +92,7 @@ export interface Analysis {
  */
 export function analyze(document: DocumentInput, options: AnalyzeOptions = {}): Analysis {
   const { text } = document;
-  const places = findPlaces(text, options.places);
-  // A name inside a Vietnamese place is the place: "Lào" in "Lào Cai", the man in "Ho Chi Minh City".
-  const entities = withoutOverlaps(findEntities(text), places);
+  const { places, entities } = placesAndEntities(text, options.places);
   const topics = paragraphSpans(text)
     .map((p) => ({ ...p, domains: topicsOf(text, p.start, p.end) }))
     .filter((p) => p.domains.length > 0);

@@ -1,5 +1,11 @@
 /** Dossier's library API: everything the CLI (and later the server and UI) uses. */
-export { type Analysis, type AnalyzeOptions, analyze, type DocumentInput } from "./analyze.js";
+export {
+  type Analysis,
+  type AnalyzeOptions,
+  analyze,
+  type DocumentInput,
+  placesAndEntities,
+} from "./analyze.js";
 export { compareHistory, type History, type Thread } from "./compare/history.js";
 export {
   type Change,

@@ -97,6 +97,13 @@ describe("entities from the bundled lists", () => {
     expect(a.entities.map((e) => e.id)).toEqual([]);
     expect(a.places.map((p) => p.province.name)).toEqual(["Lao Cai", "Ho Chi Minh"]);
   });
+
+  it("a province name inside a longer place abroad is part of it: Thái Bình Dương is the Pacific", () => {
+    const text = "Hợp tác châu Á - Thái Bình Dương và Thái Bình Dương; mưa ở Thái Bình.";
+    const a = analyze({ text });
+    expect(a.entities.map((e) => e.id)).toEqual(["place:asia-pacific", "place:pacific-ocean"]);
+    expect(a.places.map((p) => p.start)).toEqual([text.lastIndexOf("Thái Bình")]);
+  });
 });
 
 describe("analyze", () => {

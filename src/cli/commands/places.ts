@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { countProvinces, findPlaces } from "../../extract/places/index.js";
+import { placesAndEntities } from "../../analyze.js";
+import { countProvinces } from "../../extract/places/index.js";
 import {
   type Level,
   type PlacesResult,
@@ -52,7 +53,9 @@ export function registerPlaces(program: Command): void {
 export function runPlaces(inputs: string[], options: PlacesOptions): number {
   const results: PlacesResult[] = [];
   const status = readInputs("places", inputs, options, (source, document) => {
-    const mentions = findPlaces(document.text, { minConfidence: options.minConfidence });
+    const mentions = placesAndEntities(document.text, {
+      minConfidence: options.minConfidence,
+    }).places;
     results.push({
       source,
       mentions,
