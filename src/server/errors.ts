@@ -1,8 +1,17 @@
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { isDossierError } from "../errors.js";
 
 /** Server-only error codes, next to the library's catalogue. */
-export type HttpErrorCode = "E_VALIDATION" | "E_UNAUTHORIZED" | "E_ROUTE" | "E_INTERNAL";
+export type HttpErrorCode =
+  | "E_VALIDATION"
+  | "E_UNAUTHORIZED"
+  | "E_ROUTE"
+  | "E_UNSUPPORTED_MEDIA_TYPE"
+  | "E_HEADERS_TOO_LARGE"
+  | "E_TIMEOUT"
+  | "E_INTERNAL";
 
 /** The one place an error code becomes an HTTP status. */
 export function statusFor(code: string): number {
@@ -18,10 +27,14 @@ export function statusFor(code: string): number {
     case "E_NOT_FOUND":
     case "E_ROUTE":
       return 404;
+    case "E_TIMEOUT":
+      return 408;
     case "E_TOO_LARGE":
       return 413;
     case "E_UNSUPPORTED_MEDIA_TYPE":
       return 415;
+    case "E_HEADERS_TOO_LARGE":
+      return 431;
     default:
       return 500;
   }
@@ -31,9 +44,15 @@ export interface ErrorBody {
   error: { code: string; message: string };
 }
 
-/** Sends `{ error: { code, message } }` with the status `statusFor(code)`. */
+/**
+ * Sends `{ error: { code, message } }` with the status `statusFor(code)`. It sets nosniff itself
+ * (as the app's onSend hook does for every other answer): the router's errors skip the hooks.
+ */
 export function sendError(reply: FastifyReply, code: string, message: string): FastifyReply {
-  return reply.code(statusFor(code)).send({ error: { code, message } } satisfies ErrorBody);
+  return reply
+    .code(statusFor(code))
+    .header("x-content-type-options", "nosniff")
+    .send({ error: { code, message } } satisfies ErrorBody);
 }
 
 /** Fastify's own errors (validation, body size, bad JSON, media type) mapped to the catalogue. */
@@ -49,7 +68,10 @@ function codeOf(error: FastifyError): string {
       return "E_EMPTY";
     case "FST_ERR_CTP_INVALID_JSON_BODY":
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+    case "FST_ERR_BAD_URL":
       return "E_FORMAT";
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return "E_VALIDATION";
   }
   if (error.statusCode === 413) return "E_TOO_LARGE";
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
@@ -57,9 +79,63 @@ function codeOf(error: FastifyError): string {
   return "E_INTERNAL";
 }
 
-export function errorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+/**
+ * Ajv's message for an unknown parameter or field ("querystring must NOT have additional
+ * properties") does not say which one: this one does.
+ */
+function messageOf(error: FastifyError, code: string, request: FastifyRequest): string {
+  if (code === "E_INTERNAL") return "internal error";
+  // Of a body that may be a string or an object, the first error is "body must be string".
+  const unknown = error.validation?.find((e) => e.keyword === "additionalProperties");
+  if (unknown) {
+    const name = JSON.stringify(String(unknown.params.additionalProperty));
+    const where = `${error.validationContext ?? "input"}${unknown.instancePath}`;
+    return where === "querystring"
+      ? `unknown query parameter ${name}`
+      : `${where}: unknown field ${name}`;
+  }
+  // The router's own messages quote the whole path, however long.
+  if (error.code === "FST_ERR_BAD_URL") return "the path has a malformed %-escape";
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH") return "a path parameter is over 100 characters";
+  if (code === "E_UNSUPPORTED_MEDIA_TYPE") {
+    const type = request.headers["content-type"];
+    return type === undefined
+      ? "a request body needs a content-type header"
+      : `unsupported content-type ${JSON.stringify(type.slice(0, 100))}`;
+  }
+  return error.message;
+}
+
+/** The app's error handler, and Fastify's `frameworkErrors` (the router's, before any route). */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (isDossierError(error)) return sendError(reply, error.code, error.message);
   const code = codeOf(error);
-  const message = code === "E_INTERNAL" ? "internal error" : error.message;
-  return sendError(reply, code, message);
+  return sendError(reply, code, messageOf(error, code, request));
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (a malformed request line or
+ * header, headers over 16 KB, a request that took too long): the same `{ error }` JSON as every
+ * other error, instead of Fastify's own shape, and the connection closed.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const [code, message] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? ["E_HEADERS_TOO_LARGE", "request line and headers too large (16 KB by default)"]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? ["E_TIMEOUT", "request took too long"]
+        : ["E_FORMAT", "malformed HTTP request"];
+  const status = statusFor(code);
+  const body = JSON.stringify({ error: { code, message } } satisfies ErrorBody);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        "content-type: application/json; charset=utf-8\r\n" +
+        "x-content-type-options: nosniff\r\n" +
+        "connection: close\r\n" +
+        `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroySoon();
 }

@@ -25,8 +25,20 @@ const page = [query("limit", limitParam), query("offset", offsetParam)];
 const filters = Object.entries(filterParams).map(([name, schema]) => query(name, schema));
 const searchResult = json({ $ref: "#/components/schemas/SearchResult" });
 const object = { type: "object" };
-const bad = { "400": error("invalid input (E_VALIDATION, E_EMPTY, E_FORMAT, E_BINARY)") };
+const bad = {
+  "400": error(
+    "invalid input: E_VALIDATION (also for an unknown query parameter or body field, which it names), E_USAGE (a query of too many terms), E_EMPTY, E_FORMAT (also a JSON body that is not UTF-8), E_BINARY",
+  ),
+};
+const body = {
+  "413": error("body over the limit, 10 MB by default (E_TOO_LARGE)"),
+  "415": error("a content-type the route does not take (E_UNSUPPORTED_MEDIA_TYPE)"),
+};
 const missing = { "404": error("no such document (E_NOT_FOUND)") };
+
+const textUpload =
+  "UTF-8, or the charset the content-type names; other bytes are decoded as files are " +
+  "(a UTF-16 BOM, or Windows-1258/1252 guessed from the letters)";
 
 /** OpenAPI 3.1 description of the API built by `buildApp`. */
 export const openapi = {
@@ -36,7 +48,11 @@ export const openapi = {
     version: "0.1.0",
     description:
       "Ingest, analyse, store and search news and diplomatic texts about Vietnam. " +
-      "Errors are `{ error: { code, message } }`.",
+      "Errors are `{ error: { code, message } }` with a stable code, for every 4xx and 5xx " +
+      "(even a malformed HTTP request: 400 E_FORMAT, or 431 E_HEADERS_TOO_LARGE). " +
+      "Every response is `application/json` (document text is data in it, never markup) " +
+      "and carries `x-content-type-options: nosniff`. Query parameters and JSON bodies are " +
+      "closed: an unknown name is a 400. JSON bodies must be UTF-8.",
   },
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
@@ -75,7 +91,7 @@ export const openapi = {
       post: {
         summary: "ingest and analyse a text without storing it",
         requestBody: { required: true, content: { "application/json": { schema: analyzeBody } } },
-        responses: { "200": json({ $ref: "#/components/schemas/Stored" }), ...bad },
+        responses: { "200": json({ $ref: "#/components/schemas/Stored" }), ...bad, ...body },
       },
     },
     "/documents": {
@@ -86,8 +102,15 @@ export const openapi = {
           required: true,
           content: {
             "application/json": { schema: documentJsonBody },
-            "text/plain": { schema: { type: "string" } },
-            "text/html": { schema: { type: "string" } },
+            "text/plain": { schema: { type: "string", description: textUpload } },
+            "text/html": { schema: { type: "string", description: textUpload } },
+            "application/x-ndjson": {
+              schema: {
+                type: "string",
+                description:
+                  "JSON Lines: one record a line ({text|html, title, url, published, …}); also application/jsonl. Answers { added, skipped, documents: [{ id, source }], errors: [{ source, code, message }] }: a bad line is reported by number, the rest stored",
+              },
+            },
           },
         },
         responses: {
@@ -95,7 +118,7 @@ export const openapi = {
           "200": json({ type: "object", properties: { id: {}, added: { const: false } } }, "known"),
           ...bad,
           "401": error("token missing or wrong (E_UNAUTHORIZED), when the server has one"),
-          "413": error("body over the limit (E_TOO_LARGE)"),
+          ...body,
         },
       },
       get: {
@@ -120,7 +143,8 @@ export const openapi = {
     },
     "/provinces": {
       get: {
-        summary: "matching documents per province, most first",
+        summary:
+          "every province of the level (63 old, 34 new) with its matching documents, most first, 0 included",
         parameters: [
           query("level", { type: "string", enum: ["old", "new"], default: "old" }),
           query("q", searchQuery.properties.q),
@@ -129,7 +153,21 @@ export const openapi = {
         responses: {
           "200": json({
             type: "object",
-            properties: { level: { enum: ["old", "new"] }, provinces: { type: "array" } },
+            properties: {
+              level: { enum: ["old", "new"] },
+              provinces: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    code: { type: "string" },
+                    name: { type: "string" },
+                    nameVi: { type: "string" },
+                    count: { type: "integer" },
+                  },
+                },
+              },
+            },
           }),
           ...bad,
         },

@@ -1,4 +1,10 @@
-/** JSON Schemas of the routes' inputs, shared by the validator and /openapi.json. */
+import { MAX_QUERY_TERMS } from "../store/fts-query.js";
+
+/**
+ * JSON Schemas of the routes' inputs, shared by the validator and /openapi.json. Every object
+ * is closed (`additionalProperties: false`, which the app enforces rather than strips): an
+ * unknown query parameter or body field is a 400 E_VALIDATION naming it.
+ */
 
 const text = (maxLength: number) => ({ type: "string", minLength: 1, maxLength }) as const;
 
@@ -14,6 +20,19 @@ export const offsetParam = {
   description: "0 or more, default 0",
 } as const;
 
+const isoDate = {
+  type: "string",
+  pattern: "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?",
+  maxLength: 40,
+} as const;
+
+/**
+ * The longest full-text query, in characters: longer is a 400 E_VALIDATION naming the limit. A
+ * query is a few words. The store also caps its terms (`MAX_QUERY_TERMS`; more is a 400
+ * E_USAGE), which is what bounds the cost of the costliest one.
+ */
+export const MAX_QUERY_CHARS = 1000;
+
 export const filterParams = {
   province: { ...text(200), description: 'old (63) province code or name: "48", "Đà Nẵng"' },
   province2025: { ...text(200), description: "new (34) province code or name" },
@@ -21,8 +40,8 @@ export const filterParams = {
   domain: { ...text(100), description: 'topic domain, e.g. "energy"' },
   source: text(2000),
   language: { type: "string", enum: ["en", "vi", "other"] },
-  from: { type: "string", pattern: "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", description: "ISO date" },
-  to: { type: "string", pattern: "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", description: "ISO date" },
+  from: { ...isoDate, description: "ISO date (or date-time), inclusive" },
+  to: { ...isoDate, description: "ISO date (or date-time), inclusive" },
 } as const;
 
 export const pageQuery = {
@@ -34,7 +53,10 @@ export const pageQuery = {
 export const searchQuery = {
   type: "object",
   properties: {
-    q: { ...text(1000), description: "full text, diacritics optional; phrases, AND/OR/NOT" },
+    q: {
+      ...text(MAX_QUERY_CHARS),
+      description: `full text, diacritics optional; "quoted phrases", AND/OR/NOT, a trailing * for a prefix; at most ${MAX_QUERY_CHARS} characters (longer is a 400 E_VALIDATION) and ${MAX_QUERY_TERMS} words or phrases (more is a 400 E_USAGE). Other FTS5 syntax (NEAR, column:, ^) is read as plain words, never an error`,
+    },
     ...filterParams,
     limit: limitParam,
     offset: offsetParam,
@@ -55,7 +77,8 @@ export const provincesQuery = {
 export const idParams = {
   type: "object",
   required: ["id"],
-  properties: { id: text(200) },
+  // Fastify's router refuses a path parameter over 100 characters first (400 E_VALIDATION).
+  properties: { id: text(100) },
 } as const;
 
 export const compareQuery = {

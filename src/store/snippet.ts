@@ -42,9 +42,10 @@ function matchesAt(words: Word[], i: number, term: Term): boolean {
 
 /**
  * About `size` characters of the original text around the first match of any term, each
- * matched span wrapped in « ». Without a match, the start of the text.
+ * matched span wrapped in « ». Without a match, the text from `skip` on (past a title line the
+ * text opens with, which the result shows already).
  */
-export function makeSnippet(text: string, terms: Term[], size = 200): string {
+export function makeSnippet(text: string, terms: Term[], size = 200, skip = 0): string {
   const words = foldedWords(text);
   const spans: { start: number; end: number; next: number }[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -60,9 +61,9 @@ export function makeSnippet(text: string, terms: Term[], size = 200): string {
     i += term.words.length - 1;
   }
   const first = spans[0];
-  let from = first ? Math.max(0, first.start - Math.floor(size / 3)) : 0;
+  let from = first ? Math.max(0, first.start - Math.floor(size / 3)) : Math.min(skip, text.length);
   let to = Math.min(text.length, from + size);
-  if (to - from < size) from = Math.max(0, to - size);
+  if (to - from < size) from = Math.max(first ? 0 : Math.min(skip, text.length), to - size);
   // Do not cut words in half.
   while (from > 0 && from < text.length && /\S/u.test(text[from - 1] as string)) from++;
   while (to < text.length && /\S/u.test(text[to] as string) && to - from < size + 30) to++;
@@ -76,5 +77,7 @@ export function makeSnippet(text: string, terms: Term[], size = 200): string {
   }
   out += text.slice(at, to);
   out = out.replace(/\s+/gu, " ").trim();
-  return `${from > 0 ? "…" : ""}${out}${to < text.length ? "…" : ""}`;
+  // Only the skipped title before the snippet: nothing was cut, so no ellipsis.
+  const cut = first ? from > 0 : /\S/u.test(text.slice(Math.min(skip, from), from));
+  return `${cut ? "…" : ""}${out}${to < text.length ? "…" : ""}`;
 }

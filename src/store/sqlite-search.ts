@@ -112,14 +112,18 @@ function run(db: Db, query: SearchQuery, fts: FtsQuery, match: string | null): S
     json: string;
     score: number;
   }[];
-  const results = rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    source: r.source,
-    score: r.score,
-    published: r.published,
-    snippet: makeSnippet((JSON.parse(r.json) as Document).text, fts.terms),
-  }));
+  const results = rows.map((r) => {
+    const { text } = JSON.parse(r.json) as Document;
+    const skip = r.title && text.startsWith(r.title) ? r.title.length : 0;
+    return {
+      id: r.id,
+      title: r.title,
+      source: r.source,
+      score: r.score,
+      published: r.published,
+      snippet: makeSnippet(text, fts.terms, 200, skip),
+    };
+  });
   const facets = {} as SearchResult["facets"];
   for (const [name, sql] of Object.entries(FACETS)) {
     facets[name as keyof typeof FACETS] = db

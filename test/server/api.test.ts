@@ -123,8 +123,16 @@ describe("server API", () => {
     expect(old.json().level).toBe("old");
     const dn = old.json().provinces.find((p: { code: string }) => p.code === "48");
     expect(dn.count).toBeGreaterThanOrEqual(3);
+    // Every province of the level is listed, named, 0 included, busiest first.
+    expect(old.json().provinces).toHaveLength(63);
+    expect(dn.nameVi).toBe("Đà Nẵng");
     const neu = await get("/provinces?level=new&q=tourists");
-    expect(neu.json().provinces.length).toBeGreaterThan(0);
+    const provinces = neu.json().provinces as { code: string; count: number }[];
+    expect(provinces).toHaveLength(34);
+    expect(provinces[0]?.count).toBeGreaterThan(0);
+    expect(provinces.at(-1)?.count).toBe(0);
+    const counts = provinces.map((p) => p.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect((await get("/provinces?level=mid")).statusCode).toBe(400);
   });
 
@@ -207,5 +215,53 @@ describe("server API", () => {
     expect(statusFor("E_NOT_FOUND")).toBe(404);
     expect(statusFor("E_TOO_LARGE")).toBe(413);
     expect(statusFor("E_DATA")).toBe(500);
+  });
+});
+
+describe("JSON Lines uploads", () => {
+  it("POST /documents takes JSON Lines: good records stored, a bad line reported by number", async () => {
+    const lines = [
+      JSON.stringify({
+        title: "Rice harvest in Cần Thơ",
+        text: "Farmers in Cần Thơ began the harvest.",
+      }),
+      "{not json",
+      JSON.stringify({ title: "No text here" }),
+      JSON.stringify({ html: "<p>Storm warning for Quảng Ninh and Hải Phòng.</p>" }),
+    ].join("\n");
+    const own = openSqliteStore(":memory:");
+    const app = buildApp({ store: own });
+    const upload = (type: string) =>
+      app.inject({
+        method: "POST",
+        url: "/documents",
+        headers: { "content-type": type },
+        payload: lines,
+      });
+    const first = await upload("application/x-ndjson");
+    expect(first.statusCode).toBe(201);
+    const body = first.json();
+    expect(body.added).toBe(2);
+    expect(body.documents.map((d: { source: string }) => d.source)).toEqual([
+      "upload:1",
+      "upload:4",
+    ]);
+    expect(body.errors.map((e: { source: string }) => e.source)).toEqual(["upload:2", "upload:3"]);
+    const found = await app.inject({ method: "GET", url: `/documents/${body.documents[0].id}` });
+    expect(found.json().analysis.provinces[0].name).toBe("Can Tho");
+    // The same upload again stores nothing new.
+    const again = await upload("application/jsonl");
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ added: 0, skipped: 2 });
+    const none = await app.inject({
+      method: "POST",
+      url: "/documents",
+      headers: { "content-type": "application/x-ndjson" },
+      payload: "{bad\n[1]\n",
+    });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.code).toBe("E_FORMAT");
+    await app.close();
+    own.close();
   });
 });

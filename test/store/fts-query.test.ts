@@ -54,4 +54,11 @@ describe("makeSnippet", () => {
   it("starts at the beginning without a match", () => {
     expect(makeSnippet("Short text.", [])).toBe("Short text.");
   });
+
+  it("skips the title line without a match, but not a match inside it", () => {
+    const text = "Floods in Hue\n\nRain fell for three days.";
+    expect(makeSnippet(text, [], 200, "Floods in Hue".length)).toBe("Rain fell for three days.");
+    const { terms } = parseFtsQuery("hue");
+    expect(makeSnippet(text, terms, 200, "Floods in Hue".length)).toMatch(/^Floods in «Hue»/);
+  });
 });
