@@ -5,7 +5,8 @@ import { registerCompare } from "./commands/compare.js";
 import { registerDataCheck } from "./commands/data-check.js";
 import { registerPlaces } from "./commands/places.js";
 import { registerProvisions } from "./commands/provisions.js";
-import { registerServe, registerStoreCommands } from "./commands/store.js";
+import { registerServe } from "./commands/serve.js";
+import { registerStoreCommands } from "./commands/store.js";
 import { describeError, exitCodeFor } from "./errors.js";
 
 const program = new Command()

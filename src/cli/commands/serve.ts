@@ -1,0 +1,67 @@
+import type { AddressInfo } from "node:net";
+import type { Command } from "commander";
+import { DEFAULT_MAX_BYTES } from "../../io/read-bytes.js";
+import { openSqliteStore } from "../../store/sqlite.js";
+import { parseNumber } from "../options.js";
+import { DEFAULT_DB, runIngest } from "./store.js";
+
+interface ServeOptions {
+  db: string;
+  host: string;
+  port: number;
+  token?: string;
+  seed?: string;
+}
+
+/** True when the database holds no document yet (a new user's first start). */
+function isEmpty(db: string): boolean {
+  const store = openSqliteStore(db);
+  try {
+    return store.stats().documents === 0;
+  } finally {
+    store.close();
+  }
+}
+
+/** `dossier serve`: the web UI and the HTTP API on the embedded database (loopback unless a token is given). */
+export function registerServe(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the web UI and the HTTP API (OpenAPI at /openapi.json) on the database")
+    .option("--db <file>", "SQLite database", DEFAULT_DB)
+    .option("--host <host>", "address to bind (a non-loopback address needs --token)", "127.0.0.1")
+    .option("--port <n>", "port (0 picks a free one)", parseNumber(0, 65535), 8787)
+    .option("--token <token>", "bearer token required for writing endpoints")
+    .option("--seed <folder>", "when the database is empty, ingest this folder first")
+    .action(async (options: ServeOptions) => {
+      if (options.seed && isEmpty(options.db)) {
+        process.stderr.write(`dossier serve: the database is empty; ingesting ${options.seed}\n`);
+        // A sample folder's README describes the samples; it is not one of them.
+        const status = await runIngest([options.seed], {
+          db: options.db,
+          maxBytes: DEFAULT_MAX_BYTES,
+          exclude: ["README.md"],
+        });
+        if (status !== 0) {
+          process.exitCode = status;
+          return;
+        }
+      }
+      const { startServer } = await import("../../server/index.js");
+      const server = await startServer({
+        dbPath: options.db,
+        host: options.host,
+        port: options.port,
+        token: options.token,
+      });
+      const { address, port } = server.server.address() as AddressInfo;
+      const host = address.includes(":") ? `[${address}]` : address;
+      // stdout, one line, so scripts (and the browser tests) can read where to connect.
+      process.stdout.write(
+        `Dossier is running at http://${host}:${port}/ (database ${options.db}; API description at /openapi.json)\n`,
+      );
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+}

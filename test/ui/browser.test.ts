@@ -1,0 +1,245 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_PATH, launchChromium } from "../../scripts/chromium.js";
+
+/**
+ * The whole product as a new user meets it: `dossier serve --seed samples` on an empty
+ * database (what `npm start` runs), driven in Debian's Chromium. Screenshots are kept in
+ * test-output/ui/ for a person to look at.
+ */
+const ROOT = join(import.meta.dirname, "..", "..");
+const SHOTS = join(ROOT, "test-output", "ui");
+// Without Chromium the test may skip only outside CI: CI installs it and must run this.
+const skip = !existsSync(CHROMIUM_PATH) && !process.env.CI;
+
+let dir = "";
+let server: ChildProcess | null = null;
+let base = "";
+let browser: Browser | null = null;
+
+async function startServer(db: string): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, "bin", "dossier.js"),
+      "serve",
+      "--db",
+      db,
+      "--port",
+      "0",
+      "--seed",
+      join(ROOT, "samples"),
+    ],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  server = child;
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const url = /running at (http:\/\/\S+\/)/.exec(stdout)?.[1];
+      if (url) resolve(url);
+    });
+    child.on("exit", (code) => reject(new Error(`dossier serve exited ${code}: ${stderr}`)));
+  });
+}
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(new URL(path, base));
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** A page that records every request leaving for another host, and every dialog. */
+async function openPage(): Promise<{
+  page: Page;
+  foreign: string[];
+  dialogs: string[];
+  errors: string[];
+}> {
+  if (!browser) throw new Error("no browser");
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const foreign: string[] = [];
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).origin !== new URL(base).origin) foreign.push(r.url());
+  });
+  page.on("dialog", async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  return { page, foreign, dialogs, errors };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+beforeAll(async () => {
+  if (skip) return;
+  await mkdir(SHOTS, { recursive: true });
+  dir = await mkdtemp(join(tmpdir(), "dossier-ui-"));
+  base = await startServer(join(dir, "ui.db"));
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill("SIGTERM");
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(skip)("web UI in Chromium", () => {
+  it("starts with the sample corpus loaded", async () => {
+    const stats = await api<{ documents: number }>("/stats");
+    expect(stats.documents).toBeGreaterThanOrEqual(30);
+  });
+
+  it("searches with and without diacritics, with highlighted snippets and facets", async () => {
+    const { page, foreign, errors } = await openPage();
+    await page.goto(base);
+    await expect.poll(() => page.locator(".hit").count()).toBeGreaterThan(0);
+    const input = page.getByRole("searchbox", { name: "Search text" });
+    await input.fill('"da nang"');
+    await input.press("Enter");
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('q="da+nang"');
+    await expect.poll(() => page.locator(".total strong").textContent()).not.toBe("0");
+    const plain = Number(await page.locator(".total strong").textContent());
+    // The snippets mark the match whatever the spelling in the text.
+    const marks = await page.locator(".snippet mark").allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks)
+      expect(m.normalize("NFD").replace(/\p{M}/gu, "").replace("Đ", "D").toLowerCase()).toMatch(
+        /da\s*nang/,
+      );
+    expect(await page.locator('.facets [data-facet="province"]').count()).toBeGreaterThan(0);
+    await shot(page, "search");
+
+    await input.fill('"Đà Nẵng"');
+    await input.press("Enter");
+    await expect.poll(() => decodeURIComponent(page.url())).toContain("Đà");
+    await expect
+      .poll(async () => Number(await page.locator(".total strong").textContent()))
+      .toBe(plain);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("draws 63 and 34 provinces, shades them by the search, and filters on a click", async () => {
+    const { page, foreign, errors } = await openPage();
+    await page.goto(base);
+    await expect.poll(() => page.locator("svg path.province").count()).toBe(63);
+    await page.getByRole("button", { name: /34 provinces/ }).click();
+    await expect.poll(() => page.locator("svg path.province").count()).toBe(34);
+    // The busiest province: clicking it filters the results to exactly its documents.
+    const busiest = await page.locator("svg path.province").evaluateAll(
+      (paths) =>
+        paths
+          .map((p) => ({
+            code: p.getAttribute("data-code"),
+            count: Number(p.getAttribute("data-count")),
+          }))
+          .sort((a, b) => b.count - a.count)[0],
+    );
+    expect(busiest?.count).toBeGreaterThan(0);
+    const shaded = await page.locator('svg path.province:not([data-count="0"])').count();
+    expect(shaded).toBeGreaterThan(10);
+    await page.locator(`svg path.province[data-code="${busiest?.code}"]`).click();
+    await expect.poll(() => page.url()).toContain(`province2025=${busiest?.code}`);
+    await expect
+      .poll(async () => Number(await page.locator(".total strong").textContent()))
+      .toBe(busiest?.count);
+    await expect.poll(() => page.locator("svg path.province.selected").count()).toBe(1);
+    expect(await page.locator(".chips").textContent()).toContain("province (34)");
+    await shot(page, "map");
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("opens a document with its places, entities, provisions and removed chrome", async () => {
+    const { page, foreign, errors } = await openPage();
+    await page.goto(`${base}#/?q=${encodeURIComponent('"joint statement"')}`);
+    await expect.poll(() => page.locator(".hit").count()).toBeGreaterThan(0);
+    await page
+      .locator(".hit a.title", { hasText: /Joint Statement/ })
+      .first()
+      .click();
+    await expect.poll(() => page.locator("article.document-view h1").count()).toBe(1);
+    await expect.poll(() => page.locator("mark.hl").count()).toBeGreaterThan(0);
+    expect(await page.locator("mark.hl.country").count()).toBeGreaterThan(0);
+    expect(await page.locator(".provisions li").count()).toBeGreaterThan(5);
+    expect(await page.locator(".provisions .stance").first().textContent()).toMatch(/^[a-z]+$/);
+    await shot(page, "document");
+    await page.getByRole("link", { name: /Show removed chrome/ }).click();
+    await expect.poll(() => page.locator("section.removed").count()).toBe(1);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a hostile document's text as text: no script runs, no markup is made", async () => {
+    const hostile =
+      'Ha Noi <script>alert("x")</script> and "><img src=x onerror=alert(1)> near Hue <b>bold</b>';
+    const response = await fetch(new URL("/documents", base), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: `A hostile page\n\n${hostile}\n`, source: "hostile.txt" }),
+    });
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    const { page, foreign, dialogs, errors } = await openPage();
+    await page.goto(`${base}#/doc/${id}`);
+    await expect.poll(() => page.locator(".doc-text").textContent()).toContain("<script>");
+    expect(await page.locator(".doc-text script, .doc-text img, .doc-text b").count()).toBe(0);
+    expect(await page.locator(".doc-text").textContent()).toContain("onerror=alert(1)>");
+    expect(dialogs).toEqual([]);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("compares two statements side by side", async () => {
+    const found = await api<{ results: { id: string; title: string | null }[] }>(
+      `/search?q=${encodeURIComponent('"joint statement"')}&language=en&limit=50`,
+    );
+    const statements = found.results.filter((r) => /joint statement/i.test(r.title ?? ""));
+    expect(statements.length).toBeGreaterThanOrEqual(2);
+    const [a, b] = statements as [{ id: string; title: string }, { id: string; title: string }];
+    const { page, foreign, errors } = await openPage();
+    await page.goto(`${base}#/doc/${a.id}`);
+    await page.getByRole("button", { name: "Compare with…" }).click();
+    await page.locator(".picker input").fill('"joint statement"');
+    await page.locator(".picker").getByRole("button", { name: "Find" }).click();
+    await page.locator(`.picker-hits button[data-id="${b.id}"]`).click();
+    await expect.poll(() => page.url()).toContain("#/compare/");
+    await expect.poll(() => page.locator("table.compare tr.pair").count()).toBeGreaterThan(5);
+    const classes = await page
+      .locator("table.compare tr.pair")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-class")));
+    expect(new Set(classes).size).toBeGreaterThan(1);
+    // Side by side: A's column left of B's, both wide enough to read.
+    const [left, right] = await Promise.all([
+      page.locator("table.compare thead th").first().boundingBox(),
+      page.locator("table.compare thead th").last().boundingBox(),
+    ]);
+    expect(left && right && left.x + left.width <= right.x).toBe(true);
+    expect(left && left.width > 300).toBe(true);
+    await shot(page, "compare");
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

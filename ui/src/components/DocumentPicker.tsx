@@ -1,0 +1,51 @@
+import { type FormEvent, useState } from "react";
+import { api, type SearchResult } from "../api.js";
+
+interface Props {
+  label: string;
+  exclude?: string;
+  onPick: (id: string) => void;
+}
+
+/** Finds a stored document by text (joint statements first) and hands back its id. */
+export function DocumentPicker({ label, exclude, onPick }: Props) {
+  const [q, setQ] = useState("");
+  const [hits, setHits] = useState<SearchResult["results"] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const find = (event?: FormEvent) => {
+    event?.preventDefault();
+    setError(null);
+    api.search(q.trim() ? { q: q.trim() } : {}, 0, 50).then(
+      (result) => setHits(result.results.filter((h) => h.id !== exclude)),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+  return (
+    <form className="picker" onSubmit={find}>
+      <label>
+        {label}
+        <input
+          type="search"
+          value={q}
+          placeholder="statement, tuyên bố chung, Japan…"
+          onChange={(event) => setQ(event.target.value)}
+        />
+      </label>
+      <button type="submit">Find</button>
+      {error ? <p className="status error">{error}</p> : null}
+      {hits ? (
+        <ul className="picker-hits">
+          {hits.length === 0 ? <li className="status">No documents</li> : null}
+          {hits.map((hit) => (
+            <li key={hit.id}>
+              <button type="button" onClick={() => onPick(hit.id)} data-id={hit.id}>
+                {hit.title ?? hit.source}
+                {hit.published ? <small> · {hit.published.slice(0, 10)}</small> : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Filters, SearchResult } from "../api.js";
+
+type FacetName = keyof SearchResult["facets"];
+type Facet = SearchResult["facets"][FacetName][number];
+
+interface Group {
+  title: string;
+  facet: FacetName;
+  filter: keyof Filters;
+  /** Entity facets are one list in the API; the UI splits it by the id's type prefix. */
+  prefix?: string;
+}
+
+const GROUPS: Group[] = [
+  { title: "Province (63, before July 2025)", facet: "province", filter: "province" },
+  { title: "Province (34, from July 2025)", facet: "province2025", filter: "province2025" },
+  { title: "People", facet: "entity", filter: "entity", prefix: "person:" },
+  { title: "Organisations", facet: "entity", filter: "entity", prefix: "org:" },
+  { title: "Instruments", facet: "entity", filter: "entity", prefix: "instr:" },
+  { title: "Countries", facet: "entity", filter: "entity", prefix: "country:" },
+  { title: "Domain", facet: "domain", filter: "domain" },
+  { title: "Source", facet: "source", filter: "source" },
+  { title: "Language", facet: "language", filter: "language" },
+  { title: "Month", facet: "month", filter: "from" },
+];
+
+const SHOWN = 8;
+
+interface Props {
+  facets: SearchResult["facets"];
+  filters: Filters;
+  onToggle: (filter: keyof Filters, value: string | null) => void;
+}
+
+function isActive(group: Group, facet: Facet, filters: Filters): boolean {
+  if (group.facet === "month") return filters.from === facet.value && filters.to === facet.value;
+  return filters[group.filter] === facet.value;
+}
+
+export function Facets({ facets, filters, onToggle }: Props) {
+  return (
+    <nav className="facets" aria-label="Facets">
+      {GROUPS.map((group) => {
+        const values = facets[group.facet].filter(
+          (f) => !group.prefix || f.value.startsWith(group.prefix),
+        );
+        if (values.length === 0) return null;
+        return (
+          <details
+            key={group.title}
+            open={values.some((f) => isActive(group, f, filters)) || group.facet !== "source"}
+          >
+            <summary>{group.title}</summary>
+            <ul>
+              {values.slice(0, SHOWN).map((facet) => {
+                const active = isActive(group, facet, filters);
+                return (
+                  <li key={facet.value}>
+                    <button
+                      type="button"
+                      className={active ? "facet on" : "facet"}
+                      aria-pressed={active}
+                      data-facet={group.facet}
+                      data-value={facet.value}
+                      title={facet.value}
+                      onClick={() => onToggle(group.filter, active ? null : facet.value)}
+                    >
+                      <span className="label">{facet.label || facet.value}</span>
+                      <span className="count">{facet.count}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+            {values.length > SHOWN ? (
+              <p className="more">and {values.length - SHOWN} more</p>
+            ) : null}
+          </details>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,257 @@
+import { useMemo, useState } from "react";
+import { api, type Level, type StoredDocument } from "../api.js";
+import { DocumentPicker } from "../components/DocumentPicker.js";
+import { HighlightedText } from "../components/HighlightedText.js";
+import { ProvinceMap } from "../components/ProvinceMap.js";
+import { formatRoute, go } from "../route.js";
+import { type Span, safeHref } from "../text.js";
+import { useApi } from "../useApi.js";
+
+const KINDS = [
+  { kind: "place", label: "Places in Viet Nam" },
+  { kind: "person", label: "People" },
+  { kind: "organisation", label: "Organisations" },
+  { kind: "instrument", label: "Instruments" },
+  { kind: "country", label: "Countries" },
+  { kind: "abroad", label: "Places abroad" },
+] as const;
+
+type Kind = (typeof KINDS)[number]["kind"];
+
+function spansOf({ analysis }: StoredDocument): Span[] {
+  const spans: Span[] = analysis.places.map((m) => ({
+    start: m.start,
+    end: m.end,
+    kind: "place",
+    title: `${m.place.nameVi} · ${m.province.nameVi} (63) · ${m.province2025.nameVi} (34)`,
+  }));
+  for (const e of analysis.entities) {
+    const kind = e.type === "place" ? "abroad" : e.type;
+    spans.push({
+      start: e.start,
+      end: e.end,
+      kind,
+      title: `${e.title ? `${e.title} ` : ""}${e.name} · ${e.id}`,
+    });
+  }
+  return spans;
+}
+
+export function DocumentView({ id, removed }: { id: string; removed: boolean }) {
+  const loaded = useApi(id, () => api.document(id));
+  const [hidden, setHidden] = useState<Set<Kind>>(new Set());
+  const [picking, setPicking] = useState(false);
+  const [level, setLevel] = useState<Level>("old");
+  const all = useMemo(() => (loaded.state === "ok" ? spansOf(loaded.data) : []), [loaded]);
+  if (loaded.state === "loading") return <p className="status">Loading…</p>;
+  if (loaded.state === "error") return <p className="status error">{loaded.message}</p>;
+  const { document: doc, analysis } = loaded.data;
+  const spans = all.filter((s) => !hidden.has(s.kind as Kind));
+  const count = (kind: Kind) => all.filter((s) => s.kind === kind).length;
+  const href = safeHref(doc.url);
+  const toggle = (kind: Kind) => {
+    const next = new Set(hidden);
+    if (next.has(kind)) next.delete(kind);
+    else next.add(kind);
+    setHidden(next);
+  };
+  return (
+    <article className="document-view">
+      <header>
+        <h1>{doc.title ?? doc.source}</h1>
+        <dl className="doc-meta">
+          <dt>Source</dt>
+          <dd>{doc.source}</dd>
+          {doc.publisher ? (
+            <>
+              <dt>Publisher</dt>
+              <dd>{doc.publisher}</dd>
+            </>
+          ) : null}
+          {doc.published ? (
+            <>
+              <dt>Published</dt>
+              <dd>{doc.published}</dd>
+            </>
+          ) : null}
+          <dt>Language</dt>
+          <dd>{doc.language}</dd>
+          {doc.authors.length > 0 ? (
+            <>
+              <dt>By</dt>
+              <dd>{doc.authors.join(", ")}</dd>
+            </>
+          ) : null}
+          {doc.url ? (
+            <>
+              <dt>URL</dt>
+              <dd>
+                {href ? (
+                  <a href={href} rel="noopener noreferrer nofollow" target="_blank">
+                    {doc.url}
+                  </a>
+                ) : (
+                  doc.url
+                )}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        <div className="doc-actions">
+          <button type="button" onClick={() => setPicking(!picking)} aria-expanded={picking}>
+            Compare with…
+          </button>
+          <a className="button" href={formatRoute({ view: "document", id, removed: !removed })}>
+            {removed ? "Hide" : "Show"} removed chrome ({doc.removed.length})
+          </a>
+        </div>
+        {picking ? (
+          <DocumentPicker
+            label="Compare this document with"
+            exclude={id}
+            onPick={(other) => go({ view: "compare", a: id, b: other })}
+          />
+        ) : null}
+      </header>
+      <div className="doc-grid">
+        <div className="doc-main">
+          <fieldset className="legend-toggles">
+            <legend>Highlight</legend>
+            {KINDS.map(({ kind, label }) => (
+              <label key={kind} className={`hl-key ${kind}`}>
+                <input type="checkbox" checked={!hidden.has(kind)} onChange={() => toggle(kind)} />
+                {label} ({count(kind)})
+              </label>
+            ))}
+          </fieldset>
+          <HighlightedText text={doc.text} spans={spans} />
+          {doc.captions.length > 0 ? (
+            <section className="captions">
+              <h2>Captions</h2>
+              <ul>
+                {doc.captions.map((c, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: captions keep their order
+                  <li key={i}>
+                    {c.text}
+                    {c.credit ? <em> — {c.credit}</em> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {removed ? (
+            <section className="removed" aria-label="Removed chrome">
+              <h2>Removed by the cleaner</h2>
+              {doc.removed.length === 0 ? <p className="status">Nothing was removed.</p> : null}
+              <ol>
+                {doc.removed.map((r) => (
+                  <li key={`${r.start}-${r.end}`}>
+                    <p className="reason">{r.reason}</p>
+                    {r.text.trim() ? (
+                      <pre>{r.text}</pre>
+                    ) : (
+                      <p className="reason">(whitespace only)</p>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+        </div>
+        <aside className="doc-side">
+          <ProvinceMap
+            level={level}
+            counts={level === "old" ? analysis.provinces : analysis.provinces2025}
+            selected={undefined}
+            unit="mention"
+            onLevel={setLevel}
+            onSelect={(code) =>
+              code &&
+              go({
+                view: "search",
+                filters: level === "old" ? { province: code } : { province2025: code },
+                level,
+                offset: 0,
+              })
+            }
+          />
+          <section>
+            <h2>Provinces</h2>
+            <table className="provinces">
+              <thead>
+                <tr>
+                  <th>Before July 2025 (63)</th>
+                  <th>Mentions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {analysis.provinces.map((p) => (
+                  <tr key={p.code}>
+                    <td>
+                      <a
+                        href={formatRoute({
+                          view: "search",
+                          filters: { province: p.code },
+                          level: "old",
+                          offset: 0,
+                        })}
+                      >
+                        {p.nameVi}
+                      </a>
+                    </td>
+                    <td>{p.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <thead>
+                <tr>
+                  <th>From July 2025 (34)</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {analysis.provinces2025.map((p) => (
+                  <tr key={p.code}>
+                    <td>
+                      <a
+                        href={formatRoute({
+                          view: "search",
+                          filters: { province2025: p.code },
+                          level: "new",
+                          offset: 0,
+                        })}
+                      >
+                        {p.nameVi}
+                      </a>
+                    </td>
+                    <td>{p.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {analysis.provisions.length > 0 ? (
+            <section>
+              <h2>Provisions ({analysis.provisions.length})</h2>
+              <ol className="provisions">
+                {analysis.provisions.map((p) => (
+                  <li key={p.start}>
+                    <span className={`stance ${p.stance}`}>{p.stance}</span>
+                    <span className="modality">{p.modality}</span>
+                    {p.domains.map((d) => (
+                      <span key={d} className="domain">
+                        {d}
+                      </span>
+                    ))}
+                    <span className="actor">{p.actor.text}</span>
+                    <p>{p.text}</p>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  );
+}
