@@ -1,7 +1,7 @@
 // The UI's only door to the data: the HTTP API of `dossier serve`, on the same origin.
 
 import type { Comparison } from "../../src/compare/types.js";
-import type { SearchResult, StoredDocument } from "../../src/store/types.js";
+import type { SearchQuery, SearchResult, StoredDocument } from "../../src/store/types.js";
 
 export type { Comparison, SearchResult, StoredDocument };
 
@@ -52,17 +52,7 @@ async function get<T>(path: string, params: Record<string, string | undefined> =
 }
 
 /** The filters a search can carry; the same names as the API's query parameters. */
-export interface Filters {
-  q?: string;
-  province?: string;
-  province2025?: string;
-  entity?: string;
-  domain?: string;
-  source?: string;
-  language?: string;
-  from?: string;
-  to?: string;
-}
+export type Filters = Omit<SearchQuery, "limit" | "offset">;
 
 export const FILTER_KEYS = [
   "q",

@@ -60,3 +60,11 @@ export function safeHref(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** A copy of the set with `value` added, or removed if it was there (React state stays immutable). */
+export function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
+  const next = new Set(set);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return next;
+}

@@ -19,6 +19,11 @@ const shapes = boundaries as unknown as {
   new: Record<string, string>;
 };
 
+const LEVELS: { level: Level; label: string; when: string }[] = [
+  { level: "old", label: "63 provinces", when: "before 1 July 2025" },
+  { level: "new", label: "34 provinces", when: "from 1 July 2025" },
+];
+
 /** Vietnam's provinces as SVG, 63 or 34, shaded by how many matching documents name each. */
 export function ProvinceMap({
   level,
@@ -34,24 +39,18 @@ export function ProvinceMap({
   return (
     <figure className="map" aria-label="Province map">
       <div className="map-toolbar">
-        <button
-          type="button"
-          className={level === "old" ? "on" : ""}
-          aria-pressed={level === "old"}
-          onClick={() => onLevel("old")}
-        >
-          63 provinces
-          <small>before 1 July 2025</small>
-        </button>
-        <button
-          type="button"
-          className={level === "new" ? "on" : ""}
-          aria-pressed={level === "new"}
-          onClick={() => onLevel("new")}
-        >
-          34 provinces
-          <small>from 1 July 2025</small>
-        </button>
+        {LEVELS.map((l) => (
+          <button
+            key={l.level}
+            type="button"
+            className={level === l.level ? "on" : ""}
+            aria-pressed={level === l.level}
+            onClick={() => onLevel(l.level)}
+          >
+            {l.label}
+            <small>{l.when}</small>
+          </button>
+        ))}
       </div>
       <svg
         viewBox={shapes.viewBox}

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { api, type Comparison } from "../api.js";
 import { DocumentPicker } from "../components/DocumentPicker.js";
 import { formatRoute, go } from "../route.js";
+import { toggled } from "../text.js";
 import { useApi } from "../useApi.js";
 
 type Pair = Comparison["pairs"][number];
@@ -88,12 +89,7 @@ export function CompareView({ a, b }: { a: string; b: string }) {
   if (loaded.state === "error") return <p className="status error">{loaded.message}</p>;
   const comparison = loaded.data as Comparison;
   const { summary } = comparison;
-  const toggle = (id: PairClass) => {
-    const next = new Set(shown);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setShown(next);
-  };
+  const toggle = (id: PairClass) => setShown(toggled(shown, id));
   return (
     <div className="compare-view">
       <h1>Comparison</h1>

@@ -1,10 +1,10 @@
 import { useMemo, useState } from "react";
-import { api, type Level, type StoredDocument } from "../api.js";
+import { api, type Level, type ProvinceCount, type StoredDocument } from "../api.js";
 import { DocumentPicker } from "../components/DocumentPicker.js";
 import { HighlightedText } from "../components/HighlightedText.js";
 import { ProvinceMap } from "../components/ProvinceMap.js";
 import { formatRoute, go } from "../route.js";
-import { type Span, safeHref } from "../text.js";
+import { type Span, safeHref, toggled } from "../text.js";
 import { useApi } from "../useApi.js";
 
 const KINDS = [
@@ -37,6 +37,47 @@ function spansOf({ analysis }: StoredDocument): Span[] {
   return spans;
 }
 
+/** A search for the documents naming one province, at either level. */
+function provinceSearch(level: Level, code: string) {
+  return {
+    view: "search",
+    filters: level === "old" ? { province: code } : { province2025: code },
+    level,
+    offset: 0,
+  } as const;
+}
+
+function ProvinceRows({
+  level,
+  heading,
+  counts,
+}: {
+  level: Level;
+  heading: string;
+  counts: ProvinceCount[];
+}) {
+  return (
+    <>
+      <thead>
+        <tr>
+          <th>{heading}</th>
+          <th>Mentions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {counts.map((p) => (
+          <tr key={p.code}>
+            <td>
+              <a href={formatRoute(provinceSearch(level, p.code))}>{p.nameVi}</a>
+            </td>
+            <td>{p.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </>
+  );
+}
+
 export function DocumentView({ id, removed }: { id: string; removed: boolean }) {
   const loaded = useApi(id, () => api.document(id));
   const [hidden, setHidden] = useState<Set<Kind>>(new Set());
@@ -49,12 +90,7 @@ export function DocumentView({ id, removed }: { id: string; removed: boolean }) 
   const spans = all.filter((s) => !hidden.has(s.kind as Kind));
   const count = (kind: Kind) => all.filter((s) => s.kind === kind).length;
   const href = safeHref(doc.url);
-  const toggle = (kind: Kind) => {
-    const next = new Set(hidden);
-    if (next.has(kind)) next.delete(kind);
-    else next.add(kind);
-    setHidden(next);
-  };
+  const toggle = (kind: Kind) => setHidden(toggled(hidden, kind));
   return (
     <article className="document-view">
       <header>
@@ -165,69 +201,21 @@ export function DocumentView({ id, removed }: { id: string; removed: boolean }) 
             selected={undefined}
             unit="mention"
             onLevel={setLevel}
-            onSelect={(code) =>
-              code &&
-              go({
-                view: "search",
-                filters: level === "old" ? { province: code } : { province2025: code },
-                level,
-                offset: 0,
-              })
-            }
+            onSelect={(code) => code && go(provinceSearch(level, code))}
           />
           <section>
             <h2>Provinces</h2>
             <table className="provinces">
-              <thead>
-                <tr>
-                  <th>Before July 2025 (63)</th>
-                  <th>Mentions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {analysis.provinces.map((p) => (
-                  <tr key={p.code}>
-                    <td>
-                      <a
-                        href={formatRoute({
-                          view: "search",
-                          filters: { province: p.code },
-                          level: "old",
-                          offset: 0,
-                        })}
-                      >
-                        {p.nameVi}
-                      </a>
-                    </td>
-                    <td>{p.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <thead>
-                <tr>
-                  <th>From July 2025 (34)</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {analysis.provinces2025.map((p) => (
-                  <tr key={p.code}>
-                    <td>
-                      <a
-                        href={formatRoute({
-                          view: "search",
-                          filters: { province2025: p.code },
-                          level: "new",
-                          offset: 0,
-                        })}
-                      >
-                        {p.nameVi}
-                      </a>
-                    </td>
-                    <td>{p.count}</td>
-                  </tr>
-                ))}
-              </tbody>
+              <ProvinceRows
+                level="old"
+                heading="Before July 2025 (63)"
+                counts={analysis.provinces}
+              />
+              <ProvinceRows
+                level="new"
+                heading="From July 2025 (34)"
+                counts={analysis.provinces2025}
+              />
             </table>
           </section>
           {analysis.provisions.length > 0 ? (

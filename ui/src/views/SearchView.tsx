@@ -126,7 +126,16 @@ export function SearchView({ filters, level, offset }: Props) {
             }
           />
         </aside>
-        <section className="results" aria-live="polite">
+        <section
+          className="results"
+          aria-live="polite"
+          // Which search the results shown are for: scripts and tests wait on it.
+          data-for={
+            results.state === "ok"
+              ? formatRoute({ view: "search", filters, level, offset })
+              : undefined
+          }
+        >
           {results.state === "loading" ? <p className="status">Searching…</p> : null}
           {results.state === "error" ? <p className="status error">{results.message}</p> : null}
           {results.state === "ok" ? (
