@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import type { Command } from "commander";
+import { DossierError } from "../../errors.js";
 import { DEFAULT_MAX_BYTES } from "../../io/read-bytes.js";
 import { openSqliteStore } from "../../store/sqlite.js";
 import { parseNumber } from "../options.js";
@@ -53,6 +54,19 @@ export function registerServe(program: Command): void {
         host: options.host,
         port: options.port,
         token: options.token,
+      }).catch((error: NodeJS.ErrnoException) => {
+        const where = `${options.host}:${options.port}`;
+        if (error.code === "EADDRINUSE")
+          throw new DossierError(
+            "E_USAGE",
+            `${where} is in use (another Dossier?): stop it, or choose another port with --port (0 picks a free one)`,
+            { input: where },
+          );
+        if (error.code === "EACCES" || error.code === "EADDRNOTAVAIL")
+          throw new DossierError("E_USAGE", `cannot listen on ${where}: ${error.message}`, {
+            input: where,
+          });
+        throw error;
       });
       const { address, port } = server.server.address() as AddressInfo;
       const host = address.includes(":") ? `[${address}]` : address;
