@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { api, type SearchResult } from "../api.js";
 
 interface Props {
@@ -7,7 +7,7 @@ interface Props {
   onPick: (id: string) => void;
 }
 
-/** Finds a stored document by text (joint statements first) and hands back its id. */
+/** Finds a stored document by text (listing the latest ones to start with) and hands back its id. */
 export function DocumentPicker({ label, exclude, onPick }: Props) {
   const [q, setQ] = useState("");
   const [hits, setHits] = useState<SearchResult["results"] | null>(null);
@@ -20,6 +20,8 @@ export function DocumentPicker({ label, exclude, onPick }: Props) {
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: list the latest documents once, on opening
+  useEffect(() => find(), []);
   return (
     <form className="picker" onSubmit={find}>
       <label>
