@@ -41,11 +41,10 @@ function matchesAt(words: Word[], i: number, term: Term): boolean {
 }
 
 /**
- * About `size` characters of the original text around the first match of any term, each
- * matched span wrapped in « ». Without a match, the text from `skip` on (past a title line the
- * text opens with, which the result shows already).
+ * Where the terms of a query occur in a text, as the search matched them (folded: "Da Nang"
+ * finds "Đà Nẵng"). Consecutive matched words make one span: "Đà Nẵng", not "Đà" and "Nẵng".
  */
-export function makeSnippet(text: string, terms: Term[], size = 200, skip = 0): string {
+export function matchSpans(text: string, terms: Term[]): { start: number; end: number }[] {
   const words = foldedWords(text);
   const spans: { start: number; end: number; next: number }[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -60,6 +59,16 @@ export function makeSnippet(text: string, terms: Term[], size = 200, skip = 0): 
     (spans[spans.length - 1] as { next: number }).next = i + term.words.length;
     i += term.words.length - 1;
   }
+  return spans.map(({ start, end }) => ({ start, end }));
+}
+
+/**
+ * About `size` characters of the original text around the first match of any term, each
+ * matched span wrapped in « ». Without a match, the text from `skip` on (past a title line the
+ * text opens with, which the result shows already).
+ */
+export function makeSnippet(text: string, terms: Term[], size = 200, skip = 0): string {
+  const spans = matchSpans(text, terms);
   const first = spans[0];
   let from = first ? Math.max(0, first.start - Math.floor(size / 3)) : Math.min(skip, text.length);
   let to = Math.min(text.length, from + size);

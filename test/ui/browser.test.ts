@@ -199,6 +199,10 @@ describe.skipIf(skip)("web UI in Chromium", () => {
       .click();
     await expect.poll(() => page.locator("article.document-view h1").count()).toBe(1);
     await expect.poll(() => page.locator("mark.hl").count()).toBeGreaterThan(0);
+    // The search that led here is marked in the text too, as the search matched it.
+    expect(await page.locator("mark.hl.match").count()).toBeGreaterThan(0);
+    for (const m of await page.locator("mark.hl.match").allTextContents())
+      expect(m.toLowerCase()).toMatch(/^joint\s+statement$/);
     expect(await page.locator("mark.hl.country").count()).toBeGreaterThan(0);
     expect(await page.locator(".provisions li").count()).toBeGreaterThan(5);
     expect(await page.locator(".provisions .stance").first().textContent()).toMatch(/^[a-z]+$/);

@@ -55,7 +55,7 @@ function App() {
           />
         ) : null}
         {route.view === "document" ? (
-          <DocumentView key={route.id} id={route.id} removed={route.removed} />
+          <DocumentView key={route.id} id={route.id} removed={route.removed} q={route.q} />
         ) : null}
         {route.view === "compare" ? <CompareView a={route.a} b={route.b} /> : null}
       </main>

@@ -3,7 +3,7 @@ import { FILTER_KEYS, type Filters, type Level } from "./api.js";
 
 export type Route =
   | { view: "search"; filters: Filters; level: Level; offset: number }
-  | { view: "document"; id: string; removed: boolean }
+  | { view: "document"; id: string; removed: boolean; q?: string }
   | { view: "compare"; a: string; b: string };
 
 function filtersOf(params: URLSearchParams): Filters {
@@ -21,7 +21,13 @@ export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(search);
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts[0] === "doc" && parts[1]) {
-    return { view: "document", id: parts[1], removed: params.get("removed") === "1" };
+    const q = params.get("q") ?? undefined;
+    return {
+      view: "document",
+      id: parts[1],
+      removed: params.get("removed") === "1",
+      ...(q ? { q } : {}),
+    };
   }
   if (parts[0] === "compare") {
     return { view: "compare", a: parts[1] ?? "", b: parts[2] ?? "" };
@@ -37,7 +43,10 @@ export function parseRoute(hash: string): Route {
 
 export function formatRoute(route: Route): string {
   if (route.view === "document") {
-    return `#/doc/${encodeURIComponent(route.id)}${route.removed ? "?removed=1" : ""}`;
+    const params = new URLSearchParams();
+    if (route.q) params.set("q", route.q);
+    if (route.removed) params.set("removed", "1");
+    return `#/doc/${encodeURIComponent(route.id)}${params.size > 0 ? `?${params}` : ""}`;
   }
   if (route.view === "compare") {
     return `#/compare/${encodeURIComponent(route.a)}/${encodeURIComponent(route.b)}`;

@@ -1,4 +1,6 @@
 import { useMemo, useState } from "react";
+import { parseFtsQuery } from "../../../src/store/fts-query.js";
+import { matchSpans } from "../../../src/store/snippet.js";
 import { api, type Level, type ProvinceCount, type StoredDocument } from "../api.js";
 import { DocumentPicker } from "../components/DocumentPicker.js";
 import { HighlightedText } from "../components/HighlightedText.js";
@@ -8,6 +10,7 @@ import { type Span, safeHref, toggled } from "../text.js";
 import { useApi } from "../useApi.js";
 
 const KINDS = [
+  { kind: "match", label: "Search matches" },
   { kind: "place", label: "Places in Viet Nam" },
   { kind: "person", label: "People" },
   { kind: "organisation", label: "Organisations" },
@@ -18,13 +21,32 @@ const KINDS = [
 
 type Kind = (typeof KINDS)[number]["kind"];
 
-function spansOf({ analysis }: StoredDocument): Span[] {
-  const spans: Span[] = analysis.places.map((m) => ({
-    start: m.start,
-    end: m.end,
-    kind: "place",
-    title: `${m.place.nameVi} · ${m.province.nameVi} (63) · ${m.province2025.nameVi} (34)`,
-  }));
+/** Where the search that led here matched, found as the search found it (folded). */
+function matchesOf(text: string, q: string | undefined): Span[] {
+  if (!q) return [];
+  try {
+    return matchSpans(text, parseFtsQuery(q).terms).map(({ start, end }) => ({
+      start,
+      end,
+      kind: "match",
+      title: `matches the search ${q}`,
+    }));
+  } catch {
+    // A query the server refused (too many terms) led nowhere: nothing to mark.
+    return [];
+  }
+}
+
+function spansOf({ document, analysis }: StoredDocument, q: string | undefined): Span[] {
+  // First, so that where a match and a place cover the same words the match is shown.
+  const spans: Span[] = matchesOf(document.text, q);
+  for (const m of analysis.places)
+    spans.push({
+      start: m.start,
+      end: m.end,
+      kind: "place",
+      title: `${m.place.nameVi} · ${m.province.nameVi} (63) · ${m.province2025.nameVi} (34)`,
+    });
   for (const e of analysis.entities) {
     const kind = e.type === "place" ? "abroad" : e.type;
     spans.push({
@@ -78,12 +100,12 @@ function ProvinceRows({
   );
 }
 
-export function DocumentView({ id, removed }: { id: string; removed: boolean }) {
+export function DocumentView({ id, removed, q }: { id: string; removed: boolean; q?: string }) {
   const loaded = useApi(id, () => api.document(id));
   const [hidden, setHidden] = useState<Set<Kind>>(new Set());
   const [picking, setPicking] = useState(false);
   const [level, setLevel] = useState<Level>("old");
-  const all = useMemo(() => (loaded.state === "ok" ? spansOf(loaded.data) : []), [loaded]);
+  const all = useMemo(() => (loaded.state === "ok" ? spansOf(loaded.data, q) : []), [loaded, q]);
   if (loaded.state === "loading") return <p className="status">Loading…</p>;
   if (loaded.state === "error") return <p className="status error">{loaded.message}</p>;
   const { document: doc, analysis } = loaded.data;
@@ -137,7 +159,7 @@ export function DocumentView({ id, removed }: { id: string; removed: boolean }) 
           <button type="button" onClick={() => setPicking(!picking)} aria-expanded={picking}>
             Compare with…
           </button>
-          <a className="button" href={formatRoute({ view: "document", id, removed: !removed })}>
+          <a className="button" href={formatRoute({ view: "document", id, removed: !removed, q })}>
             {removed ? "Hide" : "Show"} removed chrome ({doc.removed.length})
           </a>
         </div>
@@ -153,7 +175,7 @@ export function DocumentView({ id, removed }: { id: string; removed: boolean }) 
         <div className="doc-main">
           <fieldset className="legend-toggles">
             <legend>Highlight</legend>
-            {KINDS.map(({ kind, label }) => (
+            {KINDS.filter((k) => k.kind !== "match" || q).map(({ kind, label }) => (
               <label key={kind} className={`hl-key ${kind}`}>
                 <input type="checkbox" checked={!hidden.has(kind)} onChange={() => toggle(kind)} />
                 {label} ({count(kind)})

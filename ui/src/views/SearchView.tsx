@@ -151,7 +151,12 @@ export function SearchView({ filters, level, offset }: Props) {
                   <li key={hit.id} className="hit">
                     <a
                       className="title"
-                      href={formatRoute({ view: "document", id: hit.id, removed: false })}
+                      href={formatRoute({
+                        view: "document",
+                        id: hit.id,
+                        removed: false,
+                        q: filters.q,
+                      })}
                     >
                       {hit.title ?? hit.source}
                     </a>
