@@ -4,15 +4,20 @@
  * names, and `grep -c -i -F -f <names>` — reported as ratios, with each phase's peak RSS.
  * Then ingest throughput: plain-text pages (whole pipeline vs decode+split) and HTML pages
  * (whole pipeline, extraction alone, and @mozilla/readability alone as the baseline).
+ * Then analyze(), compare(), and the store: `dossier ingest` into SQLite (documents/s with the
+ * analysis) and 20 typical searches (p50/p95), beside a raw INSERT and LIKE scans (bench/store-run.ts).
  * Options: --mb N (corpus size, default 100), --regex-mb N (bytes the slow RegExp baseline
  * reads, default 32; its MB/s is a rate, so a prefix measures it fairly), --text-docs N
- * (default 5000), --html-docs N (default 300).
+ * (default 5000), --html-docs N (default 300), --analyze-mb N (default 8), --store-docs N
+ * (generated news articles the store phase ingests and searches, default 100000).
  */
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultGazetteer, stripDiacritics } from "../src/index.js";
-import { generateCorpus } from "./corpus.js";
+import { generateCorpus, generateNewsFolder } from "./corpus.js";
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +26,7 @@ const { values } = parseArgs({
     "text-docs": { type: "string", default: "5000" },
     "html-docs": { type: "string", default: "300" },
     "analyze-mb": { type: "string", default: "8" },
+    "store-docs": { type: "string", default: "100000" },
   },
 });
 const MB = 1024 * 1024;
@@ -192,26 +198,73 @@ process.stdout.write(
   `\nratios\n  nearest: index / naive all pairs: ${(naiveRun.ms / nearestRun.ms).toFixed(1)}x faster\n`,
 );
 
-// store: SQLite ingest and search on 5,000 generated documents (analysis outside the timing).
-interface StorePhase {
+// store: `dossier ingest` into SQLite and search, on generated news articles (100,000 by default,
+// kept in bench/.cache), each step beside its floor in the same run: the raw text INSERTed
+// without analysis, and a LIKE '%…%' scan of it.
+interface StoreIngest extends Phase {
   docs: number;
-  ingestMs: number;
-  searchMs: number;
-  ftsCountMs: number;
-  likeCountMs: number;
-  maxRssMB: number;
+  dbBytes: number;
 }
-const storeRun = runScript("./store-run.ts", ["5000"]) as unknown as StorePhase;
-process.stdout.write("\nstore (SQLite, 5,000 documents)\n");
+interface StoreSearch {
+  samples: number;
+  p50: number;
+  p95: number;
+  max: number;
+  maxRssMB: number;
+  perQuery: { name: string; ms: number; total: number }[];
+}
+const storeDocs = Number(values["store-docs"]);
+const news = new URL(`./.cache/store-news-v3-${storeDocs}`, import.meta.url).pathname;
+const n0 = Date.now();
+generateNewsFolder(news, storeDocs);
 process.stdout.write(
-  `  ingest (batches of 200, one transaction each)  ${(storeRun.docs / (storeRun.ingestMs / 1000)).toFixed(0)} docs/s\n`,
+  `\nstore corpus: ${news} (${storeDocs} files, generated or reused in ${((Date.now() - n0) / 1000).toFixed(1)} s)\n`,
+);
+const dbDir = mkdtempSync(join(tmpdir(), "dossier-bench-store-"));
+let storeIngest: StoreIngest;
+let rawIngest: StoreIngest;
+let storeSearch: StoreSearch;
+let likeSearch: StoreSearch;
+try {
+  const db = join(dbDir, "dossier.db");
+  const raw = join(dbDir, "raw.db");
+  storeIngest = runScript("./store-run.ts", ["ingest", news, db]) as StoreIngest;
+  rawIngest = runScript("./store-run.ts", ["baseline-ingest", news, raw]) as StoreIngest;
+  storeSearch = runScript("./store-run.ts", ["search", db]) as unknown as StoreSearch;
+  likeSearch = runScript("./store-run.ts", ["baseline-search", raw]) as unknown as StoreSearch;
+} finally {
+  rmSync(dbDir, { recursive: true, force: true });
+}
+const docsPerSecond = (p: StoreIngest) => p.docs / (p.ms / 1000);
+const kb = storeIngest.bytes / storeIngest.docs / 1024;
+process.stdout.write(
+  `\nstore (SQLite, ${storeIngest.docs} generated news articles, ${kb.toFixed(1)} KB each on average)\n`,
 );
 process.stdout.write(
-  `  search (match, rank, snippets, facets)        ${(storeRun.searchMs / 200).toFixed(1)} ms/query\n`,
+  `  dossier ingest (read, clean, analyze, store: FTS5, facets), batches of 500   ${docsPerSecond(storeIngest).toFixed(0).padStart(6)} docs/s   peak RSS ${storeIngest.maxRssMB.toFixed(0)} MB   (${(storeIngest.ms / 1000).toFixed(1)} s, database ${(storeIngest.dbBytes / MB).toFixed(0)} MB)\n`,
 );
 process.stdout.write(
-  `  matching only: FTS5 ${(storeRun.ftsCountMs / 200).toFixed(2)} ms vs LIKE scan ${(storeRun.likeCountMs / 200).toFixed(2)} ms per query   peak RSS ${storeRun.maxRssMB.toFixed(0)} MB\n`,
+  `  baseline: raw text INSERT, no analysis, batches of 500                      ${docsPerSecond(rawIngest).toFixed(0).padStart(6)} docs/s   peak RSS ${rawIngest.maxRssMB.toFixed(0)} MB\n`,
+);
+const latency = (s: StoreSearch) =>
+  `p50 ${s.p50.toFixed(1)} ms   p95 ${s.p95.toFixed(1)} ms   max ${s.max.toFixed(1)} ms   peak RSS ${s.maxRssMB.toFixed(0)} MB`;
+process.stdout.write(
+  `  search, 20 typical queries (match, bm25, snippets, 7 facets), ${storeSearch.samples} timed   ${latency(storeSearch)}\n`,
 );
 process.stdout.write(
-  `\nratios\n  matching: FTS5 / LIKE scan: ${(storeRun.likeCountMs / storeRun.ftsCountMs).toFixed(1)}x faster\n`,
+  `  baseline: LIKE '%…%' scans of the raw text (count, first 20), ${likeSearch.samples} timed  ${latency(likeSearch)}\n`,
+);
+process.stdout.write("  per query (median ms, matching documents): dossier | LIKE\n");
+storeSearch.perQuery.forEach((q, i) => {
+  const like = likeSearch.perQuery[i];
+  process.stdout.write(
+    `    ${q.name.padEnd(22)} ${q.ms.toFixed(1).padStart(6)} ms ${String(q.total).padStart(7)} | ${(like?.ms ?? Number.NaN).toFixed(1).padStart(6)} ms ${String(like?.total ?? "").padStart(7)}\n`,
+  );
+});
+const bar = (ok: boolean) => (ok ? "met" : "NOT MET");
+process.stdout.write(
+  `\nratios\n  ingest with analysis / raw INSERT: ${(docsPerSecond(storeIngest) / docsPerSecond(rawIngest)).toFixed(3)}x\n  search / LIKE scan: ${(likeSearch.p50 / storeSearch.p50).toFixed(1)}x faster at p50, ${(likeSearch.p95 / storeSearch.p95).toFixed(1)}x at p95\n`,
+);
+process.stdout.write(
+  `  bars: ingest >= 1,000 docs/s ${bar(docsPerSecond(storeIngest) >= 1000)}; search p95 <= 50 ms ${bar(storeSearch.p95 <= 50)}; peak RSS < 1 GB ${bar(Math.max(storeIngest.maxRssMB, storeSearch.maxRssMB) < 1024)}\n`,
 );

@@ -1,72 +1,171 @@
 /**
- * Store benchmark in its own process: `tsx bench/store-run.ts <docs>` ingests <docs> generated
- * news documents (analysed first, outside the timing) into a fresh SQLite store, then times
- * 200 full searches (match, rank, snippets, facets), and the matching step alone two ways:
- * the FTS5 index on folded text, and the baseline, a LIKE scan over the stored documents
- * (which, unlike the index, misses the diacritic forms). Prints
- * { docs, ingestMs, searchMs, ftsCountMs, likeCountMs, maxRssMB }.
+ * Store benchmark, one phase per process (so each peak RSS is its own), on a folder of generated
+ * news articles (bench/corpus.ts `generateNewsFolder`). Prints one JSON line.
+ *
+ *   tsx bench/store-run.ts ingest <folder> <db>           `dossier ingest`'s own code (runIngest):
+ *       read, decode, clean (ingest), analyze(), store.add() in batches of 500, one transaction
+ *       each (in its writer thread), into a new SQLite store with its FTS5 index and facets.
+ *   tsx bench/store-run.ts baseline-ingest <folder> <db>  the floor: read the same files and
+ *       INSERT their raw text, unanalysed, into a plain table, batches of 500 per transaction.
+ *   tsx bench/store-run.ts search <db>                    QUERIES through store.search() (match,
+ *       bm25 rank, snippets, seven facets): one warm-up pass, then ROUNDS timed passes.
+ *   tsx bench/store-run.ts baseline-search <db>           the same queries as LIKE '%…%' scans of
+ *       the raw table (count, then the first 20 rows), which match bytes, not words: no
+ *       diacritic folding, no ranking, no facets. One warm-up pass, then LIKE_ROUNDS passes.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
-import { analyze, ingest } from "../src/index.js";
+import { runIngest } from "../src/cli/commands/store.js";
+import { walkPaths } from "../src/ingest/paths.js";
+import { DEFAULT_MAX_BYTES } from "../src/io/read-bytes.js";
 import { openSqliteStore } from "../src/store/sqlite.js";
-import type { StoredDocument } from "../src/store/types.js";
-import { mulberry32 } from "./corpus.js";
+import type { SearchQuery } from "../src/store/types.js";
 
-const count = Number(process.argv[2] ?? 2000);
-const random = mulberry32(7);
-const places = [
-  "Đà Nẵng",
-  "Hà Nội",
-  "Quảng Ninh",
-  "Cần Thơ",
-  "Huế",
-  "Lào Cai",
-  "Nghệ An",
-  "Cà Mau",
-  "Hai Phong",
-  "Nha Trang",
+/** Twenty typical searches, each with the LIKE patterns (all must match) that stand for it. */
+export const QUERIES: { name: string; query: SearchQuery; like: string[] }[] = [
+  { name: "place, diacritics", query: { q: "Đà Nẵng" }, like: ["%Đà Nẵng%"] },
+  { name: "place, no diacritics", query: { q: "da nang" }, like: ["%da nang%"] },
+  { name: "place, Vietnamese", query: { q: "Thừa Thiên Huế" }, like: ["%Thừa Thiên Huế%"] },
+  { name: "place, ASCII", query: { q: "Quang Ninh" }, like: ["%Quang Ninh%"] },
+  { name: "phrase", query: { q: '"offshore wind"' }, like: ["%offshore wind%"] },
+  {
+    name: "phrase, Vietnamese",
+    query: { q: '"năng lượng tái tạo"' },
+    like: ["%năng lượng tái tạo%"],
+  },
+  { name: "AND", query: { q: "rice AND exports" }, like: ["%rice%", "%exports%"] },
+  { name: "OR", query: { q: "typhoon OR flooding" }, like: ["%typhoon%"] },
+  { name: "NOT", query: { q: "coffee NOT pepper" }, like: ["%coffee%"] },
+  { name: "prefix", query: { q: "touris*" }, like: ["%touris%"] },
+  { name: "entity word", query: { q: "ASEAN" }, like: ["%ASEAN%"] },
+  { name: "two words", query: { q: "solar farm investment" }, like: ["%solar farm%"] },
+  { name: "rare word", query: { q: "mangrove" }, like: ["%mangrove%"] },
+  {
+    name: "q + province",
+    query: { q: "expressway", province: "Quảng Ninh" },
+    like: ["%expressway%", "%Quang Ninh%"],
+  },
+  {
+    name: "q + new province",
+    query: { q: "port", province2025: "Hải Phòng" },
+    like: ["%port%", "%Hai Phong%"],
+  },
+  { name: "domain", query: { domain: "energy" }, like: ["%energy%"] },
+  {
+    name: "q + domain",
+    query: { q: "investment", domain: "trade" },
+    like: ["%investment%", "%trade%"],
+  },
+  {
+    name: "entity filter",
+    query: { entity: "org:asean", q: "summit" },
+    like: ["%ASEAN%", "%summit%"],
+  },
+  {
+    name: "q + language",
+    query: { q: "hội nghị", language: "vi" },
+    like: ["%hội nghị%"],
+  },
+  {
+    name: "q + dates",
+    query: { q: "Cần Thơ", from: "2023-01-01", to: "2023-12-31" },
+    like: ["%Cần Thơ%", "%2023%"],
+  },
 ];
-const topics = [
-  "a new bridge",
-  "rice exports",
-  "an offshore wind farm",
-  "flood defences",
-  "a railway station",
-  "a trade fair",
-];
-const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)] as T;
-const items: StoredDocument[] = [];
-for (let i = 0; i < count; i++) {
-  const p = pick(places);
-  const text = `${p} opens ${pick(topics)}\n\nVGP – Authorities in ${p} opened ${pick(topics)} on Monday, officials said, adding that ${pick(places)} would follow next year. Document ${i}.\n`;
-  const document = ingest(text, { source: `doc-${i}.txt` });
-  items.push({ document, analysis: analyze(document) });
+const ROUNDS = 5;
+const LIKE_ROUNDS = 2;
+
+const [phase, ...args] = process.argv.slice(2);
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const maxRssMB = () => process.resourceUsage().maxRSS / 1024;
+const print = (o: object) =>
+  process.stdout.write(`${JSON.stringify({ phase, ...o, maxRssMB: maxRssMB() })}\n`);
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+};
+/** Files `dossier ingest <folder>` reads, and their bytes. */
+const files = (folder: string) => {
+  const paths = [...walkPaths([folder])].filter((p): p is string => typeof p === "string");
+  return { paths, bytes: paths.reduce((n, p) => n + statSync(p).size, 0) };
+};
+
+function timeQueries(rounds: number, run: (i: number) => number) {
+  // An untimed first pass: the store's index loads, SQLite's page cache and V8's code warm up.
+  const totals = QUERIES.map((_, i) => run(i));
+  const ms: number[] = [];
+  const perQuery = QUERIES.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    QUERIES.forEach((_, i) => {
+      const t = now();
+      run(i);
+      const elapsed = now() - t;
+      ms.push(elapsed);
+      perQuery[i]?.push(elapsed);
+    });
+  }
+  return {
+    queries: QUERIES.length,
+    samples: ms.length,
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    max: Math.max(...ms),
+    perQuery: QUERIES.map((q, i) => ({
+      name: q.name,
+      ms: percentile(perQuery[i] as number[], 50),
+      total: totals[i],
+    })),
+  };
 }
-const path = join(mkdtempSync(join(tmpdir(), "dossier-bench-")), "bench.db");
-const store = openSqliteStore(path);
-const t0 = process.hrtime.bigint();
-for (let i = 0; i < items.length; i += 200) store.add(items.slice(i, i + 200), "bench");
-const ingestMs = Number(process.hrtime.bigint() - t0) / 1e6;
-const queries = Array.from({ length: 200 }, () =>
-  pick(["da nang", "ha noi", "offshore wind", "rice exports", "flood", "railway"]),
-);
-const t1 = process.hrtime.bigint();
-for (const q of queries) store.search({ q, limit: 20 });
-const searchMs = Number(process.hrtime.bigint() - t1) / 1e6;
-store.close();
-const db = new Database(path, { readonly: true });
-const fts = db.prepare("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?").pluck();
-const like = db.prepare("SELECT count(*) FROM documents WHERE json LIKE ?").pluck();
-const t2 = process.hrtime.bigint();
-for (const q of queries) fts.get(`"${q}"`);
-const ftsCountMs = Number(process.hrtime.bigint() - t2) / 1e6;
-const t3 = process.hrtime.bigint();
-for (const q of queries) like.get(`%${q}%`);
-const likeCountMs = Number(process.hrtime.bigint() - t3) / 1e6;
-db.close();
-process.stdout.write(
-  `${JSON.stringify({ docs: count, ingestMs, searchMs, ftsCountMs, likeCountMs, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
-);
+
+if (phase === "ingest") {
+  const [folder, db] = args as [string, string];
+  const { paths, bytes } = files(folder);
+  const t = now();
+  const status = await runIngest([folder], { db, maxBytes: DEFAULT_MAX_BYTES });
+  const ms = now() - t;
+  if (status !== 0) throw new Error(`runIngest: exit status ${status}`);
+  const store = openSqliteStore(db);
+  const stats = store.stats();
+  store.close();
+  const dbBytes = statSync(db).size;
+  print({ files: paths.length, docs: stats.documents, bytes, ms, dbBytes, stats });
+} else if (phase === "baseline-ingest") {
+  const [folder, db] = args as [string, string];
+  const { paths, bytes } = files(folder);
+  const t = now();
+  const raw = new Database(db);
+  raw.pragma("journal_mode = WAL");
+  raw.exec("CREATE TABLE raw (source TEXT NOT NULL, text TEXT NOT NULL)");
+  const insert = raw.prepare("INSERT INTO raw (source, text) VALUES (?, ?)");
+  const addAll = raw.transaction((batch: string[]) => {
+    for (const p of batch) insert.run(p, readFileSync(p, "utf8"));
+  });
+  for (let i = 0; i < paths.length; i += 500) addAll(paths.slice(i, i + 500));
+  raw.close();
+  print({ files: paths.length, docs: paths.length, bytes, ms: now() - t });
+} else if (phase === "search") {
+  const store = openSqliteStore(args[0] as string);
+  const result = timeQueries(ROUNDS, (i) => store.search(QUERIES[i]?.query ?? {}).total);
+  store.close();
+  print(result);
+} else if (phase === "baseline-search") {
+  const raw = new Database(args[0] as string, { readonly: true });
+  const statements = QUERIES.map(({ like }) => {
+    const where = like.map(() => "text LIKE ?").join(" AND ");
+    return {
+      count: raw.prepare(`SELECT count(*) FROM raw WHERE ${where}`).pluck(),
+      rows: raw.prepare(`SELECT source, substr(text, 1, 200) FROM raw WHERE ${where} LIMIT 20`),
+      like,
+    };
+  });
+  const result = timeQueries(LIKE_ROUNDS, (i) => {
+    const s = statements[i] as (typeof statements)[number];
+    s.rows.all(...s.like);
+    return s.count.get(...s.like) as number;
+  });
+  raw.close();
+  print(result);
+} else {
+  throw new Error(`unknown phase ${phase}: ingest | baseline-ingest | search | baseline-search`);
+}

@@ -43,6 +43,28 @@ export function readInputs(
   options: InputOptions,
   onDocument: (source: string, document: Document) => void,
 ): number {
+  const documents = inputDocuments(command, inputs, options);
+  try {
+    for (;;) {
+      const next = documents.next();
+      if (next.done) return next.value;
+      onDocument(next.value.source, next.value.document);
+    }
+  } finally {
+    documents.return(0);
+  }
+}
+
+/**
+ * `readInputs` as a generator: yields each document, reports failures and warnings the same
+ * way, and returns the exit status. A caller can stop between documents (`dossier ingest`
+ * lets Ctrl-C in).
+ */
+export function* inputDocuments(
+  command: string,
+  inputs: string[],
+  options: InputOptions,
+): Generator<{ source: string; document: Document }, number, undefined> {
   if (inputs.length === 0) {
     if (process.stdin.isTTY) {
       process.stderr.write(
@@ -66,7 +88,7 @@ export function readInputs(
     }
     for (const w of item.document.warnings)
       process.stderr.write(`dossier ${command}: warning: ${escapeTerminal(w)}\n`);
-    onDocument(item.source, item.document);
+    yield { source: item.source, document: item.document };
   }
   return status;
 }

@@ -73,6 +73,81 @@ export const MIGRATIONS: string[] = [
     tokenize = 'unicode61 remove_diacritics 2'
   );
   `,
+  // 2: (a) a run's status, so a run stopped halfway is told from one that finished: "running"
+  // while `dossier ingest` works (with its process id, so the next ingest can tell a killed run
+  // from a live one), then "done", "interrupted" or "failed"; runs recorded before had no way to
+  // say, and count as "done".
+  // (b) document_facets: per document, keyed by its rowid in documents_fts, what search filters
+  // and counts facets on (province codes old and new, entity ids, domains as JSON arrays;
+  // source, language, published); and facet_labels, the label of each value (the least name
+  // stored for it, as min() gave). Search loads them into memory once, then only what is new:
+  // facets over tens of thousands of matching documents take milliseconds, not seconds.
+  // (c) Ingest writes less: document ids are hashes, so an index keyed by document id takes
+  // each new document at a random page, and every batch rewrote most of such an index (ingest
+  // slowed down as the database grew). The indexes on province, entity and domain are keyed by
+  // the value alone now (then rowid, so new rows go at the end of each value's range); entities
+  // and topics lose their (document_id, …) primary keys, which only added such an index (the
+  // rows are unique per document as written); mentions lose their document_id index. Search
+  // reads none of them (see b). Deleting a document (Dossier never does) scans those tables.
+  `
+  ALTER TABLE runs ADD COLUMN status TEXT NOT NULL DEFAULT 'done';
+  ALTER TABLE runs ADD COLUMN pid INTEGER;
+  CREATE TABLE document_facets (
+    fts_rowid INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    language TEXT NOT NULL,
+    published TEXT,
+    facets TEXT NOT NULL
+  );
+  INSERT INTO document_facets (fts_rowid, document_id, source, language, published, facets)
+  SELECT f.rowid, d.id, d.source, d.language, d.published, json_object(
+    'province', (SELECT json_group_array(c) FROM
+      (SELECT DISTINCT province_code AS c FROM mentions WHERE document_id = d.id)),
+    'province2025', (SELECT json_group_array(c) FROM
+      (SELECT DISTINCT province2025_code AS c FROM mentions WHERE document_id = d.id)),
+    'entity', (SELECT json_group_array(entity_id) FROM entities WHERE document_id = d.id),
+    'domain', (SELECT json_group_array(domain) FROM topics WHERE document_id = d.id))
+  FROM documents_fts f JOIN documents d ON d.id = f.document_id ORDER BY f.rowid;
+  CREATE TABLE facet_labels (
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    label TEXT NOT NULL,
+    PRIMARY KEY (kind, value)
+  ) WITHOUT ROWID;
+  INSERT INTO facet_labels
+    SELECT 'province', province_code, min(province_name) FROM mentions GROUP BY 2;
+  INSERT INTO facet_labels
+    SELECT 'province2025', province2025_code, min(province2025_name) FROM mentions GROUP BY 2;
+  INSERT INTO facet_labels SELECT 'entity', entity_id, min(name) FROM entities GROUP BY 2;
+  INSERT INTO facet_labels SELECT 'domain', domain, min(label) FROM topics GROUP BY 2;
+  DROP INDEX mentions_document;
+  DROP INDEX mentions_province;
+  DROP INDEX mentions_province2025;
+  CREATE INDEX mentions_province ON mentions (province_code);
+  CREATE INDEX mentions_province2025 ON mentions (province2025_code);
+  CREATE TABLE entities_2 (
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    count INTEGER NOT NULL
+  );
+  INSERT INTO entities_2 SELECT document_id, entity_id, type, name, count FROM entities
+    ORDER BY rowid;
+  DROP TABLE entities;
+  ALTER TABLE entities_2 RENAME TO entities;
+  CREATE INDEX entities_entity ON entities (entity_id);
+  CREATE TABLE topics_2 (
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    domain TEXT NOT NULL,
+    label TEXT NOT NULL
+  );
+  INSERT INTO topics_2 SELECT document_id, domain, label FROM topics ORDER BY rowid;
+  DROP TABLE topics;
+  ALTER TABLE topics_2 RENAME TO topics;
+  CREATE INDEX topics_domain ON topics (domain);
+  `,
 ];
 
 /** Runs the migrations not yet applied, all in one transaction. Returns the schema version. */

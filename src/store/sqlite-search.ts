@@ -6,131 +6,366 @@ import { makeSnippet } from "./snippet.js";
 import type { Facet, SearchQuery, SearchResult } from "./types.js";
 
 type Db = Database.Database;
-type Params = Record<string, string | number>;
 
-interface Selection {
-  /** `FROM … WHERE …` selecting the matching documents as `d`. */
-  sql: string;
-  params: Params;
-  ranked: boolean;
+/** The facets a document has several values of, as document_facets.facets holds them. */
+const MULTI = ["province", "province2025", "entity", "domain"] as const;
+type Multi = (typeof MULTI)[number];
+/** Every facet (month: the first 7 characters of `published`). */
+const KINDS = [...MULTI, "source", "language", "month"] as const;
+type Kind = (typeof KINDS)[number];
+
+const FACET_LIMIT = 50;
+/** Past this many results to rank (offset + limit), sort them all rather than keep the best. */
+const SELECT_MAX = 1000;
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** An Int32Array that grows. */
+class Ints {
+  array = new Int32Array(1024);
+  length = 0;
+  push(n: number): void {
+    if (this.length === this.array.length) {
+      const bigger = new Int32Array(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = n;
+  }
 }
 
-/** A province given by code ("48") or name ("Đà Nẵng", "Da Nang", "danang") → its code. */
-function provinceCode(db: Db, column: "province" | "province2025", value: string): string {
-  if (/^\d+$/u.test(value.trim())) return value.trim();
-  const squash = (s: string) => foldKey(s).replaceAll(" ", "");
-  const key = squash(value);
-  const rows = db
-    .prepare(`SELECT DISTINCT ${column}_code AS code, ${column}_name AS name FROM mentions`)
-    .all() as { code: string; name: string }[];
-  return rows.find((r) => squash(r.name) === key)?.code ?? value;
+/**
+ * What search filters and counts facets on, per document, in memory: loaded from
+ * document_facets on the first search, then only the rows added since (by this connection, or
+ * by another one: `PRAGMA data_version` tells). Keyed by the document's rowid in documents_fts,
+ * which the full-text match returns, so a match never reads the documents it counts. Documents
+ * are only ever added; a table that shrank (deleted by hand) is loaded again whole.
+ *
+ * Every value of every facet is numbered (`values`, `kinds`), and a document's values are one
+ * run of those numbers in `data`, from `start[rowid]` to `end[rowid]`: counting the facets of
+ * tens of thousands of documents is one tight loop.
+ */
+export class SearchIndex {
+  private version = -1;
+  private stale = true;
+  private lastRowid = 0;
+  /** Rowids loaded, ascending. */
+  rowids: number[] = [];
+  ids: string[] = [];
+  published: (string | null)[] = [];
+  start: number[] = [];
+  end: number[] = [];
+  data = new Ints();
+  /** Facet values: `${kind}\t${value}` → number; and by number, the kind and the value. */
+  numbers = new Map<string, number>();
+  kinds: Kind[] = [];
+  values: string[] = [];
+  labels = {} as Record<Multi, Map<string, string>>;
+
+  constructor(private readonly db: Db) {
+    this.reset();
+  }
+
+  private reset(): void {
+    this.lastRowid = 0;
+    this.rowids = [];
+    this.ids = [];
+    this.published = [];
+    this.start = [];
+    this.end = [];
+    this.data = new Ints();
+    this.numbers = new Map();
+    this.kinds = [];
+    this.values = [];
+    for (const k of MULTI) this.labels[k] = new Map();
+  }
+
+  /** The number of a facet value; undefined if no document has it. */
+  number(kind: Kind, value: string): number | undefined {
+    return this.numbers.get(`${kind}\t${value}`);
+  }
+
+  private add(kind: Kind, value: string): void {
+    const key = `${kind}\t${value}`;
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = this.values.length;
+      this.numbers.set(key, n);
+      this.kinds.push(kind);
+      this.values.push(value);
+    }
+    this.data.push(n);
+  }
+
+  /** Marks the index out of date: this connection added documents. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** Brings the index up to date; call inside the read transaction the search runs in. */
+  refresh(): void {
+    const version = this.db.pragma("data_version", { simple: true }) as number;
+    if (version === this.version && !this.stale) return;
+    this.version = version;
+    this.stale = false;
+    const count = this.db.prepare("SELECT count(*) FROM document_facets").pluck().get() as number;
+    if (count < this.rowids.length) this.reset();
+    this.load();
+    if (this.rowids.length !== count) {
+      this.reset();
+      this.load();
+    }
+    for (const k of MULTI) this.labels[k].clear();
+    const labels = this.db.prepare("SELECT kind, value, label FROM facet_labels").raw().all();
+    for (const [kind, value, label] of labels as [Multi, string, string][]) {
+      this.labels[kind]?.set(value, label);
+    }
+  }
+
+  private load(): void {
+    const rows = this.db
+      .prepare(
+        `SELECT fts_rowid, document_id, source, language, published, facets
+         FROM document_facets WHERE fts_rowid > ? ORDER BY fts_rowid`,
+      )
+      .raw()
+      .iterate(this.lastRowid) as IterableIterator<
+      [number, string, string, string, string | null, string]
+    >;
+    for (const [rowid, id, source, language, published, json] of rows) {
+      this.rowids.push(rowid);
+      this.ids[rowid] = id;
+      this.published[rowid] = published;
+      this.start[rowid] = this.data.length;
+      const facets = JSON.parse(json) as Record<Multi, string[]>;
+      for (const k of MULTI) for (const v of facets[k] ?? []) this.add(k, v);
+      this.add("source", source);
+      this.add("language", language);
+      if (published !== null) this.add("month", published.slice(0, 7));
+      this.end[rowid] = this.data.length;
+      this.lastRowid = rowid;
+    }
+  }
+
+  /** Whether document `rowid` has value number `n`. */
+  has(rowid: number, n: number): boolean {
+    const data = this.data.array;
+    for (let i = this.start[rowid] as number, end = this.end[rowid] as number; i < end; i++) {
+      if (data[i] === n) return true;
+    }
+    return false;
+  }
+
+  /** How many of the documents have each value, by value number. */
+  count(rowids: number[]): Int32Array {
+    const counts = new Int32Array(this.values.length);
+    const data = this.data.array;
+    const { start, end } = this;
+    for (const r of rowids) {
+      for (let i = start[r] as number, e = end[r] as number; i < e; i++) {
+        (counts[data[i] as number] as number)++;
+      }
+    }
+    return counts;
+  }
+
+  /** A province given by code ("48") or name ("Đà Nẵng", "Da Nang", "danang") → its code. */
+  provinceCode(kind: "province" | "province2025", value: string): string {
+    if (/^\d+$/u.test(value.trim())) return value.trim();
+    const squash = (s: string) => foldKey(s).replaceAll(" ", "");
+    const key = squash(value);
+    for (const [code, name] of this.labels[kind]) if (squash(name) === key) return code;
+    return value;
+  }
 }
 
-function select(db: Db, query: SearchQuery, match: string | null): Selection {
-  const where: string[] = [];
-  const params: Params = {};
-  for (const column of ["province", "province2025"] as const) {
-    const value = query[column];
-    if (!value) continue;
-    params[column] = provinceCode(db, column, value);
-    where.push(`d.id IN (SELECT document_id FROM mentions WHERE ${column}_code = @${column})`);
+/** The documents passing the filters (not `q`), as a test on a rowid; null: no filter. */
+function filterOf(index: SearchIndex, query: SearchQuery): ((rowid: number) => boolean) | null {
+  const tests: ((rowid: number) => boolean)[] = [];
+  const having = (kind: Kind, value: string) => {
+    const n = index.number(kind, value);
+    tests.push(n === undefined ? () => false : (r) => index.has(r, n));
+  };
+  for (const kind of ["province", "province2025"] as const) {
+    const value = query[kind];
+    if (value) having(kind, index.provinceCode(kind, value));
   }
-  if (query.entity) {
-    params.entity = query.entity;
-    where.push("d.id IN (SELECT document_id FROM entities WHERE entity_id = @entity)");
+  if (query.entity) having("entity", query.entity);
+  if (query.domain) having("domain", query.domain);
+  if (query.source) having("source", query.source);
+  if (query.language) having("language", query.language);
+  const { published } = index;
+  const from = query.from;
+  if (from) {
+    tests.push((r) => {
+      const p = published[r] ?? null;
+      return p !== null && p >= from;
+    });
   }
-  if (query.domain) {
-    params.domain = query.domain;
-    where.push("d.id IN (SELECT document_id FROM topics WHERE domain = @domain)");
+  const to = query.to;
+  if (to) {
+    tests.push((r) => {
+      const p = published[r] ?? null;
+      return p !== null && p.slice(0, to.length) <= to;
+    });
   }
-  for (const column of ["source", "language"] as const) {
-    const value = query[column];
-    if (!value) continue;
-    params[column] = value;
-    where.push(`d.${column} = @${column}`);
-  }
-  if (query.from) {
-    params.from = query.from;
-    where.push("d.published >= @from");
-  }
-  if (query.to) {
-    params.to = query.to;
-    where.push("substr(d.published, 1, length(@to)) <= @to");
-  }
+  if (tests.length === 0) return null;
+  return (r) => tests.every((t) => t(r));
+}
+
+/** The documents matching `match` (every stored one when null) and the filters, by rowid. */
+function hitsOf(
+  db: Db,
+  index: SearchIndex,
+  query: SearchQuery,
+  match: string | null,
+): { rowids: number[]; matched: number; keep: (rowid: number) => boolean } {
+  const filter = filterOf(index, query);
+  const { ids } = index;
+  const keep = filter
+    ? (r: number) => ids[r] !== undefined && filter(r)
+    : (r: number) => ids[r] !== undefined;
   if (match === null) {
     return {
-      sql: `FROM documents d WHERE ${["1", ...where].join(" AND ")}`,
-      params,
-      ranked: false,
+      rowids: filter ? index.rowids.filter(filter) : index.rowids,
+      matched: index.rowids.length,
+      keep,
     };
   }
-  params.match = match;
-  const sql = `FROM documents_fts JOIN documents d ON d.id = documents_fts.document_id
-    WHERE ${["documents_fts MATCH @match", ...where].join(" AND ")}`;
-  return { sql, params, ranked: true };
+  const matched = db
+    .prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?")
+    .pluck()
+    .all(match) as number[];
+  return { rowids: matched.filter(keep), matched: matched.length, keep };
 }
 
-const FACETS: Record<keyof SearchResult["facets"], string> = {
-  province: `SELECT province_code AS value, min(province_name) AS label,
-    count(DISTINCT document_id) AS count FROM mentions WHERE document_id IN hits GROUP BY 1`,
-  province2025: `SELECT province2025_code AS value, min(province2025_name) AS label,
-    count(DISTINCT document_id) AS count FROM mentions WHERE document_id IN hits GROUP BY 1`,
-  entity: `SELECT entity_id AS value, min(name) AS label, count(*) AS count
-    FROM entities WHERE document_id IN hits GROUP BY 1`,
-  domain: `SELECT domain AS value, min(label) AS label, count(*) AS count
-    FROM topics WHERE document_id IN hits GROUP BY 1`,
-  source: `SELECT source AS value, source AS label, count(*) AS count
-    FROM documents WHERE id IN hits GROUP BY 1`,
-  language: `SELECT language AS value, language AS label, count(*) AS count
-    FROM documents WHERE id IN hits GROUP BY 1`,
-  month: `SELECT substr(published, 1, 7) AS value, substr(published, 1, 7) AS label,
-    count(*) AS count FROM documents WHERE id IN hits AND published IS NOT NULL GROUP BY 1`,
-};
-const FACET_LIMIT = 50;
+/**
+ * The best `count` of the matching documents that pass `keep`, by bm25 (then id), with their
+ * scores (the negated bm25). SQLite ranks (computing bm25 for each match, which is most of the
+ * cost of a search); rows are read in rank order until `count` pass, and those tied with the
+ * last. Reading a first part (LIMIT, from how many pass) is enough unless it ends in the middle.
+ */
+function ranked(
+  db: Db,
+  match: string,
+  hits: { rowids: number[]; matched: number; keep: (rowid: number) => boolean },
+  count: number,
+): { rowid: number; score: number }[] {
+  const passing = hits.rowids.length / Math.max(1, hits.matched);
+  let limit: number | null = Math.ceil(((count + 1) / Math.max(passing, 1e-9)) * 1.5) + 64;
+  for (;;) {
+    if (limit !== null && limit >= hits.matched) limit = null;
+    const rows = db
+      .prepare(
+        `SELECT rowid, bm25(documents_fts, 0, 2.0, 1.0) FROM documents_fts
+         WHERE documents_fts MATCH ? ORDER BY 2${limit === null ? "" : ` LIMIT ${limit}`}`,
+      )
+      .raw()
+      .iterate(match) as IterableIterator<[number, number]>;
+    const picked: { rowid: number; score: number }[] = [];
+    let last = Number.NaN;
+    let complete = limit === null;
+    for (const [rowid, bm25] of rows) {
+      if (!hits.keep(rowid)) continue;
+      if (picked.length >= count && bm25 !== last) {
+        complete = true;
+        break;
+      }
+      picked.push({ rowid, score: -bm25 });
+      last = bm25;
+    }
+    if (complete) return picked;
+    limit = null; // the first part ended among the best: read them all
+  }
+}
 
-function run(db: Db, query: SearchQuery, fts: FtsQuery, match: string | null): SearchResult {
-  const s = select(db, query, match);
-  // The matching ids, once, in a temporary table the count and every facet read: running the
-  // full-text match again for each of them made a search eight times slower.
-  db.exec("CREATE TEMP TABLE IF NOT EXISTS hits (id TEXT PRIMARY KEY); DELETE FROM hits");
-  db.prepare(`INSERT OR IGNORE INTO hits SELECT d.id ${s.sql}`).run(s.params);
-  const total = db.prepare("SELECT count(*) FROM hits").pluck().get() as number;
+/** The first `count` rowids in the order `before` gives, without sorting them all. */
+function best(rowids: number[], count: number, before: (a: number, b: number) => number): number[] {
+  if (count >= SELECT_MAX || count >= rowids.length)
+    return [...rowids].sort(before).slice(0, count);
+  const top: number[] = [];
+  for (const r of rowids) {
+    if (top.length === count && before(r, top[count - 1] as number) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(r, top[mid] as number) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, r);
+    if (top.length > count) top.pop();
+  }
+  return top;
+}
+
+function facetsOf(index: SearchIndex, rowids: number[]): SearchResult["facets"] {
+  const counts = index.count(rowids);
+  const present = Object.fromEntries(KINDS.map((k) => [k, [] as number[]])) as Record<
+    Kind,
+    number[]
+  >;
+  const { kinds, values } = index;
+  for (let n = 0; n < counts.length; n++) if (counts[n] !== 0) present[kinds[n] as Kind].push(n);
+  // Most documents first, then by value; the best FACET_LIMIT only (every source is a value).
+  const before = (a: number, b: number) =>
+    (counts[b] as number) - (counts[a] as number) ||
+    compare(values[a] as string, values[b] as string);
+  const facets = {} as SearchResult["facets"];
+  for (const k of KINDS) {
+    const labels = k === "source" || k === "language" || k === "month" ? null : index.labels[k];
+    facets[k] = best(present[k], FACET_LIMIT, before).map((n): Facet => {
+      const value = values[n] as string;
+      return { value, label: labels?.get(value) ?? value, count: counts[n] as number };
+    });
+  }
+  return facets;
+}
+
+function run(db: Db, index: SearchIndex, query: SearchQuery, fts: FtsQuery, match: string | null) {
+  const hits = hitsOf(db, index, query, match);
   const limit = Math.min(100, Math.max(1, Math.floor(query.limit ?? 20) || 20));
   const offset = Math.max(0, Math.floor(query.offset ?? 0) || 0);
-  const score = s.ranked ? "-bm25(documents_fts, 0, 2.0, 1.0)" : "0";
-  const order = s.ranked ? "score DESC, d.id" : "d.published IS NULL, d.published DESC, d.id";
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.title, d.source, d.published, d.json, ${score} AS score ${s.sql}
-       ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
-    )
-    .all(s.params) as {
-    id: string;
-    title: string | null;
-    source: string;
-    published: string | null;
-    json: string;
-    score: number;
-  }[];
-  const results = rows.map((r) => {
-    const { text } = JSON.parse(r.json) as Document;
-    const skip = r.title && text.startsWith(r.title) ? r.title.length : 0;
+  const { ids, published } = index;
+  const byId = (a: number, b: number) => compare(ids[a] as string, ids[b] as string);
+  let page: { rowid: number; score: number }[] = [];
+  if (offset < hits.rowids.length) {
+    if (match !== null) {
+      page = ranked(db, match, hits, offset + limit)
+        .sort((a, b) => b.score - a.score || byId(a.rowid, b.rowid))
+        .slice(offset, offset + limit);
+    } else {
+      // Newest first, undated last, then by id.
+      const before = (a: number, b: number) => {
+        const pa = published[a] ?? null;
+        const pb = published[b] ?? null;
+        if (pa === null || pb === null) return pa === pb ? byId(a, b) : pa === null ? 1 : -1;
+        return compare(pb, pa) || byId(a, b);
+      };
+      page = best(hits.rowids, offset + limit, before)
+        .slice(offset)
+        .map((rowid) => ({ rowid, score: 0 }));
+    }
+  }
+  const get = db.prepare("SELECT title, source, published, json FROM documents WHERE id = ?");
+  const results = page.map(({ rowid, score }) => {
+    const id = ids[rowid] as string;
+    const row = get.get(id) as {
+      title: string | null;
+      source: string;
+      published: string | null;
+      json: string;
+    };
     return {
-      id: r.id,
-      title: r.title,
-      source: r.source,
-      score: r.score,
-      published: r.published,
-      snippet: makeSnippet(text, fts.terms, 200, skip),
+      id,
+      title: row.title,
+      source: row.source,
+      score,
+      snippet: makeSnippet((JSON.parse(row.json) as Document).text, fts.terms),
+      published: row.published,
     };
   });
-  const facets = {} as SearchResult["facets"];
-  for (const [name, sql] of Object.entries(FACETS)) {
-    facets[name as keyof typeof FACETS] = db
-      .prepare(`${sql} ORDER BY count DESC, value LIMIT ${FACET_LIMIT}`)
-      .all() as Facet[];
-  }
-  return { total, results, facets };
+  return { total: hits.rowids.length, results, facets: facetsOf(index, hits.rowids) };
 }
 
 function isFtsSyntaxError(error: unknown): boolean {
@@ -141,40 +376,48 @@ function isFtsSyntaxError(error: unknown): boolean {
   );
 }
 
-/** Full-text search with filters and facets; falls back to plain words if FTS5 refuses `q`. */
-export function searchSqlite(db: Db, query: SearchQuery): SearchResult {
-  const fts = parseFtsQuery(query.q ?? "");
+/** Runs `f` with the FTS5 expression of `q`, again with its plain words if FTS5 refuses it. */
+function withMatch<T>(fts: FtsQuery, f: (match: string | null) => T): T {
   try {
-    return run(db, query, fts, fts.match);
+    return f(fts.match);
   } catch (error) {
     if (fts.match === null || !isFtsSyntaxError(error)) throw error;
-    return run(db, query, fts, fts.fallback);
+    return f(fts.fallback);
   }
+}
+
+/**
+ * Full-text search with filters and facets, in one read transaction: the full-text match (and
+ * its bm25 ranks) in SQLite, then filters, facet counts and the page's order over the index in
+ * memory, and the page's documents read for their snippets.
+ */
+export function searchSqlite(db: Db, index: SearchIndex, query: SearchQuery): SearchResult {
+  const fts = parseFtsQuery(query.q ?? "");
+  return db.transaction(() => {
+    index.refresh();
+    return withMatch(fts, (match) => run(db, index, query, fts, match));
+  })();
 }
 
 /** Matching documents per province of the 63 ("old") or the 34 ("new"). */
 export function provinceCountsSqlite(
   db: Db,
+  index: SearchIndex,
   level: "old" | "new",
   query: SearchQuery,
 ): { code: string; name: string; count: number }[] {
-  const column = level === "old" ? "province" : "province2025";
+  const kind = level === "old" ? "province" : "province2025";
   const fts = parseFtsQuery(query.q ?? "");
-  const sql = (match: string | null) => {
-    const s = select(db, query, match);
-    return db
-      .prepare(
-        `WITH hits AS (SELECT d.id ${s.sql})
-         SELECT ${column}_code AS code, min(${column}_name) AS name,
-         count(DISTINCT document_id) AS count FROM mentions WHERE document_id IN hits
-         GROUP BY 1 ORDER BY count DESC, code`,
-      )
-      .all(s.params) as { code: string; name: string; count: number }[];
-  };
-  try {
-    return sql(fts.match);
-  } catch (error) {
-    if (fts.match === null || !isFtsSyntaxError(error)) throw error;
-    return sql(fts.fallback);
-  }
+  return db.transaction(() => {
+    index.refresh();
+    const { rowids } = withMatch(fts, (match) => hitsOf(db, index, query, match));
+    const counts = index.count(rowids);
+    const out: { code: string; name: string; count: number }[] = [];
+    counts.forEach((count, n) => {
+      if (count === 0 || index.kinds[n] !== kind) return;
+      const code = index.values[n] as string;
+      out.push({ code, name: index.labels[kind].get(code) ?? code, count });
+    });
+    return out.sort((a, b) => b.count - a.count || compare(a.code, b.code));
+  })();
 }

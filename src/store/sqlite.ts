@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { foldKey } from "../text/fold.js";
 import { migrate } from "./schema.js";
-import { provinceCountsSqlite, searchSqlite } from "./sqlite-search.js";
-import type { Store, StoredDocument } from "./types.js";
+import { provinceCountsSqlite, SearchIndex, searchSqlite } from "./sqlite-search.js";
+import type { RunRecord, Store, StoredDocument } from "./types.js";
 
 /**
  * Opens (creating it if need be) a SQLite store at `path` (":memory:" for a throwaway one):
@@ -14,6 +14,13 @@ export function openSqliteStore(path: string): Store {
   const db = new Database(path);
   try {
     db.pragma("journal_mode = WAL");
+    // In WAL mode, NORMAL syncs at checkpoints, not at every commit: a crash of the process (or
+    // SIGKILL) loses nothing committed, and the database stays consistent on power loss, when
+    // only the last transactions may roll back (ingest then stores them again).
+    db.pragma("synchronous = NORMAL");
+    // 64 MB of page cache (the default is 2 MB): the indexes' pages a batch touches stay in
+    // memory from one batch to the next.
+    db.pragma("cache_size = -65536");
     db.pragma("foreign_keys = ON");
     migrate(db);
   } catch (error) {
@@ -38,14 +45,36 @@ export function openSqliteStore(path: string): Store {
       "INSERT INTO provisions (document_id, idx, stance, actor_kind, text) VALUES (?, ?, ?, ?, ?)",
     ),
     fts: db.prepare("INSERT INTO documents_fts (document_id, title, body) VALUES (?, ?, ?)"),
+    facets: db.prepare(
+      `INSERT INTO document_facets (fts_rowid, document_id, source, language, published, facets)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    label: db.prepare(
+      `INSERT INTO facet_labels (kind, value, label) VALUES (?, ?, ?)
+       ON CONFLICT (kind, value) DO UPDATE SET label = min(label, excluded.label)`,
+    ),
     run: db.prepare(
       `INSERT INTO runs (id, started, finished, added, skipped) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET finished = excluded.finished,
        added = added + excluded.added, skipped = skipped + excluded.skipped`,
     ),
+    startRun: db.prepare(
+      `INSERT INTO runs (id, started, finished, added, skipped, status, pid)
+       VALUES (?, ?, ?, 0, 0, 'running', ?)
+       ON CONFLICT (id) DO UPDATE SET status = 'running', pid = excluded.pid`,
+    ),
+  };
+  const running = db.prepare("SELECT id, pid FROM runs WHERE status = 'running'");
+  const endRun = db.prepare("UPDATE runs SET status = ?, finished = ? WHERE id = ?");
+
+  /** Facet labels seen in the batch being added: kind → value → least label. */
+  type Labels = Record<"province" | "province2025" | "entity" | "domain", Map<string, string>>;
+  const label = (map: Map<string, string>, value: string, name: string) => {
+    const seen = map.get(value);
+    if (seen === undefined || name < seen) map.set(value, name);
   };
 
-  function addOne({ document: d, analysis: a }: StoredDocument): boolean {
+  function addOne({ document: d, analysis: a }: StoredDocument, labels: Labels): boolean {
     const json = JSON.stringify(d);
     const analysisJson = JSON.stringify(a);
     const { changes } = insert.document.run({
@@ -59,6 +88,8 @@ export function openSqliteStore(path: string): Store {
     });
     if (changes === 0) return false;
     insert.analysis.run(d.id, analysisJson);
+    const provinces = new Set<string>();
+    const provinces2025 = new Set<string>();
     for (const m of a.places) {
       insert.mention.run(
         d.id,
@@ -70,6 +101,14 @@ export function openSqliteStore(path: string): Store {
         m.province2025.code,
         m.province2025.name,
       );
+      if (!provinces.has(m.province.code)) {
+        provinces.add(m.province.code);
+        label(labels.province, m.province.code, m.province.name);
+      }
+      if (!provinces2025.has(m.province2025.code)) {
+        provinces2025.add(m.province2025.code);
+        label(labels.province2025, m.province2025.code, m.province2025.name);
+      }
     }
     const entities = new Map<string, { type: string; name: string; count: number }>();
     for (const e of a.entities) {
@@ -77,20 +116,48 @@ export function openSqliteStore(path: string): Store {
       if (seen) seen.count++;
       else entities.set(e.id, { type: e.type, name: e.name, count: 1 });
     }
-    for (const [id, e] of entities) insert.entity.run(d.id, id, e.type, e.name, e.count);
+    for (const [id, e] of entities) {
+      insert.entity.run(d.id, id, e.type, e.name, e.count);
+      label(labels.entity, id, e.name);
+    }
     const domains = new Map<string, string>();
     for (const t of a.topics) for (const h of t.domains) domains.set(h.domain, h.label);
-    for (const [domain, label] of domains) insert.topic.run(d.id, domain, label);
+    for (const [domain, name] of domains) {
+      insert.topic.run(d.id, domain, name);
+      label(labels.domain, domain, name);
+    }
     a.provisions.forEach((p, i) => {
       insert.provision.run(d.id, i, p.stance, p.actor.kind, p.text);
     });
-    insert.fts.run(d.id, foldKey(d.title ?? ""), foldKey(d.text));
+    const fts = insert.fts.run(d.id, foldKey(d.title ?? ""), foldKey(d.text));
+    insert.facets.run(
+      fts.lastInsertRowid,
+      d.id,
+      d.source,
+      d.language,
+      d.published,
+      JSON.stringify({
+        province: [...provinces],
+        province2025: [...provinces2025],
+        entity: [...entities.keys()],
+        domain: [...domains.keys()],
+      }),
+    );
     return true;
   }
 
   const addAll = db.transaction((items: StoredDocument[], run: string, started: string) => {
     let added = 0;
-    for (const item of items) if (addOne(item)) added++;
+    const labels: Labels = {
+      province: new Map(),
+      province2025: new Map(),
+      entity: new Map(),
+      domain: new Map(),
+    };
+    for (const item of items) if (addOne(item, labels)) added++;
+    for (const [kind, values] of Object.entries(labels)) {
+      for (const [value, name] of values) insert.label.run(kind, value, name);
+    }
     const skipped = items.length - added;
     insert.run.run(run, started, new Date().toISOString(), added, skipped);
     return { added, skipped };
@@ -100,19 +167,37 @@ export function openSqliteStore(path: string): Store {
     `SELECT d.json AS document, a.json AS analysis
      FROM documents d JOIN analyses a ON a.document_id = d.id WHERE d.id = ?`,
   );
+  const index = new SearchIndex(db);
   const count = (sql: string) => (db.prepare(sql).pluck().get() as number) ?? 0;
 
   return {
     add(items, run) {
+      index.invalidate();
       return addAll(items, run ?? randomUUID(), new Date().toISOString());
     },
+    startRun: db.transaction((id: string) => {
+      const now = new Date().toISOString();
+      for (const r of running.all() as { id: string; pid: number | null }[]) {
+        if (!processExists(r.pid)) endRun.run("interrupted", now, r.id);
+      }
+      insert.startRun.run(id, now, now, process.pid);
+    }),
+    finishRun(id, status) {
+      endRun.run(status, new Date().toISOString(), id);
+    },
+    runs: () =>
+      db
+        .prepare(
+          "SELECT id, started, finished, status, added, skipped FROM runs ORDER BY started, id",
+        )
+        .all() as RunRecord[],
     get(id) {
       const row = getStmt.get(id) as { document: string; analysis: string } | undefined;
       return row
         ? { document: JSON.parse(row.document), analysis: JSON.parse(row.analysis) }
         : null;
     },
-    search: (query) => searchSqlite(db, query),
+    search: (query) => searchSqlite(db, index, query),
     stats: () => ({
       documents: count("SELECT count(*) FROM documents"),
       mentions: count("SELECT count(*) FROM mentions"),
@@ -120,9 +205,24 @@ export function openSqliteStore(path: string): Store {
       provisions: count("SELECT count(*) FROM provisions"),
       runs: count("SELECT count(*) FROM runs"),
     }),
-    provinceCounts: (level, query) => provinceCountsSqlite(db, level, query ?? {}),
+    provinceCounts: (level, query) => provinceCountsSqlite(db, index, level, query ?? {}),
     close() {
       if (db.open) db.close();
     },
   };
+}
+
+/**
+ * Whether process `pid` still exists on this machine (a database in WAL mode is only ever
+ * shared on one machine). A process of another user exists too (EPERM).
+ */
+function processExists(pid: number | null): boolean {
+  if (pid === null) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

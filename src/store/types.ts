@@ -61,10 +61,41 @@ export interface SearchResult {
   };
 }
 
+/**
+ * An ingest run: "running" while it works; "done" when it read all its inputs; "interrupted"
+ * when stopped (Ctrl-C, SIGTERM, or killed: a run left "running" by a process that no longer
+ * exists); "failed" when an error stopped it. What it stored stays stored either way.
+ */
+export type RunStatus = "running" | "done" | "interrupted" | "failed";
+
+export interface RunRecord {
+  id: string;
+  /** ISO date-times: when the run started; when it last stored a batch or ended. */
+  started: string;
+  finished: string;
+  status: RunStatus;
+  /** Documents the run stored, and those it found already there. */
+  added: number;
+  skipped: number;
+}
+
 /** A document store: SQLite now, PostgreSQL later; both pass test/store/contract.ts. */
 export interface Store {
-  /** Stores documents with their analyses in one transaction; a document already stored (same id) is skipped. Returns how many were new. */
+  /**
+   * Stores documents with their analyses in one transaction; a document already stored (same id)
+   * is skipped. Returns how many were new. The counts go to run `run` (a new one by default),
+   * which is recorded "done" unless `startRun` opened it.
+   */
   add(items: StoredDocument[], run?: string): { added: number; skipped: number };
+  /**
+   * Records run `id` as "running" in this process. First, runs left "running" by a process that
+   * no longer exists (killed, or the machine stopped) are marked "interrupted".
+   */
+  startRun(id: string): void;
+  /** Ends a run `startRun` opened. */
+  finishRun(id: string, status: Exclude<RunStatus, "running">): void;
+  /** Every run, oldest first. */
+  runs(): RunRecord[];
   get(id: string): StoredDocument | null;
   search(query: SearchQuery): SearchResult;
   /** Rows stored: documents, place mentions, distinct entity ids, provisions, ingest runs. */

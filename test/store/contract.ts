@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { analyze, ingest } from "../../src/index.js";
 import type { SearchQuery, Store, StoredDocument } from "../../src/store/types.js";
 import { sampleDocuments } from "./fixtures.js";
 
@@ -34,6 +35,74 @@ export function storeContract(name: string, open: () => Store): void {
         expect(store.add([...docs, docs[0] as StoredDocument])).toEqual({ added: 0, skipped: 6 });
         expect(store.stats().documents).toBe(5);
         expect(store.stats().runs).toBe(2);
+      } finally {
+        store.close();
+      }
+    });
+
+    it("records runs: running until finished, and how each ended", () => {
+      const store = open();
+      try {
+        store.startRun("run-1");
+        expect(store.add(docs.slice(0, 2), "run-1")).toEqual({ added: 2, skipped: 0 });
+        expect(store.runs()).toEqual([
+          {
+            id: "run-1",
+            started: expect.stringMatching(/^\d{4}-\d\d-\d\dT/u),
+            finished: expect.any(String),
+            status: "running",
+            added: 2,
+            skipped: 0,
+          },
+        ]);
+        store.add(docs, "run-1");
+        store.finishRun("run-1", "interrupted");
+        // A run nobody started (the API's) is recorded as done.
+        store.add([docs[0] as StoredDocument], "run-2");
+        expect(store.runs().map((r) => [r.id, r.status, r.added, r.skipped])).toEqual([
+          ["run-1", "interrupted", 5, 2],
+          ["run-2", "done", 0, 1],
+        ]);
+        store.startRun("run-3");
+        store.finishRun("run-3", "done");
+        expect(store.runs().map((r) => r.status)).toEqual(["interrupted", "done", "done"]);
+        expect(store.stats().runs).toBe(3);
+      } finally {
+        store.close();
+      }
+    });
+
+    it("ranks equal scores by id, page after page, with and without filters", () => {
+      const store = open();
+      try {
+        // Thirty documents alike but for a number: the same words, length and score; one in ten
+        // dated.
+        const alike = Array.from({ length: 30 }, (_, i): StoredDocument => {
+          const text = `Farmers in Can Tho expect rice exports to grow, report ${10 + i}.`;
+          const document = {
+            ...ingest(text, { source: `alike-${i}.txt` }),
+            published: i % 10 === 3 ? "2025-01-01" : null,
+          };
+          return { document, analysis: analyze(document) };
+        });
+        store.add(alike);
+        const all = store.search({ q: "rice", limit: 100 }).results;
+        expect(new Set(all.map((r) => r.score)).size).toBe(1);
+        expect(all.map((r) => r.id)).toEqual(alike.map((d) => d.document.id).sort());
+        const pages = [0, 7, 14, 21, 28].flatMap((offset) =>
+          store.search({ q: "rice", limit: 7, offset }).results.map((r) => r.id),
+        );
+        expect(pages).toEqual(all.map((r) => r.id));
+        const dated = alike
+          .filter((d) => d.document.published !== null)
+          .map((d) => d.document.id)
+          .sort();
+        const filtered = store.search({ q: "rice", from: "2025-01-01", limit: 2 });
+        expect(filtered.total).toBe(3);
+        expect(filtered.results.map((r) => r.id)).toEqual(dated.slice(0, 2));
+        expect(
+          store.search({ q: "rice", from: "2025", limit: 2, offset: 2 }).results.map((r) => r.id),
+        ).toEqual(dated.slice(2));
       } finally {
         store.close();
       }

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,6 +6,8 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/store/schema.js";
 import { openSqliteStore } from "../../src/store/sqlite.js";
+import type { SearchQuery } from "../../src/store/types.js";
+import { foldKey } from "../../src/text/fold.js";
 import { storeContract } from "./contract.js";
 import { sampleDocuments } from "./fixtures.js";
 
@@ -30,6 +33,134 @@ describe("SQLite store file", () => {
     expect(raw.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     raw.close();
+  });
+
+  it("marks runs left running by a process that no longer exists interrupted", () => {
+    const path = join(dir, "runs.db");
+    openSqliteStore(path).close();
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid as number;
+    const raw = new Database(path);
+    const insert = raw.prepare(
+      "INSERT INTO runs (id, started, finished, added, skipped, status, pid) VALUES (?, ?, ?, 0, 0, 'running', ?)",
+    );
+    insert.run("killed", "2025-01-01T00:00:00Z", "2025-01-01T00:00:01Z", gone);
+    insert.run("live", "2025-01-01T00:00:02Z", "2025-01-01T00:00:03Z", process.ppid);
+    raw.close();
+    const store = openSqliteStore(path);
+    try {
+      expect(store.runs().map((r) => r.status)).toEqual(["running", "running"]);
+      store.startRun("next");
+      expect(store.runs().map((r) => [r.id, r.status])).toEqual([
+        ["killed", "interrupted"],
+        ["live", "running"],
+        ["next", "running"],
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("counts runs recorded before run statuses existed as done", () => {
+    const path = join(dir, "v1.db");
+    const raw = new Database(path);
+    raw.exec(MIGRATIONS[0] as string);
+    raw.pragma("user_version = 1");
+    raw.prepare("INSERT INTO runs VALUES ('old', '2025-01-01', '2025-01-01', 3, 0)").run();
+    raw.close();
+    const store = openSqliteStore(path);
+    try {
+      expect(store.runs()).toEqual([
+        {
+          id: "old",
+          started: "2025-01-01",
+          finished: "2025-01-01",
+          status: "done",
+          added: 3,
+          skipped: 0,
+        },
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("migrates a version 1 database: search, facets and documents as in a new one", () => {
+    const docs = sampleDocuments();
+    const path = join(dir, "v1-full.db");
+    const raw = new Database(path);
+    raw.exec(MIGRATIONS[0] as string);
+    raw.pragma("user_version = 1");
+    // What version 1 wrote for each document.
+    for (const { document: d, analysis: a } of docs) {
+      raw
+        .prepare("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .run(d.id, d.source, d.title, d.published, d.language, d.publisher, JSON.stringify(d));
+      raw.prepare("INSERT INTO analyses VALUES (?, ?)").run(d.id, JSON.stringify(a));
+      for (const m of a.places) {
+        raw
+          .prepare("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+          .run(
+            d.id,
+            m.start,
+            m.end,
+            m.place.id,
+            m.province.code,
+            m.province.name,
+            m.province2025.code,
+            m.province2025.name,
+          );
+      }
+      const entities = new Map<string, { type: string; name: string; count: number }>();
+      for (const e of a.entities) {
+        const seen = entities.get(e.id);
+        if (seen) seen.count++;
+        else entities.set(e.id, { type: e.type, name: e.name, count: 1 });
+      }
+      for (const [id, e] of entities) {
+        raw
+          .prepare("INSERT INTO entities VALUES (?, ?, ?, ?, ?)")
+          .run(d.id, id, e.type, e.name, e.count);
+      }
+      const domains = new Map<string, string>();
+      for (const t of a.topics) for (const h of t.domains) domains.set(h.domain, h.label);
+      for (const [domain, label] of domains) {
+        raw.prepare("INSERT INTO topics VALUES (?, ?, ?)").run(d.id, domain, label);
+      }
+      a.provisions.forEach((p, i) => {
+        raw
+          .prepare("INSERT INTO provisions VALUES (?, ?, ?, ?, ?)")
+          .run(d.id, i, p.stance, p.actor.kind, p.text);
+      });
+      raw
+        .prepare("INSERT INTO documents_fts (document_id, title, body) VALUES (?, ?, ?)")
+        .run(d.id, foldKey(d.title ?? ""), foldKey(d.text));
+    }
+    raw.prepare("INSERT INTO runs VALUES ('v1', '2025-01-01', '2025-01-01', 5, 0)").run();
+    raw.close();
+    const migrated = openSqliteStore(path);
+    const fresh = openSqliteStore(join(dir, "v2-fresh.db"));
+    fresh.add(docs, "v1");
+    try {
+      const queries: SearchQuery[] = [
+        {},
+        { q: "Đà Nẵng" },
+        { q: "energy OR năng" },
+        { province: "Quảng Nam" },
+        { province2025: "48", language: "en" },
+        { entity: "org:asean" },
+        { domain: "energy", to: "2025-05-08" },
+      ];
+      for (const query of queries) expect(migrated.search(query)).toEqual(fresh.search(query));
+      for (const level of ["old", "new"] as const) {
+        expect(migrated.provinceCounts(level)).toEqual(fresh.provinceCounts(level));
+      }
+      expect(migrated.stats()).toEqual(fresh.stats());
+      for (const d of docs) expect(migrated.get(d.document.id)).toEqual(d);
+      expect(migrated.add(docs)).toEqual({ added: 0, skipped: 5 });
+    } finally {
+      migrated.close();
+      fresh.close();
+    }
   });
 
   it("refuses a database from a newer Dossier", () => {

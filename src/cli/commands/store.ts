@@ -7,13 +7,19 @@ import { openSqliteStore } from "../../store/sqlite.js";
 import type { SearchQuery, StoredDocument } from "../../store/types.js";
 import { describeError } from "../errors.js";
 import { csvField, escapeTerminal } from "../format/escape.js";
-import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
+import { addInputOptions, type InputOptions, inputDocuments } from "../inputs.js";
 import { formatOption, parseChoice, parseNumber } from "../options.js";
+import { IngestWriter } from "./ingest-writer.js";
 
 /** The default database lives in the working folder. */
 export const DEFAULT_DB = "dossier.db";
 
-const BATCH = 200;
+/**
+ * Documents a transaction stores. Bigger batches write each index page touched fewer times
+ * (500 against 200: about a fifth less writing time at 30,000 documents); the batches in flight
+ * stay well within memory.
+ */
+const BATCH = 500;
 
 interface IngestCliOptions extends InputOptions {
   db: string;
@@ -26,8 +32,8 @@ export function registerStoreCommands(program: Command): void {
       .description("read documents into the database: cleaned, analysed, searchable"),
   )
     .option("--db <file>", "SQLite database", DEFAULT_DB)
-    .action((inputs: string[], options: IngestCliOptions) => {
-      process.exitCode = runIngest(inputs, options);
+    .action(async (inputs: string[], options: IngestCliOptions) => {
+      process.exitCode = await runIngest(inputs, options);
     });
 
   program
@@ -114,62 +120,132 @@ export function registerStoreCommands(program: Command): void {
     );
 }
 
-/** Reads the inputs through ingest and analyze, and stores them in batches (one transaction each). */
-export function runIngest(inputs: string[], options: IngestCliOptions): number {
+/** Whether the store takes the document; if not, says why (the limit named) on standard error. */
+function storable(document: Document, source: string): boolean {
+  try {
+    assertStorable(document, source);
+    return true;
+  } catch (e) {
+    process.stderr.write(`${describeError("ingest", e)}\n`);
+    return false;
+  }
+}
+
+/** How long `dossier ingest` works between turns of the event loop, when signals get in. */
+const SIGNAL_CHECK_MS = 50;
+/** Batches sent to the writer and not yet stored while the next is read: memory stays bounded. */
+const IN_FLIGHT = 1;
+
+/**
+ * Reads the inputs through ingest and analyze, and stores them in batches of BATCH, one
+ * transaction each. A writer thread (`IngestWriter`) stores each batch while this thread
+ * analyses the next (two cores at work instead of one). The run is recorded "running", then "done". Ctrl-C or SIGTERM stop it after
+ * the document being read: what was read is stored, the run is marked "interrupted", and the
+ * exit status is 130 (143 for SIGTERM); a second Ctrl-C kills at once. A run killed outright
+ * (SIGKILL, power loss) loses only the batches in flight, whose transactions never commit; the
+ * next ingest into the database marks it "interrupted". Either way a rerun skips what is stored
+ * and goes on.
+ */
+export async function runIngest(inputs: string[], options: IngestCliOptions): Promise<number> {
+  // Opened here first: migrations run, and a database Dossier cannot use is reported, before
+  // any work; this connection also records the run.
   const store = openSqliteStore(options.db);
   const run = new Date().toISOString();
+  let writer: IngestWriter | null = null;
   let batch: StoredDocument[] = [];
+  const inFlight: Promise<void>[] = [];
   let added = 0;
   let skipped = 0;
   let read = 0;
-  const started = Date.now();
-  const flush = () => {
-    if (batch.length === 0) return;
-    const r = store.add(batch, run);
-    added += r.added;
-    skipped += r.skipped;
-    batch = [];
-  };
-  // Ctrl-C: the batch in flight is lost, the batches before it are stored; a rerun skips them.
-  const stop = () => {
-    flush();
-    store.close();
-    process.stderr.write(
-      `\ndossier ingest: interrupted after ${read} documents; ${added} stored. Run again to resume.\n`,
-    );
-    process.exit(130);
-  };
-  process.once("SIGINT", stop);
-  let status = 0;
   let refused = 0;
+  const started = Date.now();
+  const flush = async (all: boolean) => {
+    if (batch.length > 0 && writer) {
+      const stored = writer.add(batch, run).then((r) => {
+        added += r.added;
+        skipped += r.skipped;
+      });
+      // Handled where it is awaited; until then a failure must not count as unhandled.
+      stored.catch(() => {});
+      inFlight.push(stored);
+      batch = [];
+    }
+    while (inFlight.length > (all ? 0 : IN_FLIGHT)) await inFlight.shift();
+  };
+  // Reading is synchronous, so a signal handler runs only when the loop gives the event loop a
+  // turn: at least every SIGNAL_CHECK_MS. `once`: a second signal gets the default (exit).
+  const signal: { received: NodeJS.Signals | null } = { received: null };
+  const onSignal = (name: NodeJS.Signals) => {
+    signal.received = name;
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  let status = 0;
   try {
-    status = readInputs("ingest", inputs, options, (source, document: Document) => {
-      try {
-        assertStorable(document, source);
-      } catch (e) {
-        // Refused with the limit named; the rest of the run goes on.
-        process.stderr.write(`${describeError("ingest", e)}\n`);
-        refused++;
-        return;
+    const documents = inputDocuments("ingest", inputs, options);
+    let lastTurn = Date.now();
+    for (;;) {
+      const next = documents.next();
+      if (next.done) {
+        status = next.value;
+        break;
       }
-      batch.push({ document, analysis: analyze(document) });
-      read++;
-      if (batch.length >= BATCH) flush();
+      const { source, document } = next.value;
+      if (!writer) {
+        store.startRun(run);
+        writer = new IngestWriter(options.db);
+      }
+      if (storable(document, source)) {
+        batch.push({ document, analysis: analyze(document) });
+        read++;
+        if (batch.length >= BATCH) {
+          await flush(false);
+          lastTurn = Date.now();
+        }
+      } else refused++;
       if (process.stderr.isTTY && read % 50 === 0) {
         process.stderr.write(
           `\r${read} documents, ${(read / ((Date.now() - started) / 1000)).toFixed(0)}/s`,
         );
       }
-    });
-    flush();
+      if (Date.now() - lastTurn >= SIGNAL_CHECK_MS) {
+        await new Promise(setImmediate);
+        lastTurn = Date.now();
+      }
+      if (signal.received) {
+        documents.return(0);
+        break;
+      }
+    }
+    await flush(true);
+    if (writer) {
+      await writer.close();
+      store.finishRun(run, signal.received ? "interrupted" : "done");
+    }
     if (refused > 0) status = Math.max(status, 1);
+  } catch (error) {
+    try {
+      await Promise.allSettled(inFlight);
+      await writer?.terminate();
+      if (writer) store.finishRun(run, "failed");
+    } catch {
+      // The error that stopped the run is the one to report.
+    }
+    throw error;
   } finally {
-    process.removeListener("SIGINT", stop);
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
     store.close();
   }
-  process.stderr.write(
-    `${process.stderr.isTTY ? "\n" : ""}dossier ingest: ${read} documents read, ${added} stored, ${skipped} already there, in ${((Date.now() - started) / 1000).toFixed(1)} s (${options.db})\n`,
-  );
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const counts = `${read} documents read, ${added} stored, ${skipped} already there, in ${seconds} s (${options.db})`;
+  if (signal.received) {
+    process.stderr.write(
+      `\ndossier ingest: interrupted (${signal.received}): ${counts}. Run again to resume.\n`,
+    );
+    return signal.received === "SIGTERM" ? 143 : 130;
+  }
+  process.stderr.write(`${process.stderr.isTTY ? "\n" : ""}dossier ingest: ${counts}\n`);
   return status;
 }
 
@@ -230,30 +306,4 @@ function exportDatabase(
     }
   }
   return `${lines.join("\r\n")}\r\n`;
-}
-
-/** `dossier serve`: the HTTP API on the embedded database (loopback unless a token is given). */
-export function registerServe(program: Command): void {
-  program
-    .command("serve")
-    .description("serve the HTTP API (OpenAPI at /openapi.json) on the database")
-    .option("--db <file>", "SQLite database", DEFAULT_DB)
-    .option("--host <host>", "address to bind (a non-loopback address needs --token)", "127.0.0.1")
-    .option("--port <n>", "port", parseNumber(0, 65535), 8787)
-    .option("--token <token>", "bearer token required for writing endpoints")
-    .action(async (options: { db: string; host: string; port: number; token?: string }) => {
-      const { startServer } = await import("../../server/index.js");
-      const server = await startServer({
-        dbPath: options.db,
-        host: options.host,
-        port: options.port,
-        token: options.token,
-      });
-      process.stderr.write(
-        `dossier serve: http://${options.host}:${options.port}/ (OpenAPI: /openapi.json, database ${options.db})\n`,
-      );
-      const stop = () => void server.close().then(() => process.exit(0));
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
-    });
 }

@@ -1,0 +1,94 @@
+/**
+ * `dossier ingest`'s writer: a worker thread with its own connection to the database that
+ * stores the batches the main thread sends (`store.add`, one transaction each), so that reading
+ * and analysing the next documents (main thread) and writing the last ones (here) run at once,
+ * on two cores. `IngestWriter` is the main thread's side.
+ */
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { openSqliteStore } from "../../store/sqlite.js";
+import type { StoredDocument } from "../../store/types.js";
+
+interface AddRequest {
+  items: StoredDocument[];
+  run: string;
+}
+type Reply =
+  | { added: number; skipped: number }
+  | { error: { message: string; code?: string; name?: string } };
+
+if (!isMainThread && parentPort && (workerData as { ingestWriter?: boolean })?.ingestWriter) {
+  const port = parentPort;
+  const store = openSqliteStore((workerData as { db: string }).db);
+  port.on("message", (request: AddRequest | null) => {
+    if (request === null) {
+      store.close();
+      port.close();
+      return;
+    }
+    try {
+      port.postMessage(store.add(request.items, request.run) satisfies Reply);
+    } catch (e) {
+      const error = e as Error & { code?: string };
+      port.postMessage({
+        error: { message: error.message, code: error.code, name: error.name },
+      } satisfies Reply);
+    }
+  });
+}
+
+/** The main thread's side: batches go in order; each answer comes back in the same order. */
+export class IngestWriter {
+  private readonly worker: Worker;
+  private readonly waiting: ((reply: Reply) => void)[] = [];
+  private failure: Error | null = null;
+
+  constructor(db: string) {
+    const options = { workerData: { ingestWriter: true, db } };
+    // This module, as it is running: compiled (.js), or TypeScript under tsx (the benchmarks
+    // run the sources), whose loader Node 20 does not apply to a worker's entry: register it.
+    this.worker = import.meta.url.endsWith(".ts")
+      ? new Worker(
+          `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
+            .then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`,
+          { ...options, eval: true },
+        )
+      : new Worker(new URL(import.meta.url), options);
+    this.worker.on("message", (reply: Reply) => this.waiting.shift()?.(reply));
+    this.worker.on("error", (error) => this.fail(error));
+    this.worker.on("exit", (code) => {
+      if (this.waiting.length > 0) this.fail(new Error(`ingest writer exited (${code})`));
+    });
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const resolve of this.waiting.splice(0)) resolve({ error: { message: error.message } });
+  }
+
+  /**
+   * Sends a batch to be stored (in the writer's own transaction); resolves to its counts, or
+   * rejects. The batch is copied to the writer at once: this thread may drop it.
+   */
+  add(items: StoredDocument[], run: string): Promise<{ added: number; skipped: number }> {
+    if (this.failure) return Promise.reject(this.failure);
+    const reply = new Promise<Reply>((resolve) => this.waiting.push(resolve));
+    this.worker.postMessage({ items, run } satisfies AddRequest);
+    return reply.then((r) => {
+      if (!("error" in r)) return r;
+      const { message, code, name } = r.error;
+      throw Object.assign(new Error(message), { code, name: name ?? "Error" });
+    });
+  }
+
+  /** Closes the writer's connection once the batches sent are stored, and ends the thread. */
+  async close(): Promise<void> {
+    const exited = new Promise((resolve) => this.worker.once("exit", resolve));
+    this.worker.postMessage(null);
+    await exited;
+  }
+
+  /** Ends the thread at once; a batch being written is rolled back. */
+  async terminate(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
