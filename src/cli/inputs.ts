@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { type IngestItem, ingestPaths } from "../ingest/index.js";
+import { type IngestItem, ingestPaths, walkPaths } from "../ingest/index.js";
 import type { Document } from "../ingest/types.js";
 import { DEFAULT_MAX_BYTES } from "../io/read-bytes.js";
 import { describeError, exitCodeFor } from "./errors.js";
@@ -55,6 +55,20 @@ export function readInputs(
   }
 }
 
+/** What `inputDocuments` has got through so far: files started, failed inputs or records. */
+export interface Tally {
+  files: number;
+  errors: number;
+}
+
+/** How many files the inputs name (folders walked, nothing read), for a progress bar's total. */
+export function countFiles(inputs: string[], options: InputOptions): number {
+  let files = 0;
+  for (const entry of walkPaths(inputs, { include: options.include, exclude: options.exclude }))
+    if (typeof entry === "string" && entry !== "-") files++;
+  return files;
+}
+
 /**
  * `readInputs` as a generator: yields each document, reports failures and warnings the same
  * way, and returns the exit status. A caller can stop between documents (`dossier ingest`
@@ -64,6 +78,7 @@ export function* inputDocuments(
   command: string,
   inputs: string[],
   options: InputOptions,
+  tally: Tally = { files: 0, errors: 0 },
 ): Generator<{ source: string; document: Document }, number, undefined> {
   if (inputs.length === 0) {
     if (process.stdin.isTTY) {
@@ -79,9 +94,13 @@ export function* inputDocuments(
     include: options.include,
     exclude: options.exclude,
     maxBytes: options.maxBytes,
+    onFile: () => {
+      tally.files++;
+    },
   });
   for (const item of items) {
     if ("error" in item) {
+      tally.errors++;
       process.stderr.write(`${describeError(command, item.error)}\n`);
       status = Math.max(status, exitCodeFor(item.error));
       continue;

@@ -14,7 +14,7 @@ export {
   type DuplicateMatch,
   type NearDuplicateOptions,
 } from "./near-duplicates.js";
-export { DEFAULT_INCLUDE, type WalkOptions } from "./paths.js";
+export { DEFAULT_INCLUDE, type WalkOptions, walkPaths } from "./paths.js";
 export type * from "./types.js";
 
 export interface IngestOptions extends WalkOptions {
@@ -22,6 +22,8 @@ export interface IngestOptions extends WalkOptions {
   format?: DocumentFormat;
   /** Refuse inputs larger than this (bytes). Default 64 MiB. */
   maxBytes?: number;
+  /** Told of each file as `ingestPaths` starts reading it (for progress reports). */
+  onFile?: (path: string) => void;
 }
 
 /** One document, or the reason an input (or one JSON Lines record) could not become one. */
@@ -148,6 +150,7 @@ export function* ingestPaths(paths: string[], options: IngestOptions = {}): Gene
       yield { source: entry.input ?? "", error: entry };
       continue;
     }
+    options.onFile?.(entry);
     let bytes: Buffer;
     try {
       bytes = readBytes(entry, options.maxBytes ?? DEFAULT_MAX_BYTES);

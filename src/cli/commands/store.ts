@@ -7,8 +7,15 @@ import { openSqliteStore } from "../../store/sqlite.js";
 import type { SearchQuery, StoredDocument } from "../../store/types.js";
 import { describeError } from "../errors.js";
 import { csvField, escapeTerminal } from "../format/escape.js";
-import { addInputOptions, type InputOptions, inputDocuments } from "../inputs.js";
+import {
+  addInputOptions,
+  countFiles,
+  type InputOptions,
+  inputDocuments,
+  type Tally,
+} from "../inputs.js";
 import { formatOption, parseChoice, parseNumber } from "../options.js";
+import { IngestProgress } from "../progress.js";
 import { IngestWriter } from "./ingest-writer.js";
 
 /** The default database lives in the working folder. */
@@ -181,8 +188,12 @@ export async function runIngest(inputs: string[], options: IngestCliOptions): Pr
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   let status = 0;
+  const tally: Tally = { files: 0, errors: 0 };
+  // A bar needs the number of files: walking the folders first costs little beside reading them.
+  const progress = process.stderr.isTTY ? new IngestProgress() : null;
+  progress?.start(countFiles(inputs, options));
   try {
-    const documents = inputDocuments("ingest", inputs, options);
+    const documents = inputDocuments("ingest", inputs, options, tally);
     let lastTurn = Date.now();
     for (;;) {
       const next = documents.next();
@@ -203,11 +214,11 @@ export async function runIngest(inputs: string[], options: IngestCliOptions): Pr
           lastTurn = Date.now();
         }
       } else refused++;
-      if (process.stderr.isTTY && read % 50 === 0) {
-        process.stderr.write(
-          `\r${read} documents, ${(read / ((Date.now() - started) / 1000)).toFixed(0)}/s`,
-        );
-      }
+      progress?.update(tally.files, {
+        documents: read,
+        errors: tally.errors + refused,
+        seconds: (Date.now() - started) / 1000,
+      });
       if (Date.now() - lastTurn >= SIGNAL_CHECK_MS) {
         await new Promise(setImmediate);
         lastTurn = Date.now();
@@ -233,19 +244,21 @@ export async function runIngest(inputs: string[], options: IngestCliOptions): Pr
     }
     throw error;
   } finally {
+    progress?.stop();
     process.removeListener("SIGINT", onSignal);
     process.removeListener("SIGTERM", onSignal);
     store.close();
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const counts = `${read} documents read, ${added} stored, ${skipped} already there, in ${seconds} s (${options.db})`;
+  const errors = tally.errors + refused;
+  const counts = `${tally.files} files, ${read} documents read, ${added} stored, ${skipped} already there, ${errors} error${errors === 1 ? "" : "s"}, in ${seconds} s (${options.db})`;
   if (signal.received) {
     process.stderr.write(
       `\ndossier ingest: interrupted (${signal.received}): ${counts}. Run again to resume.\n`,
     );
     return signal.received === "SIGTERM" ? 143 : 130;
   }
-  process.stderr.write(`${process.stderr.isTTY ? "\n" : ""}dossier ingest: ${counts}\n`);
+  process.stderr.write(`dossier ingest: ${counts}\n`);
   return status;
 }
 
