@@ -33,9 +33,12 @@ const OPERATORS = new Set(["AND", "OR", "NOT"]);
  * and quoted, so FTS5 syntax characters in it cannot break the expression. Operators with
  * nothing on one side are dropped, and of two in a row the second is kept ("AND NOT" → NOT).
  * More than `MAX_QUERY_TERMS` terms is an E_USAGE error.
+ *
+ * `phrase`, when given, says how many of a run of plain words (from the first) make a name to
+ * search as a phrase; the store passes `knownNameLength`, so "da nang" is the city.
  */
-export function parseFtsQuery(q: string): FtsQuery {
-  const items = tokenize(q);
+export function parseFtsQuery(q: string, phrase?: (words: string[]) => number): FtsQuery {
+  const items = phrase ? groupPhrases(tokenize(q), phrase) : tokenize(q);
   const kept: Item[] = [];
   for (const item of items) {
     const last = kept[kept.length - 1];
@@ -65,6 +68,31 @@ export function parseFtsQuery(q: string): FtsQuery {
     .flatMap((item) => ("term" in item ? item.term.words.map((w) => `"${w}"`) : []))
     .join(" ");
   return { match, fallback, terms };
+}
+
+/** A single plain word: what `groupPhrases` may join (not a phrase, not a prefix, not an operator). */
+function plainWord(item: Item | undefined): string | null {
+  return item && "term" in item && !item.term.prefix && item.term.words.length === 1
+    ? (item.term.words[0] as string)
+    : null;
+}
+
+/** Runs of plain words that `phrase` recognises become one phrase term each. */
+function groupPhrases(items: Item[], phrase: (words: string[]) => number): Item[] {
+  const out: Item[] = [];
+  for (let i = 0; i < items.length; ) {
+    const run: string[] = [];
+    for (let j = i; plainWord(items[j]) !== null; j++) run.push(plainWord(items[j]) as string);
+    const n = run.length >= 2 ? phrase(run) : 0;
+    if (n >= 2) {
+      out.push({ term: { words: run.slice(0, n), prefix: false } });
+      i += n;
+    } else {
+      out.push(items[i] as Item);
+      i++;
+    }
+  }
+  return out;
 }
 
 function render(term: Term): string {

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { Document } from "../ingest/types.js";
 import { foldKey } from "../text/fold.js";
 import { type FtsQuery, parseFtsQuery } from "./fts-query.js";
+import { knownNameLength } from "./known-names.js";
 import { makeSnippet } from "./snippet.js";
 import type { Facet, SearchQuery, SearchResult } from "./types.js";
 
@@ -392,7 +393,7 @@ function withMatch<T>(fts: FtsQuery, f: (match: string | null) => T): T {
  * memory, and the page's documents read for their snippets.
  */
 export function searchSqlite(db: Db, index: SearchIndex, query: SearchQuery): SearchResult {
-  const fts = parseFtsQuery(query.q ?? "");
+  const fts = parseFtsQuery(query.q ?? "", knownNameLength);
   return db.transaction(() => {
     index.refresh();
     return withMatch(fts, (match) => run(db, index, query, fts, match));
@@ -407,7 +408,7 @@ export function provinceCountsSqlite(
   query: SearchQuery,
 ): { code: string; name: string; count: number }[] {
   const kind = level === "old" ? "province" : "province2025";
-  const fts = parseFtsQuery(query.q ?? "");
+  const fts = parseFtsQuery(query.q ?? "", knownNameLength);
   return db.transaction(() => {
     index.refresh();
     const { rowids } = withMatch(fts, (match) => hitsOf(db, index, query, match));

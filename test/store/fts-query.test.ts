@@ -11,6 +11,23 @@ describe("parseFtsQuery", () => {
     expect(parseFtsQuery("energy and trade").match).toBe('"energy" "and" "trade"');
   });
 
+  it("searches known names as phrases: plain-word runs only, longest name first", () => {
+    const names = new Set(["da nang", "ho chi minh", "ho chi minh city"]);
+    const phrase = (words: string[]) => {
+      for (let n = words.length; n >= 2; n--) if (names.has(words.slice(0, n).join(" "))) return n;
+      return 0;
+    };
+    expect(parseFtsQuery("visit Đà Nẵng hotels", phrase).match).toBe('"visit" "da nang" "hotels"');
+    expect(parseFtsQuery("ho chi minh city port", phrase).match).toBe('"ho chi minh city" "port"');
+    // Operators, prefixes and quotes are the user's own: left as written.
+    expect(parseFtsQuery("da AND nang", phrase).match).toBe('"da" AND "nang"');
+    expect(parseFtsQuery("da nang*", phrase).match).toBe('"da" "nang"*');
+    expect(parseFtsQuery("da nang", phrase).terms).toEqual([
+      { words: ["da", "nang"], prefix: false },
+    ]);
+    expect(parseFtsQuery("da nang").match).toBe('"da" "nang"');
+  });
+
   it("drops dangling operators and keeps the second of two in a row", () => {
     expect(parseFtsQuery("AND energy OR").match).toBe('"energy"');
     expect(parseFtsQuery("ASEAN AND NOT Japan").match).toBe('"asean" NOT "japan"');

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { analyze, ingest } from "../../src/index.js";
 import { MIGRATIONS } from "../../src/store/schema.js";
 import { openSqliteStore } from "../../src/store/sqlite.js";
 import type { SearchQuery } from "../../src/store/types.js";
@@ -16,6 +17,26 @@ let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 storeContract("SQLite", () => openSqliteStore(join(dir, `store-${++n}.db`)));
+
+describe("known names in a query", () => {
+  it('"da nang" is the city, not "đã" and "năng" anywhere in a Vietnamese text', () => {
+    const store = openSqliteStore(":memory:");
+    const doc = (text: string, source: string) => {
+      const document = ingest(text, { source });
+      return { document, analysis: analyze(document) };
+    };
+    store.add([
+      doc("Mưa lớn ở Đà Nẵng\n\nMưa lớn kéo dài ở Đà Nẵng từ sáng nay.\n", "city.txt"),
+      doc("Năng suất lúa\n\nNông dân đã đạt năng suất cao trong vụ này.\n", "rice.txt"),
+    ]);
+    const sources = (q: string) => store.search({ q }).results.map((r) => r.source);
+    expect(sources("da nang")).toEqual(["city.txt"]);
+    expect(sources("Đà Nẵng")).toEqual(["city.txt"]);
+    // Written apart on purpose, the words are searched apart.
+    expect(sources("da AND nang").sort()).toEqual(["city.txt", "rice.txt"]);
+    store.close();
+  });
+});
 
 describe("SQLite store file", () => {
   it("keeps its data when reopened, migrations run once", () => {
