@@ -65,7 +65,10 @@ export function openSqliteStore(path: string): Store {
     ),
   };
   const running = db.prepare("SELECT id, pid FROM runs WHERE status = 'running'");
-  const endRun = db.prepare("UPDATE runs SET status = ?, finished = ? WHERE id = ?");
+  const endRun = db.prepare(
+    "UPDATE runs SET status = ?, finished = ?, skipped = skipped + ? WHERE id = ?",
+  );
+  const hasStmt = db.prepare("SELECT 1 FROM documents WHERE id = ?").pluck();
 
   /** Facet labels seen in the batch being added: kind → value → least label. */
   type Labels = Record<"province" | "province2025" | "entity" | "domain", Map<string, string>>;
@@ -178,13 +181,14 @@ export function openSqliteStore(path: string): Store {
     startRun: db.transaction((id: string) => {
       const now = new Date().toISOString();
       for (const r of running.all() as { id: string; pid: number | null }[]) {
-        if (!processExists(r.pid)) endRun.run("interrupted", now, r.id);
+        if (!processExists(r.pid)) endRun.run("interrupted", now, 0, r.id);
       }
       insert.startRun.run(id, now, now, process.pid);
     }),
-    finishRun(id, status) {
-      endRun.run(status, new Date().toISOString(), id);
+    finishRun(id, status, skipped = 0) {
+      endRun.run(status, new Date().toISOString(), skipped, id);
     },
+    has: (id) => hasStmt.get(id) !== undefined,
     runs: () =>
       db
         .prepare(

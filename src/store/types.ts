@@ -92,8 +92,13 @@ export interface Store {
    * no longer exists (killed, or the machine stopped) are marked "interrupted".
    */
   startRun(id: string): void;
-  /** Ends a run `startRun` opened. */
-  finishRun(id: string, status: Exclude<RunStatus, "running">): void;
+  /**
+   * Ends a run `startRun` opened; `skipped` adds documents the run found stored without
+   * offering them to `add` (see `has`).
+   */
+  finishRun(id: string, status: Exclude<RunStatus, "running">, skipped?: number): void;
+  /** Whether a document with this id is stored: lets a rerun skip it before analysing it. */
+  has(id: string): boolean;
   /** Every run, oldest first. */
   runs(): RunRecord[];
   get(id: string): StoredDocument | null;

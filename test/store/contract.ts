@@ -67,6 +67,24 @@ export function storeContract(name: string, open: () => Store): void {
         store.finishRun("run-3", "done");
         expect(store.runs().map((r) => r.status)).toEqual(["interrupted", "done", "done"]);
         expect(store.stats().runs).toBe(3);
+        // Documents a run found stored before analysing them count as skipped too.
+        store.startRun("run-4");
+        store.finishRun("run-4", "done", 3);
+        expect(store.runs().at(-1)).toMatchObject({ id: "run-4", added: 0, skipped: 3 });
+      } finally {
+        store.close();
+      }
+    });
+
+    it("knows which documents it holds", () => {
+      const store = open();
+      try {
+        const [first, second] = docs as [StoredDocument, StoredDocument];
+        expect(store.has(first.document.id)).toBe(false);
+        store.add([first]);
+        expect(store.has(first.document.id)).toBe(true);
+        expect(store.has(second.document.id)).toBe(false);
+        expect(store.has("")).toBe(false);
       } finally {
         store.close();
       }

@@ -165,6 +165,7 @@ export async function runIngest(inputs: string[], options: IngestCliOptions): Pr
   let skipped = 0;
   let read = 0;
   let refused = 0;
+  let known = 0;
   const started = Date.now();
   const flush = async (all: boolean) => {
     if (batch.length > 0 && writer) {
@@ -206,7 +207,12 @@ export async function runIngest(inputs: string[], options: IngestCliOptions): Pr
         store.startRun(run);
         writer = new IngestWriter(options.db);
       }
-      if (storable(document, source)) {
+      if (store.has(document.id)) {
+        // Stored by an earlier run: a rerun over a growing folder analyses only what is new.
+        // (One stored since this run began is still in a batch; `add` skips it there.)
+        read++;
+        known++;
+      } else if (storable(document, source)) {
         batch.push({ document, analysis: analyze(document) });
         read++;
         if (batch.length >= BATCH) {
@@ -231,14 +237,14 @@ export async function runIngest(inputs: string[], options: IngestCliOptions): Pr
     await flush(true);
     if (writer) {
       await writer.close();
-      store.finishRun(run, signal.received ? "interrupted" : "done");
+      store.finishRun(run, signal.received ? "interrupted" : "done", known);
     }
     if (refused > 0) status = Math.max(status, 1);
   } catch (error) {
     try {
       await Promise.allSettled(inFlight);
       await writer?.terminate();
-      if (writer) store.finishRun(run, "failed");
+      if (writer) store.finishRun(run, "failed", known);
     } catch {
       // The error that stopped the run is the one to report.
     }
@@ -251,7 +257,7 @@ export async function runIngest(inputs: string[], options: IngestCliOptions): Pr
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const errors = tally.errors + refused;
-  const counts = `${tally.files} files, ${read} documents read, ${added} stored, ${skipped} already there, ${errors} error${errors === 1 ? "" : "s"}, in ${seconds} s (${options.db})`;
+  const counts = `${tally.files} files, ${read} documents read, ${added} stored, ${skipped + known} already there, ${errors} error${errors === 1 ? "" : "s"}, in ${seconds} s (${options.db})`;
   if (signal.received) {
     process.stderr.write(
       `\ndossier ingest: interrupted (${signal.received}): ${counts}. Run again to resume.\n`,
