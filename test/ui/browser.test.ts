@@ -162,6 +162,10 @@ describe.skipIf(skip)("web UI in Chromium", () => {
     await expect.poll(() => page.locator("svg path.province").count()).toBe(63);
     await page.getByRole("button", { name: /34 provinces/ }).click();
     await expect.poll(() => page.locator("svg path.province").count()).toBe(34);
+    // The counts arrive after the shapes: wait until the map is shaded.
+    await expect
+      .poll(() => page.locator('svg path.province:not([data-count="0"])').count())
+      .toBeGreaterThan(10);
     // The busiest province: clicking it filters the results to exactly its documents.
     const busiest = await page.locator("svg path.province").evaluateAll(
       (paths) =>

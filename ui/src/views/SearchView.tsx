@@ -112,7 +112,9 @@ export function SearchView({ filters, level, offset }: Props) {
         <aside className="left">
           <ProvinceMap
             level={level}
-            counts={counts.state === "ok" ? counts.data.provinces : []}
+            counts={
+              counts.state === "ok" && counts.data.level === level ? counts.data.provinces : []
+            }
             selected={selected}
             onLevel={(next) => {
               // The two levels have their own codes: switching drops the province filter.
