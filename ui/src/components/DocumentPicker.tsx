@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type SearchResult } from "../api.js";
 
 interface Props {
@@ -12,12 +12,17 @@ export function DocumentPicker({ label, exclude, onPick }: Props) {
   const [q, setQ] = useState("");
   const [hits, setHits] = useState<SearchResult["results"] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Only the latest request's answer is shown: an earlier one arriving late is dropped.
+  const latest = useRef(0);
   const find = (event?: FormEvent) => {
     event?.preventDefault();
     setError(null);
+    const request = ++latest.current;
     api.search(q.trim() ? { q: q.trim() } : {}, 0, 50).then(
-      (result) => setHits(result.results.filter((h) => h.id !== exclude)),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (result) =>
+        request === latest.current && setHits(result.results.filter((h) => h.id !== exclude)),
+      (e: unknown) =>
+        request === latest.current && setError(e instanceof Error ? e.message : String(e)),
     );
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: list the latest documents once, on opening
