@@ -117,6 +117,17 @@ describe("server API", () => {
     expect(filtered.json().results.map((h: { id: string }) => h.id)).toEqual([statementId]);
   });
 
+  it("GET /search refuses a province filter that names no province, 400 naming it", async () => {
+    const bad = await get("/search?province=Atlantis");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: "E_USAGE" });
+    expect(bad.json().error.message).toContain("Atlantis");
+    const byName = await get(`/search?province=${encodeURIComponent("đà nẵng")}`);
+    const byCode = await get("/search?province=48");
+    expect(byName.json().total).toBe(byCode.json().total);
+    expect(byCode.json().total).toBeGreaterThan(0);
+  });
+
   it("GET /provinces counts old and new provinces", async () => {
     const old = await get("/provinces");
     expect(old.statusCode).toBe(200);
