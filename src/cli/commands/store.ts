@@ -258,7 +258,7 @@ export async function runIngest(inputs: string[], options: IngestCliOptions): Pr
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const errors = tally.errors + refused;
-  const counts = `${tally.files} files, ${read} documents read, ${added} stored, ${skipped + known} already there, ${errors} error${errors === 1 ? "" : "s"}, in ${seconds} s (${options.db})`;
+  const counts = `${tally.files} file${tally.files === 1 ? "" : "s"}, ${read} documents read, ${added} stored, ${skipped + known} already there, ${errors} error${errors === 1 ? "" : "s"}, in ${seconds} s (${options.db})`;
   if (signal.received) {
     process.stderr.write(
       `\ndossier ingest: interrupted (${signal.received}): ${counts}. Run again to resume.\n`,
