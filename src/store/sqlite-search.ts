@@ -396,7 +396,7 @@ export function searchSqlite(db: Db, index: SearchIndex, query: SearchQuery): Se
   const fts = parseFtsQuery(query.q ?? "", knownNameLength);
   return db.transaction(() => {
     index.refresh();
-    return withMatch(fts, (match) => run(db, index, query, fts, match));
+    return { ...withMatch(fts, (match) => run(db, index, query, fts, match)), query: fts.match };
   })();
 }
 

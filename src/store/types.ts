@@ -49,6 +49,12 @@ export interface Facet {
 export interface SearchResult {
   /** Documents matching the query and filters, before limit/offset. */
   total: number;
+  /**
+   * The text query as searched: words folded and quoted, known names as phrases ("da nang
+   * hotels" → `"da nang" "hotels"`); null without text. Marking matches elsewhere (a document
+   * view) from it marks what the search matched.
+   */
+  query?: string | null;
   results: SearchHit[];
   facets: {
     province: Facet[];

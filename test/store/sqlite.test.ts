@@ -32,6 +32,8 @@ describe("known names in a query", () => {
     const sources = (q: string) => store.search({ q }).results.map((r) => r.source);
     expect(sources("da nang")).toEqual(["city.txt"]);
     expect(sources("Đà Nẵng")).toEqual(["city.txt"]);
+    // The result says how it read the query, for marking the matches elsewhere.
+    expect(store.search({ q: "da nang mưa" }).query).toBe('"da nang" "mua"');
     // Written apart on purpose, the words are searched apart.
     expect(sources("da AND nang").sort()).toEqual(["city.txt", "rice.txt"]);
     store.close();

@@ -157,7 +157,8 @@ export function SearchView({ filters, level, offset }: Props) {
                         view: "document",
                         id: hit.id,
                         removed: false,
-                        q: filters.q,
+                        // As the search read it: known names stay whole ("da nang", not "đã").
+                        q: results.data.query ?? filters.q,
                       })}
                     >
                       {hit.title ?? hit.source}
