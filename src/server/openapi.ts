@@ -27,7 +27,7 @@ const searchResult = json({ $ref: "#/components/schemas/SearchResult" });
 const object = { type: "object" };
 const bad = {
   "400": error(
-    "invalid input: E_VALIDATION (also for an unknown query parameter or body field, which it names), E_USAGE (a query of too many terms), E_EMPTY, E_FORMAT (also a JSON body that is not UTF-8), E_BINARY",
+    "invalid input: E_VALIDATION (also for an unknown query parameter or body field, which it names), E_USAGE (a query of too many terms, a province filter naming no province), E_EMPTY, E_FORMAT (also a JSON body that is not UTF-8), E_BINARY",
   ),
 };
 const body = {
@@ -76,7 +76,15 @@ export const openapi = {
       SearchResult: {
         type: "object",
         required: ["total", "results", "facets"],
-        properties: { total: { type: "integer" }, results: { type: "array" }, facets: object },
+        properties: {
+          total: { type: "integer" },
+          query: {
+            type: ["string", "null"],
+            description: "the text query as searched: folded, known names as phrases",
+          },
+          results: { type: "array" },
+          facets: object,
+        },
       },
     },
   },
