@@ -8,6 +8,13 @@ import type { Facet, SearchQuery, SearchResult } from "./types.js";
 
 type Db = Database.Database;
 
+/** A hit's snippet; without a match it starts past the title line the text opens with. */
+function snippetOf(json: string, title: string | null, fts: FtsQuery): string {
+  const { text } = JSON.parse(json) as Document;
+  const skip = title && text.startsWith(title) ? title.length : 0;
+  return makeSnippet(text, fts.terms, 200, skip);
+}
+
 /** The facets a document has several values of, as document_facets.facets holds them. */
 const MULTI = ["province", "province2025", "entity", "domain"] as const;
 type Multi = (typeof MULTI)[number];
@@ -362,7 +369,7 @@ function run(db: Db, index: SearchIndex, query: SearchQuery, fts: FtsQuery, matc
       title: row.title,
       source: row.source,
       score,
-      snippet: makeSnippet((JSON.parse(row.json) as Document).text, fts.terms),
+      snippet: snippetOf(row.json, row.title, fts),
       published: row.published,
     };
   });

@@ -32,6 +32,9 @@ describe("known names in a query", () => {
     const sources = (q: string) => store.search({ q }).results.map((r) => r.source);
     expect(sources("da nang")).toEqual(["city.txt"]);
     expect(sources("Đà Nẵng")).toEqual(["city.txt"]);
+    // Listed without a query, a snippet starts past the title the result shows already.
+    for (const hit of store.search({}).results)
+      expect(hit.snippet.startsWith(hit.title ?? "\u0000")).toBe(false);
     // The result says how it read the query, for marking the matches elsewhere.
     expect(store.search({ q: "da nang mưa" }).query).toBe('"da nang" "mua"');
     // Written apart on purpose, the words are searched apart.

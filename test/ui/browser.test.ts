@@ -142,6 +142,17 @@ describe.skipIf(skip)("web UI in Chromium", () => {
         /da\s*nang/,
       );
     expect(await page.locator('.facets [data-facet="province"]').count()).toBeGreaterThan(0);
+    // Long facet lists open in full on request.
+    const shown = await page.locator('.facets [data-facet="province"]').count();
+    const more = page
+      .locator(".facets details", { has: page.locator('[data-facet="province"]') })
+      .locator("button.more");
+    if ((await more.count()) > 0) {
+      await more.click();
+      await expect
+        .poll(() => page.locator('.facets [data-facet="province"]').count())
+        .toBeGreaterThan(shown);
+    }
     await shot(page, "search");
 
     await input.fill('"Đà Nẵng"');
@@ -213,6 +224,13 @@ describe.skipIf(skip)("web UI in Chromium", () => {
     await shot(page, "document");
     await page.getByRole("link", { name: /Show removed chrome/ }).click();
     await expect.poll(() => page.locator("section.removed").count()).toBe(1);
+    // Its entities, each a way into the documents that name it.
+    const japan = page.locator('.entities a[title="country:JPN"]');
+    expect(await japan.count()).toBe(1);
+    await japan.click();
+    await expect.poll(() => decodeURIComponent(page.url())).toContain("entity=country:JPN");
+    await settled(page);
+    expect(Number(await page.locator(".total strong").textContent())).toBeGreaterThanOrEqual(2);
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -1,4 +1,6 @@
+import { useState } from "react";
 import type { Filters, SearchResult } from "../api.js";
+import { toggled } from "../text.js";
 
 type FacetName = keyof SearchResult["facets"];
 type Facet = SearchResult["facets"][FacetName][number];
@@ -38,6 +40,7 @@ function isActive(group: Group, facet: Facet, filters: Filters): boolean {
 }
 
 export function Facets({ facets, filters, onToggle }: Props) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   return (
     <nav className="facets" aria-label="Facets">
       {GROUPS.map((group) => {
@@ -45,6 +48,7 @@ export function Facets({ facets, filters, onToggle }: Props) {
           (f) => !group.prefix || f.value.startsWith(group.prefix),
         );
         if (values.length === 0) return null;
+        const all = expanded.has(group.title);
         return (
           <details
             key={group.title}
@@ -52,7 +56,7 @@ export function Facets({ facets, filters, onToggle }: Props) {
           >
             <summary>{group.title}</summary>
             <ul>
-              {values.slice(0, SHOWN).map((facet) => {
+              {(all ? values : values.slice(0, SHOWN)).map((facet) => {
                 const active = isActive(group, facet, filters);
                 return (
                   <li key={facet.value}>
@@ -73,7 +77,14 @@ export function Facets({ facets, filters, onToggle }: Props) {
               })}
             </ul>
             {values.length > SHOWN ? (
-              <p className="more">and {values.length - SHOWN} more</p>
+              <button
+                type="button"
+                className="more"
+                aria-expanded={all}
+                onClick={() => setExpanded(toggled(expanded, group.title))}
+              >
+                {all ? "Show fewer" : `Show ${values.length - SHOWN} more`}
+              </button>
             ) : null}
           </details>
         );

@@ -100,6 +100,60 @@ function ProvinceRows({
   );
 }
 
+const ENTITY_GROUPS = [
+  { type: "person", title: "People" },
+  { type: "organisation", title: "Organisations" },
+  { type: "instrument", title: "Instruments" },
+  { type: "country", title: "Countries" },
+  { type: "place", title: "Places abroad" },
+] as const;
+
+/** The document's entities by kind, most mentioned first, each a link to the documents naming it. */
+function EntityLists({ entities }: { entities: StoredDocument["analysis"]["entities"] }) {
+  const groups = ENTITY_GROUPS.map(({ type, title }) => {
+    const counts = new Map<string, { name: string; count: number }>();
+    for (const e of entities.filter((x) => x.type === type && !x.partOf)) {
+      const entry = counts.get(e.id);
+      if (entry) entry.count++;
+      else counts.set(e.id, { name: e.name, count: 1 });
+    }
+    const rows = [...counts].sort(
+      (a, b) => b[1].count - a[1].count || a[1].name.localeCompare(b[1].name),
+    );
+    return { type, title, rows };
+  }).filter((g) => g.rows.length > 0);
+  if (groups.length === 0) return null;
+  return (
+    <section className="entities">
+      <h2>Who and what</h2>
+      {groups.map((g) => (
+        <div key={g.type}>
+          <h3>{g.title}</h3>
+          <ul>
+            {g.rows.map(([id, { name, count }]) => (
+              <li key={id}>
+                <a
+                  href={formatRoute({
+                    view: "search",
+                    filters: { entity: id },
+                    level: "old",
+                    offset: 0,
+                  })}
+                  title={id}
+                  className={`hl-key ${g.type === "place" ? "abroad" : g.type}`}
+                >
+                  {name}
+                </a>{" "}
+                <span className="mentions">{count}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
 export function DocumentView({ id, removed, q }: { id: string; removed: boolean; q?: string }) {
   const loaded = useApi(id, () => api.document(id));
   const [hidden, setHidden] = useState<Set<Kind>>(new Set());
@@ -240,6 +294,7 @@ export function DocumentView({ id, removed, q }: { id: string; removed: boolean;
               />
             </table>
           </section>
+          <EntityLists entities={analysis.entities} />
           {analysis.provisions.length > 0 ? (
             <section>
               <h2>Provisions ({analysis.provisions.length})</h2>
