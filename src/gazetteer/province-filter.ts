@@ -53,13 +53,3 @@ export function provinceFilterCode(level: Level, value: string): string {
     { input: value.slice(0, 100) },
   );
 }
-
-/** A search's province filters as codes (see `provinceFilterCode`); other fields unchanged. */
-export function withProvinceCodes<T extends { province?: string; province2025?: string }>(
-  query: T,
-): T {
-  const out = { ...query };
-  if (query.province) out.province = provinceFilterCode("old", query.province);
-  if (query.province2025) out.province2025 = provinceFilterCode("new", query.province2025);
-  return out;
-}

@@ -4,7 +4,6 @@ import { analyze } from "../analyze.js";
 import { type CompareInput, compare } from "../compare/index.js";
 import { DossierError, isDossierError } from "../errors.js";
 import { defaultGazetteer } from "../gazetteer/load.js";
-import { withProvinceCodes } from "../gazetteer/province-filter.js";
 import { ingest, ingestBytes } from "../ingest/index.js";
 import type { Document } from "../ingest/types.js";
 import { assertStorable } from "../store/limits.js";
@@ -42,7 +41,7 @@ type DocumentBody = string | { text?: string; html?: string; source?: string };
 /** Query strings to a store query: limit and offset were checked by the schema. */
 function toSearch(query: Query): SearchQuery {
   const { limit, offset, level: _level, ...rest } = query;
-  const out: SearchQuery = withProvinceCodes({ ...rest });
+  const out: SearchQuery = { ...rest };
   if (limit !== undefined) out.limit = Number(limit);
   if (offset !== undefined) out.offset = Number(offset);
   return out;

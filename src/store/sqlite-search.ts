@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
+import { provinceFilterCode } from "../gazetteer/province-filter.js";
 import type { Document } from "../ingest/types.js";
-import { foldKey } from "../text/fold.js";
 import { type FtsQuery, parseFtsQuery } from "./fts-query.js";
 import { knownNameLength } from "./known-names.js";
 import { makeSnippet } from "./snippet.js";
@@ -176,15 +176,6 @@ export class SearchIndex {
     }
     return counts;
   }
-
-  /** A province given by code ("48") or name ("Đà Nẵng", "Da Nang", "danang") → its code. */
-  provinceCode(kind: "province" | "province2025", value: string): string {
-    if (/^\d+$/u.test(value.trim())) return value.trim();
-    const squash = (s: string) => foldKey(s).replaceAll(" ", "");
-    const key = squash(value);
-    for (const [code, name] of this.labels[kind]) if (squash(name) === key) return code;
-    return value;
-  }
 }
 
 /** The documents passing the filters (not `q`), as a test on a rowid; null: no filter. */
@@ -196,7 +187,8 @@ function filterOf(index: SearchIndex, query: SearchQuery): ((rowid: number) => b
   };
   for (const kind of ["province", "province2025"] as const) {
     const value = query[kind];
-    if (value) having(kind, index.provinceCode(kind, value));
+    // By code or any name of the province; one that names none is an E_USAGE error.
+    if (value) having(kind, provinceFilterCode(kind === "province" ? "old" : "new", value));
   }
   if (query.entity) having("entity", query.entity);
   if (query.domain) having("domain", query.domain);

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { analyze } from "../../analyze.js";
 import { defaultGazetteer } from "../../gazetteer/load.js";
-import { withProvinceCodes } from "../../gazetteer/province-filter.js";
 import type { Document } from "../../ingest/types.js";
 import { assertStorable } from "../../store/limits.js";
 import { openSqliteStore } from "../../store/sqlite.js";
@@ -68,7 +67,7 @@ export function registerStoreCommands(program: Command): void {
         const store = openSqliteStore(options.db);
         try {
           const { db: _db, format, ...filters } = options;
-          const result = store.search(withProvinceCodes({ ...filters, q: query }));
+          const result = store.search({ ...filters, q: query });
           if (format === "json") process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           else {
             process.stdout.write(`${result.total} documents\n`);
