@@ -1,4 +1,4 @@
-import { loadEntities } from "../extract/entities/load.js";
+import { defaultEntities } from "../extract/entities/index.js";
 import { defaultGazetteer } from "../gazetteer/load.js";
 import { foldKey } from "../text/fold.js";
 
@@ -12,7 +12,7 @@ function knownNames(): Set<string> {
   if (known) return known;
   const names = [
     ...defaultGazetteer().places.flatMap((p) => p.names.map((n) => n.text)),
-    ...loadEntities().entities.flatMap((e) => e.names.map((n) => n.text)),
+    ...defaultEntities().flatMap((e) => e.names.map((n) => n.text)),
   ];
   known = new Set(names.map(foldKey).filter((key) => key.includes(" ")));
   return known;

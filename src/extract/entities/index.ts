@@ -42,15 +42,22 @@ export function createEntityExtractor(entities: EntityRecord[], titles: string[]
   };
 }
 
+let bundled: EntityRecord[] | undefined;
 let shared: EntityExtractor | undefined;
+
+/** The bundled entity lists (data/entities), loaded and checked once. */
+export function defaultEntities(): EntityRecord[] {
+  if (!bundled) {
+    const { entities, problems } = loadEntities();
+    if (problems.length > 0) throw new Error(`entity data: ${problems[0]}`);
+    bundled = entities;
+  }
+  return bundled;
+}
 
 /** The extractor over the bundled lists (data/entities, data/lexicon/office-titles.txt). */
 export function defaultEntityExtractor(): EntityExtractor {
-  if (!shared) {
-    const { entities, problems } = loadEntities();
-    if (problems.length > 0) throw new Error(`entity data: ${problems[0]}`);
-    shared = createEntityExtractor(entities, loadTitles());
-  }
+  shared ??= createEntityExtractor(defaultEntities(), loadTitles());
   return shared;
 }
 

@@ -21,6 +21,10 @@ const KINDS = [
 
 type Kind = (typeof KINDS)[number]["kind"];
 
+/** How an entity is drawn: its type, but a place abroad apart from the places in Viet Nam. */
+const kindOf = (type: StoredDocument["analysis"]["entities"][number]["type"]): Kind =>
+  type === "place" ? "abroad" : type;
+
 /** Where the search that led here matched, found as the search found it (folded). */
 function matchesOf(text: string, q: string | undefined): Span[] {
   if (!q) return [];
@@ -48,7 +52,7 @@ function spansOf({ document, analysis }: StoredDocument, q: string | undefined):
       title: `${m.place.nameVi} · ${m.province.nameVi} (63) · ${m.province2025.nameVi} (34)`,
     });
   for (const e of analysis.entities) {
-    const kind = e.type === "place" ? "abroad" : e.type;
+    const kind = kindOf(e.type);
     spans.push({
       start: e.start,
       end: e.end,
@@ -100,35 +104,30 @@ function ProvinceRows({
   );
 }
 
-const ENTITY_GROUPS = [
-  { type: "person", title: "People" },
-  { type: "organisation", title: "Organisations" },
-  { type: "instrument", title: "Instruments" },
-  { type: "country", title: "Countries" },
-  { type: "place", title: "Places abroad" },
-] as const;
-
 /** The document's entities by kind, most mentioned first, each a link to the documents naming it. */
 function EntityLists({ entities }: { entities: StoredDocument["analysis"]["entities"] }) {
-  const groups = ENTITY_GROUPS.map(({ type, title }) => {
-    const counts = new Map<string, { name: string; count: number }>();
-    for (const e of entities.filter((x) => x.type === type && !x.partOf)) {
-      const entry = counts.get(e.id);
-      if (entry) entry.count++;
-      else counts.set(e.id, { name: e.name, count: 1 });
-    }
-    const rows = [...counts].sort(
-      (a, b) => b[1].count - a[1].count || a[1].name.localeCompare(b[1].name),
-    );
-    return { type, title, rows };
-  }).filter((g) => g.rows.length > 0);
+  // The highlight kinds that are entities, in the legend's order.
+  const groups = KINDS.filter(({ kind }) => kind !== "match" && kind !== "place")
+    .map(({ kind, label }) => {
+      const counts = new Map<string, { name: string; count: number }>();
+      for (const e of entities.filter((x) => kindOf(x.type) === kind && !x.partOf)) {
+        const entry = counts.get(e.id);
+        if (entry) entry.count++;
+        else counts.set(e.id, { name: e.name, count: 1 });
+      }
+      const rows = [...counts].sort(
+        (a, b) => b[1].count - a[1].count || a[1].name.localeCompare(b[1].name),
+      );
+      return { kind, label, rows };
+    })
+    .filter((g) => g.rows.length > 0);
   if (groups.length === 0) return null;
   return (
     <section className="entities">
       <h2>Who and what</h2>
       {groups.map((g) => (
-        <div key={g.type}>
-          <h3>{g.title}</h3>
+        <div key={g.kind}>
+          <h3>{g.label}</h3>
           <ul>
             {g.rows.map(([id, { name, count }]) => (
               <li key={id}>
@@ -140,7 +139,7 @@ function EntityLists({ entities }: { entities: StoredDocument["analysis"]["entit
                     offset: 0,
                   })}
                   title={id}
-                  className={`hl-key ${g.type === "place" ? "abroad" : g.type}`}
+                  className={`hl-key ${g.kind}`}
                 >
                   {name}
                 </a>{" "}
