@@ -7,7 +7,7 @@ import {
   type PlaceMention,
   type ProvinceCount,
 } from "./extract/places/index.js";
-import { findProvisions, type Provision } from "./extract/provisions/index.js";
+import { findProvisions, type KindOf, type Provision } from "./extract/provisions/index.js";
 import { type TopicHit, topicsOf } from "./extract/topics/index.js";
 import { knownPublisher } from "./ingest/publishers.js";
 import { paragraphs as paragraphSpans } from "./text/paragraphs.js";
@@ -18,6 +18,8 @@ export interface DocumentInput {
   text: string;
   source?: string;
   title?: string | null;
+  /** A news publisher (from ingest): one sign that the text is a report, not a statement. */
+  publisher?: string | null;
   /** ISO 8601; lets dates without a year ("May 8-11") take the document's year. */
   published?: string | null;
   captions?: { text: string; credit: string | null }[];
@@ -51,6 +53,8 @@ export interface Analysis {
   entities: EntityMention[];
   dates: DateMention[];
   topics: ParagraphTopics[];
+  /** What kind of text it is (statement, news, other), and the evidence for it. */
+  kind: KindOf;
   provisions: Provision[];
   /**
    * The photo captions moved out of the text by ingest, each with its entities (offsets into
@@ -84,7 +88,8 @@ export function placesAndEntities(
  * 2. entities: countries, organisations, instruments, people, places abroad, with canonical ids;
  * 3. dates and ranges, years inferred from `published` where safe;
  * 4. topics per paragraph, each tag with the terms that triggered it;
- * 5. provisions of diplomatic texts: actor, stance, modality, domains, entities.
+ * 5. the document's kind (statement, news report, other), and its provisions: actor, stance,
+ *    modality, domains, entities.
  *
  * @example
  * analyze({ text: "Storm Yagi hit Hai Phong and Quang Ninh." }).provinces.map((p) => p.name);
@@ -96,8 +101,9 @@ export function analyze(document: DocumentInput, options: AnalyzeOptions = {}): 
   const topics = paragraphSpans(text)
     .map((p) => ({ ...p, domains: topicsOf(text, p.start, p.end) }))
     .filter((p) => p.domains.length > 0);
-  const provisions = findProvisions(text, entities, {
+  const { provisions, kind } = findProvisions(text, entities, {
     title: document.title ?? null,
+    publisher: document.publisher ?? null,
     domainsOf: (start, end) => topicsOf(text, start, end).map((t) => t.domain),
   });
   return {
@@ -107,6 +113,7 @@ export function analyze(document: DocumentInput, options: AnalyzeOptions = {}): 
     entities,
     dates: findDates(text, { documentDate: document.published ?? null }),
     topics,
+    kind,
     provisions,
     captions: (document.captions ?? []).map((c) => analyzeCaption(c.text, c.credit)),
   };

@@ -1,3 +1,5 @@
+import { FOLD, MARK, UPPER, WORD } from "./fold.js";
+
 /** A sentence of a text: [start, end) UTF-16 offsets, trimmed. */
 export interface Span {
   start: number;
@@ -10,13 +12,22 @@ const ABBREVIATIONS = new Set(
     " ",
   ),
 );
+const CLOSERS = new Set([34, 0x201d, 0x2019, 41, 93]); // " ” ’ ) ]
+const OPENERS = new Set([34, 0x201c, 0x2018, 40, 91]); // " “ ‘ ( [
+const isSpace = (c: number) => c === 32 || c === 9 || c === 0xa0;
+const isLetter = (c: number) => {
+  const f = FOLD[c] as number;
+  return f >= 97 || f === WORD || f === MARK;
+};
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
  * Splits text into sentences: at a line break, or after ".", "!" or "?" (and closing quotes or
  * brackets) followed by space and a capital letter, digit or opening quote — but not after an
- * abbreviation ("Mr.", "No.") or an initial ("U.S.", "M.V."). Linear in the text.
+ * abbreviation ("Mr.", "No.") or an initial ("U.S.", "M.V."). One pass, linear in the text.
  */
 export function sentences(text: string): Span[] {
+  const upperOf = UPPER;
   const out: Span[] = [];
   const push = (start: number, end: number) => {
     while (start < end && /\s/.test(text.charAt(start))) start++;
@@ -24,17 +35,52 @@ export function sentences(text: string): Span[] {
     if (end > start) out.push({ start, end });
   };
   let from = 0;
-  const boundary = /\n|[.!?]+["”’)\]]*[ \t]+(?=["“‘([]?[\p{Lu}\p{N}])/gu;
-  for (const m of text.matchAll(boundary)) {
-    const at = m.index ?? 0;
-    if (m[0] !== "\n") {
-      const before = /([\p{L}]+)$/u.exec(text.slice(Math.max(from, at - 12), at))?.[1] ?? "";
-      if (before.length === 1 || ABBREVIATIONS.has(before.toLowerCase())) continue;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      push(from, i);
+      from = i + 1;
+      continue;
     }
-    const end = m[0] === "\n" ? at : at + m[0].trimEnd().length;
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    // The run of stops and closers, then spaces, then the next sentence's first character.
+    let j = i + 1;
+    while (
+      j < n &&
+      (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)
+    )
+      j++;
+    while (j < n && CLOSERS.has(text.charCodeAt(j))) j++;
+    const end = j;
+    if (j >= n || !isSpace(text.charCodeAt(j))) {
+      i = end - 1;
+      continue;
+    }
+    while (j < n && isSpace(text.charCodeAt(j))) j++;
+    let k = j;
+    if (k < n && OPENERS.has(text.charCodeAt(k))) k++;
+    const next = text.charCodeAt(k);
+    if (k >= n || !(upperOf[next] === 1 || isDigit(next))) {
+      i = end - 1;
+      continue;
+    }
+    if (c === 46 && abbreviated(text, from, i)) {
+      i = end - 1;
+      continue;
+    }
     push(from, end);
-    from = at + m[0].length;
+    from = j;
+    i = j - 1;
   }
-  push(from, text.length);
+  push(from, n);
   return out;
+}
+
+/** The word before the full stop at `dot` is an initial or a listed abbreviation. */
+function abbreviated(text: string, from: number, dot: number): boolean {
+  let s = dot;
+  while (s > from && s > dot - 12 && isLetter(text.charCodeAt(s - 1))) s--;
+  const word = text.slice(s, dot);
+  return word.length === 1 || ABBREVIATIONS.has(word.toLowerCase());
 }

@@ -305,7 +305,8 @@ describe("dossier analyze and dossier provisions", () => {
       "oppose",
       "support",
     ]);
-    expect(a.provisions[0]).toMatchObject({ actor: { kind: "both" }, modality: "commitment" });
+    expect(a.provisions[0]).toMatchObject({ actor: { kind: "joint" }, modality: "commitment" });
+    expect(a.kind.kind).toBe("statement");
     expect(a.provisions[0].domains).toContain("trade");
   });
 

@@ -1,5 +1,5 @@
 import { DEFAULT_DATA_DIR, readDataFile } from "../../gazetteer/load.js";
-import { parseWordList } from "../../gazetteer/tsv.js";
+import { parseNameList, parseWordList } from "../../gazetteer/tsv.js";
 import { foldKey } from "../../text/fold.js";
 import { overlapTest } from "../../text/spans.js";
 import type { EntityMention, EntityRecord } from "./types.js";
@@ -14,15 +14,17 @@ export function loadTitles(dataDir = DEFAULT_DATA_DIR): string[] {
  * longest title wins ("Deputy Prime Minister" over "Prime Minister").
  */
 export function titleRecords(titles: string[]): EntityRecord[] {
-  return titles.map((t) => ({
-    id: `title:${foldKey(t).replace(/ /g, "-")}`,
-    type: "title" as EntityRecord["type"],
-    name: t,
-    kind: null,
-    year: null,
-    titles: [],
-    names: [{ text: t, flags: [], variant: "name" as const }],
-  }));
+  return titles.flatMap((line) =>
+    parseNameList(line).map(({ text, flags }) => ({
+      id: `title:${foldKey(text).replace(/ /g, "-")}`,
+      type: "title" as EntityRecord["type"],
+      name: text,
+      kind: null,
+      year: null,
+      titles: [],
+      names: [{ text, flags, variant: "name" as const }],
+    })),
+  );
 }
 
 // Two to four capitalised words, from a given position.

@@ -1,230 +1,307 @@
 import { foldKey } from "../../text/fold.js";
-import { sentences } from "../../text/sentences.js";
 import { within } from "../../text/spans.js";
 import type { EntityMention } from "../entities/types.js";
-import { defaultProvisionLexicon, type ProvisionLexicon, phraseAt } from "./lexicon.js";
-import type { Actor, Modality, Provision } from "./types.js";
+import { type ActorContext, actorOf, documentParties } from "./actor.js";
+import { documentKind } from "./kind.js";
+import { defaultProvisionLexicon, type ProvisionLexicon, type Stance } from "./lexicon.js";
+import { type Predicate, predicateAfter } from "./predicate.js";
+import { type Overlay, type Sentence, type Subject, subjectsAt } from "./subject.js";
+import { type Token, tokenize } from "./tokens.js";
+import { hasDiacritics, Triggers } from "./triggers.js";
+import type { Actor, KindOf, Modality, Provision } from "./types.js";
+import { type Unit, units } from "./units.js";
 
+export { checkProvisionLexicon, STANCES } from "./lexicon.js";
 export type * from "./types.js";
 
 export interface ProvisionOptions {
   title?: string | null;
+  /** The document's publisher, if ingest found one: a sign of a news story. */
+  publisher?: string | null;
   /** Domain ids of a span, strongest first (the topic tagger). */
   domainsOf?: (start: number, end: number) => string[];
   lexicon?: ProvisionLexicon;
 }
 
-interface Word {
-  folded: string;
-  start: number;
-  end: number;
+export interface ProvisionsFound {
+  provisions: Provision[];
+  kind: KindOf;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu;
-const NEGATION = new Set(["not", "never", "neither", "nor", "khong", "chua"]);
-const FUTURE = new Set(["will", "shall", "se"]);
-const ASPIRATION = new Set([
-  "wish",
-  "wishes",
-  "desire",
-  "hope",
-  "hoped",
-  "ready",
-  "readiness",
-  "aim",
-  "aims",
-  "strive",
-  "determination",
-  "determined",
-  "intend",
-  "intention",
-  "mong",
-  "san",
-]);
-const DIPLOMATIC =
-  /joint (?:statement|communiqu|declaration|press release|vision)|tuyên bố chung|thông cáo chung/i;
-// Actor, a few adverbs and the verb come first: no provision needs more words than this read.
-const MAX_WORDS = 18;
-
-function words(text: string, start: number, end: number): Word[] {
-  const out: Word[] = [];
-  for (const m of text.slice(start, Math.min(end, start + 200)).matchAll(WORD)) {
-    const s = start + (m.index ?? 0);
-    out.push({ folded: foldKey(m[0]), start: s, end: s + m[0].length });
-    if (out.length >= MAX_WORDS) break;
-  }
-  return out;
+/** One clause that speaks: who, and the predicate that gave its stance. */
+interface Clause {
+  actor: Actor;
+  stance: Stance;
+  negated: boolean;
+  verb: string;
+  modality: Modality;
 }
 
-/** The subject at word `at`: an actor phrase, "the <demonym> side", "phía <country>", or countries. */
-function actorAt(
-  ws: Word[],
-  at: number,
-  countries: Map<number, EntityMention>,
-  lex: ProvisionLexicon,
-  text: string,
-): { actor: Actor; next: number } | null {
-  const folded = ws.map((w) => w.folded);
-  const phrase = phraseAt(folded, at, lex.actors);
-  if (phrase) {
-    const last = ws[at + phrase.words.length - 1] as Word;
-    return {
-      actor: { kind: phrase.value, text: text.slice((ws[at] as Word).start, last.end), ids: [] },
-      next: at + phrase.words.length,
-    };
-  }
-  const country = (i: number) => {
-    const w = ws[i];
-    return w ? countries.get(w.start) : undefined;
-  };
-  const after = (c: EntityMention) => ws.findIndex((w) => w.start >= c.end);
-  // "the Russian side(s)", "phía Nga"
-  const lead = folded[at];
-  const c1 = lead === "the" || lead === "phia" ? country(at + 1) : undefined;
-  if (c1) {
-    const i = after(c1);
-    const side = folded[i] === "side" || folded[i] === "sides";
-    if (lead === "phia" || side) {
-      const end = side ? (ws[i] as Word).end : c1.end;
-      return {
-        actor: { kind: "side", text: text.slice((ws[at] as Word).start, end), ids: [c1.id] },
-        next: side ? i + 1 : i,
-      };
-    }
-  }
-  // "Russia …", "Viet Nam and Russia …"
-  const c2 = country(at);
-  if (!c2) return null;
-  let i = after(c2);
-  const c3 = folded[i] === "and" || folded[i] === "va" ? country(i + 1) : undefined;
-  if (c3) {
-    i = after(c3);
-    return {
-      actor: { kind: "both", text: text.slice(c2.start, c3.end), ids: [c2.id, c3.id] },
-      next: i < 0 ? ws.length : i,
-    };
-  }
-  if (c2.variant === "demonym") return null; // "Russian experts said …" is no state speaking
-  return { actor: { kind: "country", text: c2.text, ids: [c2.id] }, next: i < 0 ? ws.length : i };
-}
+// Phrases whose commitment is a wish or an intention rather than a decision.
+const ASPIRATION =
+  /\b(?:intention|willingness|wish|wishes|hope|desire|readiness|ready|look|looks|looked|looking|mong|san sang)\b/;
 
 /**
- * Finds the provisions of a diplomatic text: sentences whose subject is an actor ("Both sides",
- * "The Russian side", "Viet Nam and Russia") followed, after at most a few adverbs, by a stance
- * verb ("agreed to", "reaffirmed", "voiced support for"). A negated verb ("agreed not to
- * support") makes the stance "oppose". A text with fewer than three such sentences, two of them
- * by both sides or the leaders, and no "Joint Statement"-like title, is not a diplomatic text and
- * yields none.
+ * The provisions of a text: each sentence or list item in which an actor takes a stance.
+ * 1. units: sentences and list items, list markers cut off;
+ * 2. clauses: at each clause opening (the sentence start, after a comma, after "and"), a
+ *    subject — joint, one party, a person, a pronoun — and, past asides and fillers, a stance
+ *    predicate; or an impersonal clause ("It was agreed that"); or a nominal provision
+ *    ("Support for …"); the first clause that speaks gives the provision its actor and stance;
+ * 3. actors resolved: pronouns to the actor in force, offices to the person holding them,
+ *    "both sides" to the document's two parties;
+ * 4. list items under a lead-in ("Both sides agreed to:") take its actor and stance;
+ * 5. the document's kind (statement, news, other) with its evidence; outside statements, a
+ *    provision needs a named actor or a real stance (a bare "will" is no commitment in a news
+ *    story).
+ *
+ * @example
+ * const text = "Both sides agreed to expand trade. The Japanese side supports the plan.";
+ * findProvisions(text, findEntities(text)).provisions.map((p) => [p.actor.kind, p.stance]);
+ * // [["joint", "agree"], ["party", "support"]]
  */
 export function findProvisions(
   text: string,
   entities: EntityMention[],
   options: ProvisionOptions = {},
-): Provision[] {
+): ProvisionsFound {
   const lex = options.lexicon ?? defaultProvisionLexicon();
-  const diplomatic = DIPLOMATIC.test(options.title ?? "") || DIPLOMATIC.test(text);
-  // No joint actor and no joint-statement wording anywhere: no provisions to look for. (The
-  // test reads NFC text, as ingest gives, with or without Vietnamese diacritics.)
-  if (!(diplomatic || lex.jointPattern.test(text))) {
-    return [];
-  }
-  const countries = new Map(
-    entities.filter((e) => e.type === "country").map((e) => [e.start, e] as const),
-  );
   const sorted = [...entities].sort((a, b) => a.start - b.start);
-  const found: Provision[] = [];
-  for (const s of sentences(text)) {
-    const ws = words(text, s.start, s.end);
-    if (ws.length < 3) continue;
-    // An opening adverbial ("Accordingly,", "In addition,") before the subject.
-    const comma = text.slice(s.start, (ws[Math.min(6, ws.length - 1)] as Word).end).indexOf(",");
-    const starts = [0];
-    if (comma >= 0) starts.push(ws.findIndex((w) => w.start > s.start + comma));
-    for (const at of starts) {
-      if (at < 0) continue;
-      const nominal = phraseAt(
-        ws.map((w) => w.folded),
-        at,
-        lex.nominals,
-      );
-      if (nominal) {
-        const last = ws[at + nominal.words.length - 1] as Word;
-        found.push({
-          text: text.slice(s.start, s.end),
-          start: s.start,
-          end: s.end,
-          actor: { kind: "both", text: "", ids: [] },
-          stance: nominal.value,
-          negated: false,
-          verb: text.slice((ws[at] as Word).start, last.end),
-          modality:
-            nominal.value === "readiness"
-              ? "aspiration"
-              : nominal.value === "agree"
-                ? "commitment"
-                : "statement",
-          domains: options.domainsOf?.(s.start, s.end) ?? [],
-          entities: within(sorted, s.start, s.end).map(
-            ({ id, type, name, text: t, start, end }) => ({ id, type, name, text: t, start, end }),
-          ),
-        });
-        break;
-      }
-      const subject = actorAt(ws, at, countries, lex, text);
-      if (!subject) continue;
-      let j = subject.next;
-      for (
-        let filler = phraseAt(
-          ws.map((w) => w.folded),
-          j,
-          lex.fillers,
-        );
-        filler;
-        filler = phraseAt(
-          ws.map((w) => w.folded),
-          j,
-          lex.fillers,
-        )
-      ) {
-        j += filler.words.length;
-      }
-      const folded = ws.map((w) => w.folded);
-      const verb = phraseAt(folded, j, lex.stances);
-      if (!verb) continue;
-      const k = j + verb.words.length;
-      const negated =
-        NEGATION.has(folded[k] ?? "") || (folded[k] === "to" && NEGATION.has(folded[k + 1] ?? ""));
-      const stance = negated ? "oppose" : verb.value;
-      const span = folded.slice(j, Math.min(folded.length, k + 6));
-      const modality: Modality = span.some((w) => FUTURE.has(w))
-        ? "future"
-        : verb.value === "readiness" || span.some((w) => ASPIRATION.has(w))
-          ? "aspiration"
-          : verb.value === "agree" || verb.value === "decide"
-            ? "commitment"
-            : "statement";
-      found.push({
-        text: text.slice(s.start, s.end),
-        start: s.start,
-        end: s.end,
-        actor: subject.actor,
-        stance,
-        negated,
-        verb: text.slice((ws[j] as Word).start, (ws[k - 1] as Word).end),
-        modality,
-        domains: options.domainsOf?.(s.start, s.end) ?? [],
-        entities: within(sorted, s.start, s.end).map(({ id, type, name, text: t, start, end }) => ({
-          id,
-          type,
-          name,
-          text: t,
-          start,
-          end,
-        })),
-      });
-      break;
+  const context: ActorContext = {
+    text,
+    entities: sorted,
+    parties: documentParties(sorted, options.title ?? null),
+    lastJoint: null,
+    lastPerson: null,
+  };
+  const all = units(text);
+  const found: { unit: Unit; clause: Clause; index: number }[] = [];
+  let bare = 0;
+  const title = options.title?.trim() ?? "";
+  const triggers = triggersOf(lex);
+  const written = hasDiacritics(text);
+  const surnames = new Map<string, string>();
+  for (const e of sorted) {
+    if (e.type !== "person") continue;
+    const last = foldKey(e.text).split(" ").pop();
+    if (last && last.length > 2) surnames.set(last, e.id);
+  }
+  all.forEach((unit, index) => {
+    // A headline ("Freedonia and Sylvania agree to boost trade") says what the text holds; it is no provision.
+    if (index < 3 && title !== "" && text.slice(unit.start, unit.end).trim() === title) return;
+    // Most sentences of a news story cannot be provisions: no predicate right after a subject.
+    if (!triggers.mayHold(text, unit.start, unit.end, written)) return;
+    const tokens = tokenize(text, unit.start, unit.end, written);
+    const sentence: Sentence = {
+      tokens,
+      entities: overlay(tokens, sorted),
+      lex,
+      sentenceEnds: /[.;!]["”’)]*$/.test(text.slice(Math.max(unit.start, unit.end - 3), unit.end)),
+      surnames,
+    };
+    const clause = clauseOf(sentence, context);
+    if (!clause) return;
+    if (clause.actor.kind === "joint") context.lastJoint = clause.actor;
+    if (clause.actor.kind === "person" && clause.actor.ids.length > 0)
+      context.lastPerson = clause.actor;
+    if (clause.verb === "will" || clause.verb === "shall" || clause.verb === "sẽ") bare++;
+    found.push({ unit, clause, index });
+  });
+  const provisions: Provision[] = [];
+  for (let k = 0; k < found.length; k++) {
+    const { unit, clause, index } = found[k] as (typeof found)[number];
+    const items = leadInItems(text, all, index, found);
+    if (items.length > 0) {
+      const listed = { ...clause, actor: { ...clause.actor, via: "list" as const } };
+      for (const item of items) provisions.push(provisionOf(text, item, listed, sorted, options));
+      continue;
+    }
+    provisions.push(provisionOf(text, unit, clause, sorted, options));
+  }
+  const kind = documentKind(
+    text,
+    { title: options.title ?? null, publisher: options.publisher ?? null },
+    provisions,
+    all.length,
+  );
+  if (kind.kind === "statement") return { provisions, kind };
+  // Outside a statement, "Vietnam will host the games" is a fact, not a commitment, and
+  // "Both sides agreed that the referee had a good game" is no diplomacy.
+  const kept = provisions.filter(
+    (p) =>
+      !(p.verb === "will" || p.verb === "shall" || p.verb === "sẽ") &&
+      (p.actor.kind !== "joint" || p.actor.ids.length > 0),
+  );
+  if (bare > 0 && kept.length < provisions.length)
+    kind.evidence.push(
+      `${provisions.length - kept.length} bare "will" or unplaced joint clauses left out`,
+    );
+  return { provisions: kept, kind };
+}
+
+const triggerSets = new WeakMap<ProvisionLexicon, Triggers>();
+
+function triggersOf(lex: ProvisionLexicon): Triggers {
+  let t = triggerSets.get(lex);
+  if (!t) {
+    t = new Triggers(lex);
+    triggerSets.set(lex, t);
+  }
+  return t;
+}
+
+/** The entity starting at each token of a sentence. */
+function overlay(tokens: Token[], entities: EntityMention[]): (Overlay | undefined)[] {
+  const out: (Overlay | undefined)[] = new Array(tokens.length);
+  if (tokens.length === 0) return out;
+  const first = tokens[0] as Token;
+  const last = tokens[tokens.length - 1] as Token;
+  let t = 0;
+  for (const mention of within(entities, first.start, last.end)) {
+    while (t < tokens.length && (tokens[t] as Token).start < mention.start) t++;
+    if (t >= tokens.length) break;
+    if ((tokens[t] as Token).start !== mention.start || out[t]) continue;
+    let end = t;
+    while (end < tokens.length && (tokens[end] as Token).start < mention.end) end++;
+    out[t] = { mention, end };
+  }
+  return out;
+}
+
+/**
+ * Where a clause may open: the start, after a clause mark, after "and", "but", "said" …, and at
+ * a subject of both sides wherever it stands ("In that spirit we commit …").
+ */
+function clauseStarts(s: Sentence): number[] {
+  const starts = [0];
+  const { tokens, lex } = s;
+  const add = (at: number) => {
+    if (at > 0 && at < tokens.length && !starts.includes(at)) starts.push(at);
+  };
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.punct) add(i + 1);
+    else {
+      if (lex.roles.clause.starts(t.key)) add(lex.roles.clause.match(tokens, i)?.end ?? -1);
+      if (lex.roles["joint-pronoun"].starts(t.key) || lex.roles.joint.starts(t.key)) add(i);
     }
   }
-  const joint = found.filter((p) => p.actor.kind === "both" || p.actor.kind === "leaders").length;
-  return (found.length >= 3 && joint >= 2) || (diplomatic && found.length > 0) ? found : [];
+  return starts.sort((a, b) => a - b);
+}
+
+/** The first clause of a sentence that speaks, if any. */
+function clauseOf(s: Sentence, context: ActorContext): Clause | null {
+  const { tokens, lex } = s;
+  // A nominal provision is a sentence ("Support for the full implementation of the DOC."), not a heading.
+  const nominal = s.sentenceEnds ? lex.nominals.match(tokens, 0) : undefined;
+  if (nominal && (tokens[0] as Token).upper) {
+    return clause(
+      { kind: "joint", text: "", ids: context.parties, via: "nominal" },
+      nominal.phrase.value,
+      false,
+      span(context.text, tokens, 0, nominal.end),
+      nominal.phrase.source,
+      false,
+    );
+  }
+  for (const at of clauseStarts(s)) {
+    const impersonal = lex.impersonal.match(tokens, at);
+    if (impersonal) {
+      return clause(
+        { kind: "joint", text: "", ids: context.parties, via: "impersonal" },
+        impersonal.phrase.value,
+        false,
+        span(context.text, tokens, at, impersonal.end),
+        impersonal.phrase.source,
+        false,
+      );
+    }
+    for (const subject of subjectsAt(s, at)) {
+      const predicate = predicateAfter(s, subject.end, subject.commas);
+      if (!predicate) continue;
+      return spoken(s, subject, predicate, context);
+    }
+  }
+  return null;
+}
+
+function spoken(s: Sentence, subject: Subject, p: Predicate, context: ActorContext): Clause {
+  const actor = actorOf(s, subject, context);
+  return clause(
+    actor,
+    p.stance,
+    p.negated,
+    span(context.text, s.tokens, p.start, p.end),
+    p.phrase,
+    p.future,
+  );
+}
+
+function clause(
+  actor: Actor,
+  stance: Stance,
+  negated: boolean,
+  verb: string,
+  phrase: string,
+  future: boolean,
+): Clause {
+  const modality: Modality = future
+    ? "future"
+    : stance === "readiness" || ASPIRATION.test(phrase)
+      ? "aspiration"
+      : stance === "agree" || stance === "commit" || stance === "decide"
+        ? "commitment"
+        : "statement";
+  return { actor, stance, negated, verb, modality };
+}
+
+function span(text: string, tokens: Token[], start: number, end: number): string {
+  return text.slice((tokens[start] as Token).start, (tokens[end - 1] as Token).end);
+}
+
+/**
+ * List items that take a lead-in's actor and stance: "Both sides agreed to:" followed by
+ * marked items with no clause of their own.
+ */
+function leadInItems(text: string, all: Unit[], index: number, found: { index: number }[]): Unit[] {
+  const unit = all[index] as Unit;
+  if (text.charAt(unit.end - 1) !== ":") return [];
+  const own = new Set(found.map((f) => f.index));
+  const items: Unit[] = [];
+  for (let k = index + 1; k < all.length; k++) {
+    const item = all[k] as Unit;
+    if (item.marker === "" || own.has(k)) break;
+    items.push(item);
+  }
+  return items;
+}
+
+function provisionOf(
+  text: string,
+  unit: Unit,
+  clause: Clause,
+  entities: EntityMention[],
+  options: ProvisionOptions,
+): Provision {
+  return {
+    text: text.slice(unit.start, unit.end),
+    start: unit.start,
+    end: unit.end,
+    actor: clause.actor,
+    stance: clause.stance,
+    negated: clause.negated,
+    verb: clause.verb,
+    modality: clause.modality,
+    domains: options.domainsOf?.(unit.start, unit.end) ?? [],
+    entities: within(entities, unit.start, unit.end).map(
+      ({ id, type, name, text: t, start, end }) => ({
+        id,
+        type,
+        name,
+        text: t,
+        start,
+        end,
+      }),
+    ),
+  };
 }
