@@ -1,4 +1,5 @@
-import { terms } from "./similarity.js";
+import { hasDiacritics } from "../text/tokens.js";
+import { bagOf, defaultTermLexicon } from "./terms.js";
 import type { CompareInput } from "./types.js";
 
 /** A corpus of earlier statements, indexed by the words of their provisions. */
@@ -16,8 +17,7 @@ export function indexStatements(statements: CompareInput[]): StatementIndex {
   statements.forEach((s, si) => {
     s.provisions.forEach((p, pi) => {
       n++;
-      const tf = new Map<string, number>();
-      for (const t of terms(p.text)) tf.set(t, (tf.get(t) ?? 0) + 1);
+      const tf = bagOf(p.text, hasDiacritics(p.text), defaultTermLexicon());
       for (const [t, f] of tf) {
         df.set(t, (df.get(t) ?? 0) + 1);
         const list = postings.get(t) ?? [];
@@ -43,8 +43,7 @@ export function nearestStatement(
   for (const p of target.provisions) {
     const best = new Map<number, number>();
     const scores = new Map<number, number>(); // statement * 1e6 + provision → score
-    const tf = new Map<string, number>();
-    for (const t of terms(p.text)) tf.set(t, (tf.get(t) ?? 0) + 1);
+    const tf = bagOf(p.text, hasDiacritics(p.text), defaultTermLexicon());
     let norm = 0;
     for (const [t, f] of tf) {
       const w = (1 + Math.log(f)) * (index.idf.get(t) ?? 0);

@@ -1,149 +1,161 @@
 import type { Provision } from "../extract/provisions/types.js";
-import { foldKey } from "../text/fold.js";
-
-// Function words and the actors' own words: they say nothing about what was committed.
-const STOP = new Set(
-  (
-    "a an the of to in on for and or with by at as is are be been was were will shall that this these those its their " +
-    "both two side sides parties countries country leaders also further which who from into within between " +
-    "hai ben nuoc cac va cua cho voi trong la duoc nhung mot se da"
-  ).split(" "),
-);
-
-/** Folded, stopword-free, lightly stemmed words: "agreed to strengthen cooperation" → agre strengthen cooperation. */
-export function terms(text: string): string[] {
-  return foldKey(text)
-    .split(" ")
-    .filter((w) => w.length > 1 && !STOP.has(w))
-    .map(stem);
-}
-
-function stem(w: string): string {
-  for (const suffix of ["ations", "ation", "ing", "ies", "ied", "es", "ed", "ly", "s"]) {
-    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) return w.slice(0, -suffix.length);
-  }
-  return w;
-}
-
-/** Character 4-gram shingles of the folded text without spaces, as a set. */
-export function shingles(text: string): Set<string> {
-  const s = foldKey(text).replace(/ /g, "");
-  const out = new Set<string>();
-  for (let i = 0; i + 4 <= s.length; i++) out.add(s.slice(i, i + 4));
-  return out;
-}
-
-export function jaccard<T>(a: Set<T>, b: Set<T>): number {
-  if (a.size === 0 && b.size === 0) return 0;
-  let both = 0;
-  for (const x of a) if (b.has(x)) both++;
-  return both / (a.size + b.size - both);
-}
-
-/** What the similarity of two provisions is computed from, prepared once per provision. */
-export interface Features {
-  vector: Map<string, number>;
-  norm: number;
-  /** Sum of the weights: for the overlap coefficient. */
-  mass: number;
-  shingles: Set<string>;
-  entities: Set<string>;
-  domains: Set<string>;
-}
-
-/** TF-IDF vectors over both documents' provisions (IDF from their union), and the rest. */
-export function features(a: Provision[], b: Provision[]): { a: Features[]; b: Features[] } {
-  // Words and word pairs: "nuclear science", "continental shelf" say more than either word.
-  const docs = [...a, ...b].map((p) => {
-    const ws = terms(p.text);
-    return [...ws, ...ws.slice(1).map((w, i) => `${ws[i]} ${w}`)];
-  });
-  const df = new Map<string, number>();
-  for (const d of docs) for (const t of new Set(d)) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = docs.length;
-  const build = (p: Provision, words: string[]): Features => {
-    const tf = new Map<string, number>();
-    for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
-    const vector = new Map<string, number>();
-    let sum = 0;
-    let mass = 0;
-    for (const [w, f] of tf) {
-      const weight = (1 + Math.log(f)) * Math.log(1 + n / (df.get(w) ?? 1));
-      vector.set(w, weight);
-      sum += weight * weight;
-      mass += weight;
-    }
-    return {
-      vector,
-      norm: Math.sqrt(sum),
-      mass,
-      shingles: shingles(p.text),
-      entities: new Set(p.entities.filter((e) => e.type !== "country").map((e) => e.id)),
-      domains: new Set(p.domains),
-    };
-  };
-  return {
-    a: a.map((p, i) => build(p, docs[i] as string[])),
-    b: b.map((p, i) => build(p, docs[a.length + i] as string[])),
-  };
-}
-
-/** Shared canonical entities: Jaccard, but at least 0.5 as soon as one instrument or body is shared. */
-function sharedEntities(a: Set<string>, b: Set<string>): number {
-  const j = jaccard(a, b);
-  return j > 0 ? Math.max(j, 0.5) : 0;
-}
-
-export function cosine(x: Features, y: Features): number {
-  if (x.norm === 0 || y.norm === 0) return 0;
-  const [small, large] =
-    x.vector.size < y.vector.size ? [x.vector, y.vector] : [y.vector, x.vector];
-  let dot = 0;
-  for (const [w, v] of small) dot += v * (large.get(w) ?? 0);
-  return dot / (x.norm * y.norm);
-}
+import type { ProvisionFeatures, Segment } from "./features.js";
+import { STANCE_FAMILY } from "./stance.js";
+import { type Bag, CONCEPT } from "./terms.js";
 
 /**
- * How much of the shorter provision's weighted words the longer one holds: a commitment
- * restated inside a longer sentence ("… including the project to build a Nuclear Science
- * and Technology Center …") scores high here while its cosine stays low.
+ * The weights of a pair's score; documented in the README, chosen on statements-dev with
+ * leave-one-family-out cross-validation (scripts/tune-compare.ts).
  */
-export function overlap(x: Features, y: Features): number {
-  const least = Math.min(x.mass, y.mass);
-  if (least === 0) return 0;
-  const [small, large] =
-    x.vector.size < y.vector.size ? [x.vector, y.vector] : [y.vector, x.vector];
-  let shared = 0;
-  for (const [w, v] of small) {
-    const u = large.get(w);
-    if (u !== undefined) shared += Math.min(u, v);
-  }
-  return shared / least;
-}
-
-/** The weights of the combined similarity; documented in the README. */
 export const WEIGHTS = {
-  wording: 0.5,
-  characters: 0.2,
-  entities: 0.15,
-  domains: 0.1,
-  stance: 0.05,
-  opposition: 0.1,
+  /** Same stance: a bonus on the wording's similarity (the score is wording × (1 + bonuses)). */
+  stance: 1.5,
+  /** An entity (organisation, instrument, person, place abroad) named by both. */
+  entity: 0.9,
+  /** Both name entities, or visits, but different ones: "invited to visit Viet Nam" and "would visit Japan". */
+  clash: 0.35,
 };
 
+export type Weights = typeof WEIGHTS;
+
+/** Why two provisions were paired: what they share, and how their stances compare. */
+export interface Reasons {
+  /** Content words both hold, as A writes them, weightiest first. */
+  terms: string[];
+  /** Ideas both express in their own words ("advance": "deepen" and "increase the depth"). */
+  concepts: string[];
+  /** Entities both name (names). */
+  entities: string[];
+  stance: "same" | "same family" | "different";
+  /** The clauses that matched, when a provision has several (0 is the main one). */
+  clauses?: [number, number];
+  /** Both name different entities or visit destinations: counted against the pair. */
+  clash?: string;
+}
+
+export interface PairScore {
+  score: number;
+  /** The wording alone: the best TF-IDF cosine between the two provisions' segments. */
+  wording: number;
+  reasons: Reasons;
+}
+
+interface Weighted {
+  vector: Map<string, number>;
+  segment: Segment;
+}
+
 /**
- * How much two provisions are the same commitment, 0–1: TF-IDF cosine of their words, overlap
- * of character 4-grams, shared canonical entities and instruments (other than the two parties;
- * variant names count as the same), shared domains, and the same stance.
+ * Scores every pair of provisions of two documents. The wording is TF-IDF cosine over terms
+ * (stems and concepts), IDF over both documents' segments, the best of whole-to-whole and
+ * clause-to-clause; the score multiplies it by the structure: same stance or stance family,
+ * shared entities, and a clash of entities or destinations.
  */
-export function similarity(pa: Provision, pb: Provision, fa: Features, fb: Features): number {
-  return (
-    WEIGHTS.wording * Math.max(cosine(fa, fb), 0.8 * overlap(fa, fb)) +
-    WEIGHTS.characters * jaccard(fa.shingles, fb.shingles) +
-    WEIGHTS.entities * sharedEntities(fa.entities, fb.entities) +
-    WEIGHTS.domains * jaccard(fa.domains, fb.domains) +
-    WEIGHTS.stance * (pa.stance === pb.stance ? 1 : 0) +
-    // Oppositions are few and pointed: two of them on shared ground are likely the same one.
-    (pa.stance === "oppose" && pb.stance === "oppose" ? WEIGHTS.opposition : 0)
+export function scorePairs(
+  a: Provision[],
+  b: Provision[],
+  fa: ProvisionFeatures[],
+  fb: ProvisionFeatures[],
+  weights: Weights = WEIGHTS,
+): PairScore[][] {
+  const all = [...fa, ...fb].flatMap((f) => f.segments);
+  const df = new Map<string, number>();
+  for (const s of all) for (const t of s.bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = all.length;
+  const weigh = (s: Segment): Weighted => ({ vector: tfidf(s.bag, df, n), segment: s });
+  const wa = fa.map((f) => f.segments.map(weigh));
+  const wb = fb.map((f) => f.segments.map(weigh));
+  return a.map((pa, i) =>
+    b.map((pb, j) =>
+      score(
+        pa,
+        pb,
+        fa[i] as ProvisionFeatures,
+        fb[j] as ProvisionFeatures,
+        wa[i] as Weighted[],
+        wb[j] as Weighted[],
+        weights,
+      ),
+    ),
   );
+}
+
+function tfidf(bag: Bag, df: Map<string, number>, n: number): Map<string, number> {
+  const v = new Map<string, number>();
+  let sum = 0;
+  for (const [t, f] of bag) {
+    const w = (f >= 1 ? 1 + Math.log(f) : f) * Math.log(1 + n / (df.get(t) ?? 1));
+    v.set(t, w);
+    sum += w * w;
+  }
+  const norm = Math.sqrt(sum) || 1;
+  for (const [t, w] of v) v.set(t, w / norm);
+  return v;
+}
+
+function score(
+  pa: Provision,
+  pb: Provision,
+  fa: ProvisionFeatures,
+  fb: ProvisionFeatures,
+  sa: Weighted[],
+  sb: Weighted[],
+  w: Weights,
+): PairScore {
+  let wording = 0;
+  let best: [Weighted, Weighted] = [sa[0] as Weighted, sb[0] as Weighted];
+  for (const x of sa)
+    for (const y of sb) {
+      const c = cosine(x.vector, y.vector);
+      if (c > wording) {
+        wording = c;
+        best = [x, y];
+      }
+    }
+  const stance =
+    pa.stance === pb.stance
+      ? "same"
+      : STANCE_FAMILY[pa.stance] === STANCE_FAMILY[pb.stance]
+        ? "same family"
+        : "different";
+  const shared = [...fa.entities.keys()].filter((id) => fb.entities.has(id));
+  const clash =
+    fa.destination && fb.destination && fa.destination !== fb.destination
+      ? `visits to ${fa.destination} and ${fb.destination}`
+      : fa.entities.size > 0 && fb.entities.size > 0 && shared.length === 0
+        ? `${[...fa.entities.values()].join(", ")} / ${[...fb.entities.values()].join(", ")}`
+        : undefined;
+  const bonus =
+    (stance === "same" ? w.stance : 0) + (shared.length > 0 ? w.entity : 0) - (clash ? w.clash : 0);
+  const [x, y] = best;
+  const common = [...x.vector]
+    .filter(([t]) => y.vector.has(t))
+    .map(([t, v]) => [t, v * (y.vector.get(t) ?? 0)] as const)
+    .sort((p, q) => q[1] - p[1]);
+  const reasons: Reasons = {
+    terms: common
+      .filter(([t]) => !t.startsWith(CONCEPT))
+      .slice(0, 6)
+      .map(([t]) => fa.surface.get(t) ?? t),
+    concepts: common.filter(([t]) => t.startsWith(CONCEPT)).map(([t]) => t.slice(CONCEPT.length)),
+    entities: shared.map((id) => fa.entities.get(id) ?? id),
+    stance,
+    ...(x.segment.clause >= 0 || y.segment.clause >= 0
+      ? {
+          clauses: [Math.max(0, x.segment.clause), Math.max(0, y.segment.clause)] as [
+            number,
+            number,
+          ],
+        }
+      : {}),
+    ...(clash ? { clash } : {}),
+  };
+  return { score: Math.max(0, wording * (1 + bonus)), wording, reasons };
+}
+
+export function cosine(x: Map<string, number>, y: Map<string, number>): number {
+  const [small, large] = x.size < y.size ? [x, y] : [y, x];
+  let dot = 0;
+  for (const [t, v] of small) dot += v * (large.get(t) ?? 0);
+  return dot;
 }

@@ -1,4 +1,7 @@
 import type { Provision, Stance } from "../extract/provisions/types.js";
+import type { Reasons } from "./similarity.js";
+
+export type { Reasons } from "./similarity.js";
 
 export type PairClass = "same" | "reworded" | "only_a" | "only_b";
 
@@ -21,8 +24,18 @@ export interface Pair {
   aText: string | null;
   bText: string | null;
   class: PairClass;
-  /** Combined similarity, 0–1 (0 for one-sided pairs). */
+  /** Combined similarity: the wording's (0–1) times the structure's bonuses (0 for one-sided pairs). */
   score: number;
+  /**
+   * How likely the two are the same commitment, 0–1: the score relative to the document pair's
+   * other pairs, through a logistic curve fitted on judged pairs; for a one-sided provision, how
+   * likely it truly has no partner (1 minus that of its best pair).
+   */
+  confidence: number;
+  /** What the two share and how their stances compare; for a one-sided provision, its nearest miss. */
+  reasons: Reasons | null;
+  /** How the commitment's force changed from A to B (stance and modality). */
+  force?: "strengthened" | "weakened" | "reversed" | "kept";
   /** Word-level diff from A to B; empty for one-sided pairs. */
   diff: DiffPart[];
   changes: Change[];
@@ -39,6 +52,32 @@ export interface ComparedDocument {
   provisions: number;
 }
 
+/** What happened to the commitments of one domain from A to B. */
+export interface DomainChanges {
+  /** A domain id of the topic taxonomy, or "general" for provisions with none. */
+  domain: string;
+  label: string;
+  /** Pair indices (into `pairs`) of each kind of change. */
+  kept: number[];
+  strengthened: number[];
+  weakened: number[];
+  reversed: number[];
+  added: number[];
+  dropped: number[];
+}
+
+/** What changed, in one screen: counts of each kind of change, then the same by domain. */
+export interface ChangeSummary {
+  kept: number;
+  strengthened: number;
+  weakened: number;
+  reversed: number;
+  added: number;
+  dropped: number;
+  /** Domains with any change first, most changed first. */
+  domains: DomainChanges[];
+}
+
 export interface Comparison {
   a: ComparedDocument;
   b: ComparedDocument;
@@ -51,6 +90,8 @@ export interface Comparison {
     stanceChanges: number;
     /** Per domain: how many pairs of each class touch it. */
     domains: Record<string, { same: number; reworded: number; only_a: number; only_b: number }>;
+    /** Commitments kept, strengthened, weakened, reversed, added and dropped, by domain. */
+    changes: ChangeSummary;
   };
 }
 
@@ -64,7 +105,10 @@ export interface CompareInput {
 
 /** Options of compare(); defaults in DEFAULT_COMPARE_OPTIONS. */
 export interface CompareOptions {
-  /** Combined similarity from which two provisions are the same commitment. */
+  /**
+   * Relative score (standard deviations above the mean of the document pair's scores) from which
+   * two provisions are the same commitment, in the global assignment.
+   */
   threshold?: number;
   /** Character similarity from which a pair counts as "same" wording. */
   sameWording?: number;

@@ -1,5 +1,6 @@
 import { foldKey } from "../../text/fold.js";
 import { within } from "../../text/spans.js";
+import { hasDiacritics } from "../../text/tokens.js";
 import type { EntityMention } from "../entities/types.js";
 import { type ActorContext, actorOf, documentParties } from "./actor.js";
 import { documentKind } from "./kind.js";
@@ -7,8 +8,8 @@ import { defaultProvisionLexicon, type ProvisionLexicon, type Stance } from "./l
 import { type Predicate, predicateAfter } from "./predicate.js";
 import { type Overlay, type Sentence, type Subject, subjectsAt } from "./subject.js";
 import { type Token, tokenize } from "./tokens.js";
-import { hasDiacritics, Triggers } from "./triggers.js";
-import type { Actor, KindOf, Modality, Provision } from "./types.js";
+import { Triggers } from "./triggers.js";
+import type { Actor, KindOf, Modality, Provision, ProvisionClause } from "./types.js";
 import { type Unit, units } from "./units.js";
 
 export { checkProvisionLexicon, STANCES } from "./lexicon.js";
@@ -35,6 +36,10 @@ interface Clause {
   negated: boolean;
   verb: string;
   modality: Modality;
+  /** Offsets of the predicate, and the coordinated clauses after it. */
+  verbStart: number;
+  verbEnd: number;
+  more: Omit<ProvisionClause, "end">[];
 }
 
 // Phrases whose commitment is a wish or an intention rather than a decision.
@@ -104,7 +109,8 @@ export function findProvisions(
     if (clause.actor.kind === "joint") context.lastJoint = clause.actor;
     if (clause.actor.kind === "person" && clause.actor.ids.length > 0)
       context.lastPerson = clause.actor;
-    if (clause.verb === "will" || clause.verb === "shall" || clause.verb === "sẽ") bare++;
+    const verb = text.slice(clause.verbStart, clause.verbEnd);
+    if (verb === "will" || verb === "shall" || verb === "sẽ") bare++;
     found.push({ unit, clause, index });
   });
   const provisions: Provision[] = [];
@@ -113,7 +119,8 @@ export function findProvisions(
     const items = leadInItems(text, all, index, found);
     if (items.length > 0) {
       const listed = { ...clause, actor: { ...clause.actor, via: "list" as const } };
-      for (const item of items) provisions.push(provisionOf(text, item, listed, sorted, options));
+      for (const item of items)
+        provisions.push(provisionOf(text, item, listed, sorted, options, true));
       continue;
     }
     provisions.push(provisionOf(text, unit, clause, sorted, options));
@@ -199,9 +206,10 @@ function clauseOf(s: Sentence, context: ActorContext): Clause | null {
       { kind: "joint", text: "", ids: context.parties, via: "nominal" },
       nominal.phrase.value,
       false,
-      span(context.text, tokens, 0, nominal.end),
+      [tokens, 0, nominal.end],
       nominal.phrase.source,
       false,
+      coordinated(s, nominal.end),
     );
   }
   for (const at of clauseStarts(s)) {
@@ -211,9 +219,10 @@ function clauseOf(s: Sentence, context: ActorContext): Clause | null {
         { kind: "joint", text: "", ids: context.parties, via: "impersonal" },
         impersonal.phrase.value,
         false,
-        span(context.text, tokens, at, impersonal.end),
+        [tokens, at, impersonal.end],
         impersonal.phrase.source,
         false,
+        coordinated(s, impersonal.end),
       );
     }
     for (const subject of subjectsAt(s, at)) {
@@ -231,9 +240,10 @@ function spoken(s: Sentence, subject: Subject, p: Predicate, context: ActorConte
     actor,
     p.stance,
     p.negated,
-    span(context.text, s.tokens, p.start, p.end),
+    [s.tokens, p.start, p.end],
     p.phrase,
     p.future,
+    coordinated(s, p.end),
   );
 }
 
@@ -241,9 +251,10 @@ function clause(
   actor: Actor,
   stance: Stance,
   negated: boolean,
-  verb: string,
+  [tokens, start, end]: [Token[], number, number],
   phrase: string,
   future: boolean,
+  more: Omit<ProvisionClause, "end">[],
 ): Clause {
   const modality: Modality = future
     ? "future"
@@ -252,11 +263,49 @@ function clause(
       : stance === "agree" || stance === "commit" || stance === "decide"
         ? "commitment"
         : "statement";
-  return { actor, stance, negated, verb, modality };
+  const verbStart = (tokens[start] as Token).start;
+  const verbEnd = (tokens[end - 1] as Token).end;
+  return { actor, stance, negated, verb: "", modality, verbStart, verbEnd, more };
 }
 
-function span(text: string, tokens: Token[], start: number, end: number): string {
-  return text.slice((tokens[start] as Token).start, (tokens[end - 1] as Token).end);
+// A coordinated clause needs a few words on each side of its "and": "highly appreciate and
+// welcome" is one predicate, not two clauses.
+const MIN_CLAUSE_WORDS = 3;
+
+/**
+ * The predicates coordinated after the main one, each opening a clause: "…, and shared their
+ * intention to …", "… and agreed that …". A bare modal ("and would help") is none.
+ */
+function coordinated(s: Sentence, from: number): Omit<ProvisionClause, "end">[] {
+  const { tokens, lex } = s;
+  const out: Omit<ProvisionClause, "end">[] = [];
+  let last = from;
+  for (let i = from + 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.punct || !lex.roles.and.starts(t.key) || lex.roles.and.match(tokens, i)?.end !== i + 1)
+      continue;
+    if (words(tokens, last, i) < MIN_CLAUSE_WORDS) continue;
+    const p = predicateAfter(s, i + 1, false);
+    if (!p || p.start - (i + 1) > 3 || words(tokens, p.end, tokens.length) < MIN_CLAUSE_WORDS)
+      continue;
+    if (p.future && p.end - p.start === 1 && p.stance === "commit") continue;
+    out.push({
+      stance: p.stance,
+      negated: p.negated,
+      verb: "",
+      verbStart: (tokens[p.start] as Token).start,
+      verbEnd: (tokens[p.end - 1] as Token).end,
+    });
+    last = p.end;
+    i = p.end - 1;
+  }
+  return out;
+}
+
+function words(tokens: Token[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (!(tokens[k] as Token).punct) n++;
+  return n;
 }
 
 /**
@@ -282,7 +331,30 @@ function provisionOf(
   clause: Clause,
   entities: EntityMention[],
   options: ProvisionOptions,
+  item = false,
 ): Provision {
+  // A list item's clause is the item itself: its predicate is the lead-in's.
+  const main = item
+    ? {
+        stance: clause.stance,
+        negated: clause.negated,
+        verb: "",
+        verbStart: unit.start,
+        verbEnd: unit.start,
+      }
+    : {
+        stance: clause.stance,
+        negated: clause.negated,
+        verb: "",
+        verbStart: clause.verbStart,
+        verbEnd: clause.verbEnd,
+      };
+  const heads = item ? [main] : [main, ...clause.more];
+  const clauses: ProvisionClause[] = heads.map((c, k) => ({
+    ...c,
+    verb: text.slice(c.verbStart, c.verbEnd),
+    end: heads[k + 1]?.verbStart ?? unit.end,
+  }));
   return {
     text: text.slice(unit.start, unit.end),
     start: unit.start,
@@ -290,8 +362,9 @@ function provisionOf(
     actor: clause.actor,
     stance: clause.stance,
     negated: clause.negated,
-    verb: clause.verb,
+    verb: text.slice(clause.verbStart, clause.verbEnd),
     modality: clause.modality,
+    clauses,
     domains: options.domainsOf?.(unit.start, unit.end) ?? [],
     entities: within(entities, unit.start, unit.end).map(
       ({ id, type, name, text: t, start, end }) => ({

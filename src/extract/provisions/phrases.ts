@@ -121,7 +121,9 @@ export class PhraseSet<T> {
     for (const phrase of list) {
       if (best && best.phrase.literal > phrase.literal) break;
       const end = matchFrom(tokens, at, limit, phrase.words, 0);
-      if (end >= 0 && (!best || end > best.end)) best = { phrase, end };
+      // Among phrases as specific (the list is sorted), a gap reaching less far wins:
+      // "expressed support for … and satisfaction" expresses support.
+      if (end >= 0 && (!best || end < best.end)) best = { phrase, end };
     }
     return best;
   }

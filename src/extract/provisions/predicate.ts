@@ -114,7 +114,7 @@ function vetoed(s: Sentence, phrase: Phrase<Stance>, start: number, end: number)
     // "called on … to": the words after "on" must not be a person or an office.
     if (visitObject(s, start + on + 1)) return true;
   }
-  if (phrase.value === "welcome" && words.length === 1 && visitObject(s, end)) {
+  if (RECEPTION.has(phrase.source) && visitObject(s, end)) {
     for (let k = end; k < Math.min(tokens.length, end + 8); k++) {
       const t = tokens[k] as Token;
       if (t.glue === "'") return false;
@@ -124,6 +124,9 @@ function vetoed(s: Sentence, phrase: Phrase<Stance>, start: number, end: number)
   }
   return false;
 }
+
+// "welcomed President X": a reception, unless a possessive follows ("welcomed President X's proposal").
+const RECEPTION = new Set(["welcomed", "welcome", "welcomes", "chào mừng"]);
 
 function visitObject(s: Sentence, k: number): boolean {
   const { tokens, lex } = s;

@@ -5,22 +5,6 @@ import type { PhraseSet, Word } from "./phrases.js";
 const EXACT = 0;
 const FOLDED = 1;
 
-/**
- * True when the text has a letter beyond ASCII: it is written with diacritics, and a word
- * without them is meant so. Without any, it may be Vietnamese typed without diacritics.
- */
-export function hasDiacritics(text: string): boolean {
-  const fold = FOLD; // a local: module bindings cost a lookup in hot loops
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127) {
-      const f = fold[c] as number;
-      if (f === MARK || f >= 48) return true;
-    }
-  }
-  return false;
-}
-
 const PREDICATE = 1; // opens a stance predicate (a verb phrase, a modal)
 const ACTOR = 2; // a word of a subject: a pronoun, "sides", "leaders", a title's words …
 const FILLER = 4; // may stand between a subject and its predicate: "also", "will", "not", "to"

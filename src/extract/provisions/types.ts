@@ -32,6 +32,21 @@ export interface Actor {
 /** now: agreed, decided; future: will, shall; aspiration: wish, readiness; statement: the rest. */
 export type Modality = "commitment" | "future" | "aspiration" | "statement";
 
+/**
+ * One predicate of a provision: the main one, then any coordinated after it ("… expressed their
+ * delight with …, and shared their intention to …"). Offsets are into the document's text.
+ */
+export interface ProvisionClause {
+  stance: Stance;
+  negated: boolean;
+  /** The predicate as written ("shared their intention"); empty for a list item. */
+  verb: string;
+  verbStart: number;
+  verbEnd: number;
+  /** Where the clause's content (after its predicate) ends: the next clause, or the provision's end. */
+  end: number;
+}
+
 /** One provision of a diplomatic text: one sentence (or list item) with an actor and a stance. */
 export interface Provision {
   text: string;
@@ -44,6 +59,8 @@ export interface Provision {
   /** The predicate that gave the stance, as written. */
   verb: string;
   modality: Modality;
+  /** The main predicate, then any coordinated ones: what compare() matches clause by clause. */
+  clauses: ProvisionClause[];
   /** Domain ids from the topic taxonomy, strongest first. */
   domains: string[];
   /** The entities named inside the provision. */

@@ -118,6 +118,19 @@ export function defaultTopicTagger(): TopicTagger {
   return cached;
 }
 
+let labels: Map<string, string> | undefined;
+
+/** Each domain id of the bundled table with its label ("trade" → "Trade and investment"). */
+export function defaultTopicLabels(): Map<string, string> {
+  labels ??= new Map(
+    parseTopics(readDataFile(DEFAULT_DATA_DIR, "lexicon/topics.tsv")).domains.map((d) => [
+      d.id,
+      d.label,
+    ]),
+  );
+  return labels;
+}
+
 /** The domains of `text.slice(start, end)` by the bundled table. */
 export function topicsOf(text: string, start?: number, end?: number): TopicHit[] {
   return defaultTopicTagger().tag(text, start, end);
