@@ -288,4 +288,106 @@ describe.skipIf(skip)("web UI in Chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("compares the user's way: Compare tab, pick A, then pick B, with no reload", async () => {
+    const docs = await api<{ results: { id: string; source: string }[] }>("/documents?limit=100");
+    const idOf = (file: string): string => {
+      const id = docs.results.find((d) => d.source.endsWith(file))?.id;
+      if (!id) throw new Error(`${file} is not stored`);
+      return id;
+    };
+    const a = idOf("vn-japan-joint-statement-2023.txt");
+    const b = idOf("vn-japan-joint-statement-2025.txt");
+    const { page, foreign, errors } = await openPage();
+    await page.goto(base);
+    await page.locator("header.top nav").getByRole("link", { name: "Compare" }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/compare$/);
+
+    // Each document through its picker, as a user finds it: a search, then a click on the hit.
+    const pick = async (label: string, id: string) => {
+      const picker = page.locator("form.picker", { hasText: label });
+      await picker.locator("input").fill("Japan joint statement");
+      await picker.getByRole("button", { name: "Find" }).click();
+      await picker.locator(`.picker-hits button[data-id="${id}"]`).click();
+    };
+    await pick("Document A", a);
+    await expect.poll(() => page.url()).toContain(`#/compare/${a}/`);
+    await pick("Document B", b);
+    await expect.poll(() => page.url()).toContain(`#/compare/${a}/${b}`);
+
+    // The comparison renders in place: the summary of what changed, then the pairs.
+    // A page error (the blank page this path once gave) fails at once, naming the error.
+    const summary = page.locator("section.what-changed");
+    await expect
+      .poll(async () =>
+        errors.length > 0 ? errors : await page.locator("table.compare").isVisible(),
+      )
+      .toBe(true);
+    expect(await summary.isVisible()).toBe(true);
+    await expect.poll(() => page.locator("table.compare tr.pair").count()).toBeGreaterThan(5);
+    expect(await page.locator("table.compare").isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    const count = async (kind: string) =>
+      Number(await summary.locator(`.totals [data-kind="${kind}"]`).getAttribute("data-count"));
+    expect(await count("added")).toBeGreaterThanOrEqual(1);
+    expect(await count("dropped")).toBeGreaterThanOrEqual(1);
+    // The counts are those of the API for this pair of documents.
+    const comparison = await api<{
+      pairs: unknown[];
+      summary: { changes: Record<string, number | unknown[]> };
+    }>(`/compare?a=${a}&b=${b}`);
+    for (const kind of ["kept", "strengthened", "weakened", "reversed", "added", "dropped"])
+      expect(await count(kind)).toBe(comparison.summary.changes[kind]);
+    expect(await page.locator("table.compare tr.pair").count()).toBe(comparison.pairs.length);
+    // By domain, one row each, and the whole summary fits the screen above the pairs.
+    expect(await summary.locator("table.changes-by-domain tbody tr").count()).toBeGreaterThan(3);
+    const box = await summary.boundingBox();
+    expect(box && box.y + box.height <= 1000).toBe(true);
+    await shot(page, "compare-summary");
+
+    // Every pair shows its confidence; aligned ones why they were paired, and how the force moved.
+    const pairs = page.locator("table.compare tr.pair");
+    for (const text of await pairs.locator(".confidence").allTextContents())
+      expect(text).toMatch(/\d+%/);
+    expect(await pairs.locator(".confidence").count()).toBe(comparison.pairs.length);
+    expect(await pairs.locator(".reasons").count()).toBeGreaterThan(0);
+    expect(await pairs.locator(".reasons").first().textContent()).toMatch(/shared|stance/);
+    expect(await pairs.locator(".force").count()).toBeGreaterThan(0);
+    for (const text of await pairs.locator(".force").allTextContents())
+      expect(text).toMatch(/strengthened|weakened|reversed/);
+
+    // A domain's count shows exactly those pairs; "Show all" brings the rest back.
+    const added = summary.locator('table.changes-by-domain button[data-kind="added"]').first();
+    const focused = Number(await added.textContent());
+    expect(focused).toBeGreaterThan(0);
+    await added.click();
+    await expect.poll(() => pairs.count()).toBe(focused);
+    for (const cls of await pairs.evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute("data-class")),
+    ))
+      expect(cls).toBe("only_b");
+    await page.getByRole("button", { name: "Show all pairs" }).click();
+    await expect.poll(() => pairs.count()).toBe(comparison.pairs.length);
+
+    // The class filters still hide and show their rows.
+    await page.locator(".filters label.pair-key.same input").uncheck();
+    await expect
+      .poll(() => page.locator('table.compare tr.pair[data-class="same"]').count())
+      .toBe(0);
+    expect(await pairs.count()).toBeGreaterThan(0);
+    await page.locator(".filters label.pair-key.same input").check();
+    await expect.poll(() => pairs.count()).toBe(comparison.pairs.length);
+
+    // Swapping loads the other direction in place, and shows its own counts, not the last ones.
+    const swapped = await api<{ summary: { changes: Record<string, number | unknown[]> } }>(
+      `/compare?a=${b}&b=${a}`,
+    );
+    await page.getByRole("link", { name: "Swap A and B" }).click();
+    await expect.poll(() => page.url()).toContain(`#/compare/${b}/${a}`);
+    await expect.poll(() => count("added")).toBe(swapped.summary.changes.added);
+    expect(await count("dropped")).toBe(swapped.summary.changes.dropped);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,5 +1,6 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api, type Comparison } from "../api.js";
+import { ChangeSummary, type Focus } from "../components/ChangeSummary.js";
 import { DocumentPicker } from "../components/DocumentPicker.js";
 import { formatRoute, go } from "../route.js";
 import { toggled } from "../text.js";
@@ -47,10 +48,82 @@ function describe(change: Pair["changes"][number]): string {
   return `name ${change.a} → ${change.b}`;
 }
 
+const FORCE_HINT = {
+  strengthened: "B commits more firmly than A",
+  weakened: "B commits less firmly than A",
+  reversed: "B takes the opposite stance",
+} as const;
+
+/** How sure the alignment is, as a percentage, with what the number means for this kind of pair. */
+function Confidence({ pair }: { pair: Pair }) {
+  const percent = Math.round(pair.confidence * 100);
+  const title =
+    pair.a !== null && pair.b !== null
+      ? `${percent}% likely to be the same commitment (score ${pair.score.toFixed(2)})`
+      : `${percent}% likely to have no counterpart in ${pair.a === null ? "A" : "B"}`;
+  return (
+    <small className="confidence" title={title}>
+      confidence {percent}%
+    </small>
+  );
+}
+
+/** A list cut to its first few items (the whole of it is in the title). */
+const few = (items: readonly string[], most = 4) =>
+  items.length > most ? `${items.slice(0, most).join(", ")}, …` : items.join(", ");
+
+/**
+ * Why two provisions were paired (shared terms, ideas and names, their stances, a clash of
+ * names), or, for a provision on one side only, what it shares with its nearest miss. Shortened
+ * in the row; the whole of it on hover.
+ */
+function Reasons({ pair }: { pair: Pair }) {
+  const reasons = pair.reasons;
+  if (!reasons) return null;
+  const aligned = pair.a !== null && pair.b !== null;
+  const shared = (
+    [
+      ["shared", reasons.terms],
+      ["ideas", reasons.concepts],
+      ["names", reasons.entities],
+    ] as const
+  ).filter(([, items]) => items.length > 0);
+  const title = [
+    aligned ? "Why paired:" : "Nearest miss on the other side:",
+    ...shared.map(([name, items]) => `${name}: ${items.join(", ")}`),
+    `stance: ${reasons.stance}`,
+    ...(reasons.clash ? [`clash: ${reasons.clash}`] : []),
+  ].join("\n");
+  return (
+    <small className="reasons" title={title}>
+      {aligned ? null : <span className="miss">nearest miss:</span>}
+      {shared.map(([name, items]) => (
+        <span key={name} className={`reason ${name}`}>
+          {name}: {few(items)}
+        </span>
+      ))}
+      <span className={`reason reason-stance ${reasons.stance === "different" ? "differs" : ""}`}>
+        stance: {reasons.stance}
+      </span>
+      {reasons.clash ? <span className="reason clash">clash: {reasons.clash}</span> : null}
+    </small>
+  );
+}
+
 export function CompareView({ a, b }: { a: string; b: string }) {
   const ready = a !== "" && b !== "";
-  const loaded = useApi(`${a}|${b}`, () => (ready ? api.compare(a, b) : Promise.resolve(null)));
+  const key = `${a}|${b}`;
+  const loaded = useApi(key, () => (ready ? api.compare(a, b) : Promise.resolve(null)));
   const [shown, setShown] = useState<Set<PairClass>>(new Set(CLASSES.map((c) => c.id)));
+  // The pairs picked in the summary, for the comparison they index (a swap makes a new one).
+  const [focus, setFocus] = useState<(Focus & { key: string }) | null>(null);
+  const focused = focus?.key === key ? focus : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new pair of documents drops the focus
+  useEffect(() => setFocus(null), [key]);
+  const focusBar = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (focused) focusBar.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [focused]);
   if (!ready) {
     return (
       <div className="compare-pick">
@@ -87,9 +160,19 @@ export function CompareView({ a, b }: { a: string; b: string }) {
   }
   if (loaded.state === "loading") return <p className="status">Comparing…</p>;
   if (loaded.state === "error") return <p className="status error">{loaded.message}</p>;
+  // useApi hands back only what was loaded for this key, which names both documents: a comparison.
   const comparison = loaded.data as Comparison;
   const { summary } = comparison;
   const toggle = (id: PairClass) => setShown(toggled(shown, id));
+  const onFocus = (next: Focus) => {
+    // Every class shown again, so all the picked pairs are in the table.
+    setShown(new Set(CLASSES.map((c) => c.id)));
+    setFocus({ ...next, key });
+  };
+  const picked = focused ? new Set(focused.pairs) : null;
+  const rows = comparison.pairs
+    .map((pair, index) => ({ pair, index }))
+    .filter(({ pair, index }) => shown.has(pair.class) && (!picked || picked.has(index)));
   return (
     <div className="compare-view">
       <h1>Comparison</h1>
@@ -98,6 +181,7 @@ export function CompareView({ a, b }: { a: string; b: string }) {
           Swap A and B
         </a>
       </p>
+      <ChangeSummary changes={summary.changes} onFocus={onFocus} />
       <fieldset className="filters">
         <legend>Show</legend>
         {CLASSES.map((c) => (
@@ -108,6 +192,15 @@ export function CompareView({ a, b }: { a: string; b: string }) {
         ))}
         <span className="stance-changes">stance changes: {summary.stanceChanges}</span>
       </fieldset>
+      {focused ? (
+        <p className="focus-bar" ref={focusBar}>
+          Showing {rows.length} of {focused.pairs.length} pair
+          {focused.pairs.length === 1 ? "" : "s"}: <strong>{focused.label}</strong>{" "}
+          <button type="button" onClick={() => setFocus(null)}>
+            Show all pairs
+          </button>
+        </p>
+      ) : null}
       <table className="compare">
         <thead>
           <tr>
@@ -135,32 +228,43 @@ export function CompareView({ a, b }: { a: string; b: string }) {
           </tr>
         </thead>
         <tbody>
-          {comparison.pairs
-            .filter((pair) => shown.has(pair.class))
-            .map((pair) => (
-              <tr
-                key={`${pair.a}-${pair.b}`}
-                className={`pair ${pair.class}`}
-                data-class={pair.class}
-              >
-                <Side pair={pair} side="a" />
-                <td className="class-col">
-                  <span className={`badge ${pair.class}`}>
-                    {CLASSES.find((c) => c.id === pair.class)?.label}
+          {rows.map(({ pair, index }) => (
+            <tr
+              key={`${pair.a}-${pair.b}`}
+              id={`pair-${index}`}
+              className={`pair ${pair.class}`}
+              data-class={pair.class}
+              data-index={index}
+            >
+              <Side pair={pair} side="a" />
+              <td className="class-col">
+                <span className={`badge ${pair.class}`}>
+                  {CLASSES.find((c) => c.id === pair.class)?.label}
+                </span>
+                {pair.force && pair.force !== "kept" ? (
+                  <span className={`force ${pair.force}`} title={FORCE_HINT[pair.force]}>
+                    {pair.force}
                   </span>
-                  {pair.score > 0 ? <small>{Math.round(pair.score * 100)}%</small> : null}
-                  {pair.changes.map((change) => (
-                    <small key={describe(change)} className="change">
-                      {describe(change)}
-                    </small>
-                  ))}
-                  {pair.domains.length > 0 ? (
-                    <small className="domains">{pair.domains.join(", ")}</small>
-                  ) : null}
-                </td>
-                <Side pair={pair} side="b" />
-              </tr>
-            ))}
+                ) : null}
+                <Confidence pair={pair} />
+                {pair.split ? (
+                  <small className="split" title="One of several pairs for the same provision">
+                    split
+                  </small>
+                ) : null}
+                {pair.changes.map((change) => (
+                  <small key={describe(change)} className="change">
+                    {describe(change)}
+                  </small>
+                ))}
+                <Reasons pair={pair} />
+                {pair.domains.length > 0 ? (
+                  <small className="domains">{pair.domains.join(", ")}</small>
+                ) : null}
+              </td>
+              <Side pair={pair} side="b" />
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
