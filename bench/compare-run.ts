@@ -1,13 +1,19 @@
 /**
  * Compare benchmark phases (one process each):
- *   tsx bench/compare-run.ts pair            two generated 200-provision statements, compare()
+ *   tsx bench/compare-run.ts pair            two generated 150-provision statements, compare()
+ *   tsx bench/compare-run.ts write <dir>     the same two statements as a.txt and b.txt, for
+ *                                           timing `dossier compare` beside `diff`
  *   tsx bench/compare-run.ts nearest|naive   one statement against 50 earlier ones (10,000
- *                                           provisions): the inverted index, or all pairs
+ *                                           provisions): the inverted index, or every pair scored
  * Prints { phase, ms, provisions, found, maxRssMB }.
  */
-import { compare } from "../src/compare/index.js";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { featuresOf } from "../src/compare/features.js";
+import { compare, partiesOf } from "../src/compare/index.js";
 import { indexStatements, nearestStatement } from "../src/compare/nearest.js";
-import { features, similarity } from "../src/compare/similarity.js";
+import { scorePairs } from "../src/compare/similarity.js";
+import { defaultTermLexicon } from "../src/compare/terms.js";
 import type { CompareInput } from "../src/compare/types.js";
 import { analyze } from "../src/index.js";
 import { mulberry32 } from "./corpus.js";
@@ -59,7 +65,7 @@ const PLACES = [
   "by 2030",
 ];
 
-function statement(seed: number, size: number): CompareInput {
+function statementText(seed: number, size: number): string {
   const r = mulberry32(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)] as T;
   const lines = ["Joint Statement", ""];
@@ -67,7 +73,11 @@ function statement(seed: number, size: number): CompareInput {
     lines.push(
       `Both sides ${pick(VERBS)} ${pick(ACTIONS)} cooperation on ${pick(FIELDS)} ${pick(PLACES)}, item ${seed}-${i}.`,
     );
-  const text = lines.join("\n");
+  return lines.join("\n");
+}
+
+function statement(seed: number, size: number): CompareInput {
+  const text = statementText(seed, size);
   return {
     source: `s${seed}`,
     title: "Joint Statement",
@@ -79,9 +89,13 @@ const phase = process.argv[2];
 let ms = 0;
 let provisions = 0;
 let found: unknown = null;
-if (phase === "pair") {
-  const a = statement(1, 200);
-  const b = statement(2, 200);
+if (phase === "write") {
+  const dir = process.argv[3] as string;
+  writeFileSync(join(dir, "a.txt"), statementText(1, 150));
+  writeFileSync(join(dir, "b.txt"), statementText(2, 150));
+} else if (phase === "pair") {
+  const a = statement(1, 150);
+  const b = statement(2, 150);
   provisions = a.provisions.length + b.provisions.length;
   compare(statement(3, 20), statement(4, 20)); // warm-up
   const t0 = process.hrtime.bigint();
@@ -96,24 +110,25 @@ if (phase === "pair") {
   if (phase === "nearest") {
     found = nearestStatement(target, indexStatements(corpus));
   } else {
+    // Every pair of provisions scored as compare() scores them, the best per target provision.
+    const lex = defaultTermLexicon();
     let best = { statement: -1, score: -1 };
     corpus.forEach((s, si) => {
-      const f = features(target.provisions, s.provisions);
-      let total = 0;
-      target.provisions.forEach((p, i) => {
-        let m = 0;
-        s.provisions.forEach((q, j) => {
-          m = Math.max(m, similarity(p, q, f.a[i] as never, f.b[j] as never));
-        });
-        total += m;
-      });
+      const parties = partiesOf([...target.provisions, ...s.provisions]);
+      const scores = scorePairs(
+        target.provisions,
+        s.provisions,
+        target.provisions.map((p) => featuresOf(p, lex, parties)),
+        s.provisions.map((p) => featuresOf(p, lex, parties)),
+      );
+      const total = scores.reduce((n, row) => n + Math.max(0, ...row.map((x) => x.score)), 0);
       if (total > best.score) best = { statement: si, score: total };
     });
     found = best;
   }
   ms = Number(process.hrtime.bigint() - t0) / 1e6;
 } else {
-  process.stderr.write("usage: compare-run.ts <pair|nearest|naive>\n");
+  process.stderr.write("usage: compare-run.ts <pair|write <dir>|nearest|naive>\n");
   process.exit(2);
 }
 process.stdout.write(

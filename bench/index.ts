@@ -173,8 +173,10 @@ process.stdout.write(
   `\nratios\n  analyze() / compromise: ${(rate(dossierAnalyze.bytes, dossierAnalyze.ms) / rate(compromise.bytes, compromise.ms)).toFixed(1)}x\n`,
 );
 
-// compare(): two 200-provision statements; and one statement against 50 earlier ones
-// (10,000 provisions) through the inverted index, beside the naive all-pairs similarity.
+// compare(): two 150-provision statements in-process (the issue's bar: under 1 s); the same two
+// as files through `dossier compare` (a whole process, as a user runs it) beside `diff -u`, what
+// a reader would run on two texts instead; and one statement against 50 earlier ones (10,000
+// provisions) through the inverted index, beside every pair scored as compare() scores them.
 interface ComparePhase {
   phase: string;
   ms: number;
@@ -184,18 +186,44 @@ interface ComparePhase {
 const pairRun = runScript("./compare-run.ts", ["pair"]) as unknown as ComparePhase;
 const nearestRun = runScript("./compare-run.ts", ["nearest"]) as unknown as ComparePhase;
 const naiveRun = runScript("./compare-run.ts", ["naive"]) as unknown as ComparePhase;
+const statements = mkdtempSync(join(tmpdir(), "dossier-compare-"));
+runScript("./compare-run.ts", ["write", statements]);
+const timed = (command: string, args: string[]) => {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 << 20 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error) throw r.error;
+  return ms;
+};
+const cli = new URL("../bin/dossier.js", import.meta.url).pathname;
+const a = join(statements, "a.txt");
+const b = join(statements, "b.txt");
+const cliMs = Math.min(
+  ...[0, 1, 2].map(() => timed(process.execPath, [cli, "compare", a, b, "--format", "json"])),
+);
+const diffMs = Math.min(...[0, 1, 2].map(() => timed("diff", ["-u", a, b])));
+rmSync(statements, { recursive: true, force: true });
 process.stdout.write("\ncompare\n");
 process.stdout.write(
-  `  two 200-provision statements        ${pairRun.ms.toFixed(0).padStart(7)} ms   peak RSS ${pairRun.maxRssMB.toFixed(0)} MB\n`,
+  `  two 150-provision statements, compare()      ${pairRun.ms.toFixed(0).padStart(7)} ms   peak RSS ${pairRun.maxRssMB.toFixed(0)} MB\n`,
+);
+process.stdout.write(
+  `  the same, \`dossier compare --format json\`   ${cliMs.toFixed(0).padStart(7)} ms   (whole process, best of 3)\n`,
+);
+process.stdout.write(
+  `  the same, \`diff -u\` (baseline)              ${diffMs.toFixed(0).padStart(7)} ms\n`,
 );
 process.stdout.write(
   `  nearest of 50 statements (10,000 provisions), inverted index ${nearestRun.ms.toFixed(0).padStart(7)} ms   peak RSS ${nearestRun.maxRssMB.toFixed(0)} MB\n`,
 );
 process.stdout.write(
-  `  nearest, naive all pairs            ${naiveRun.ms.toFixed(0).padStart(7)} ms   peak RSS ${naiveRun.maxRssMB.toFixed(0)} MB\n`,
+  `  nearest, every pair scored          ${naiveRun.ms.toFixed(0).padStart(7)} ms   peak RSS ${naiveRun.maxRssMB.toFixed(0)} MB\n`,
 );
 process.stdout.write(
-  `\nratios\n  nearest: index / naive all pairs: ${(naiveRun.ms / nearestRun.ms).toFixed(1)}x faster\n`,
+  `\nratios\n  dossier compare / diff -u: ${(cliMs / diffMs).toFixed(0)}x the time (diff aligns lines; compare aligns commitments)\n`,
+);
+process.stdout.write(
+  `  nearest: index / every pair scored: ${(naiveRun.ms / nearestRun.ms).toFixed(1)}x faster\n`,
 );
 
 // store: `dossier ingest` into SQLite and search, on generated news articles (100,000 by default,

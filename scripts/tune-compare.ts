@@ -102,7 +102,10 @@ function judge(cs: Case[], set: Setting) {
   let alone = 0;
   for (const c of cs) {
     const raw = c.scores.map((row) => row.map((s) => rescore(s, set.weights)));
-    const links = assign(raw, relative(raw), set.threshold);
+    const shared = (i: number, j: number) => ((c.scores[i] as PairScore[])[j] as PairScore).shared;
+    const links = assign(raw, relative(raw), set.threshold, ([i, j], [mi, mj]) =>
+      [...shared(i, j)].some((t) => !t.startsWith("~") && !shared(mi, mj).has(t)),
+    );
     const linked = (i: number, j: number) => links.some((l) => l.i === i && l.j === j);
     for (const r of c.records) {
       if (r.as.includes(-1) || r.bs.includes(-1)) continue;
@@ -123,14 +126,22 @@ const random = () => {
   return seed / 2147483648;
 };
 const settings: Setting[] = [
-  {
-    weights: WEIGHTS,
-    threshold: DEFAULT_COMPARE_OPTIONS.threshold,
-  },
+  ...(process.env.NODEFAULT
+    ? []
+    : [
+        {
+          weights: WEIGHTS,
+          threshold: DEFAULT_COMPARE_OPTIONS.threshold,
+        },
+      ]),
   ...Array.from({ length: Number(values.samples) }, () => {
     const threshold = random() * 4;
     return {
-      weights: { stance: random() * 3, entity: random() * 1.5, clash: random() * 1.5 },
+      weights: {
+        stance: random() * Number(process.env.MAXSTANCE ?? 3),
+        entity: random() * 1.5,
+        clash: random() * 1.5,
+      },
       threshold,
     };
   }),

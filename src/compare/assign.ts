@@ -17,13 +17,20 @@ export interface Link {
  *    score of the pairs above `threshold`, so two look-alikes cannot both take the same partner
  *    and each provision gets its best partner overall, not just the first greedy one;
  * 2. splits and merges: a provision left without a partner joins its best partner overall when
- *    that partner is already linked, the pair passes the same threshold, and it scores at least
- *    SPLIT_SHARE of the partner's own link (a 1:2 or 2:1 alignment: "In declaring a Strategic
- *    Partnership, … pledge our commitment to …" ↔ "We jointly determine to abide by
- *    international law …" and "… our two Governments undertake to …"). A provision that is new
- *    in B does not join an old one for sharing a few words with it.
+ *    that partner is already linked, the pair passes the same threshold, it scores at least
+ *    SPLIT_SHARE of the partner's own link, and `adds` says it holds a part of the partner the
+ *    partner's own link does not (a 1:2 or 2:1 alignment: "In declaring a Strategic Partnership,
+ *    … pledge our commitment to …" ↔ "We jointly determine to abide by international law,
+ *    including the United Nations Charter …" and "… our two Governments undertake to …"). A
+ *    provision that is new in B does not join an old one for sharing its frame ("agreed to
+ *    expand cooperation in …").
  */
-export function assign(scores: number[][], relativeScores: number[][], threshold: number): Link[] {
+export function assign(
+  scores: number[][],
+  relativeScores: number[][],
+  threshold: number,
+  adds: (leftover: [number, number], link: [number, number]) => boolean = () => true,
+): Link[] {
   const rows = scores.length;
   const cols = scores[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return [];
@@ -34,11 +41,14 @@ export function assign(scores: number[][], relativeScores: number[][], threshold
   const links: Link[] = [];
   for (const [i, j] of munkres(cost))
     if (rel(i, j) >= threshold) links.push({ i, j, score: rel(i, j), split: false });
-  const linkA = new Map(links.map((l) => [l.i, raw(l.i, l.j)]));
-  const linkB = new Map(links.map((l) => [l.j, raw(l.i, l.j)]));
+  const linkA = new Map(links.map((l) => [l.i, l]));
+  const linkB = new Map(links.map((l) => [l.j, l]));
   const extra: Link[] = [];
-  const joins = (i: number, j: number, own: number | undefined) =>
-    own !== undefined && rel(i, j) >= threshold && raw(i, j) >= SPLIT_SHARE * own;
+  const joins = (i: number, j: number, own: Link | undefined) =>
+    own !== undefined &&
+    rel(i, j) >= threshold &&
+    raw(i, j) >= SPLIT_SHARE * raw(own.i, own.j) &&
+    adds([i, j], [own.i, own.j]);
   // (A leftover's best partner is taken on the relative score, which breaks ties by place.)
   for (let i = 0; i < rows; i++) {
     if (linkA.has(i)) continue;

@@ -1,3 +1,10 @@
+import {
+  CHANGE_KINDS,
+  CHANGE_LABEL,
+  changeCounts,
+  changeItems,
+  reasonText,
+} from "./report-changes.js";
 import type { Change, ComparedDocument, Comparison, DiffPart, Pair, PairClass } from "./types.js";
 
 /** Escapes text for HTML element content and quoted attribute values: documents are untrusted. */
@@ -68,6 +75,19 @@ table { border-collapse: collapse; }
 del { color: var(--del-fg); background: var(--del-bg); text-decoration: line-through; }
 ins { color: var(--ins-fg); background: var(--ins-bg); text-decoration: none; border-bottom: 1px solid var(--ins-fg); }
 ul.changes { margin: 0; padding: 4px 10px 4px 24px; font-size: 13px; background: var(--panel); border-radius: 4px; }
+.what-changed { margin-top: 16px; background: var(--panel); border: 1px solid var(--rule); border-radius: 6px; padding: 10px 14px; }
+.what-changed h2 { margin: 0 0 6px; }
+.what-changed .totals { margin: 0 0 8px; font-weight: 600; }
+.what-changed table { font-size: 13px; margin-bottom: 8px; }
+.what-changed th, .what-changed td { border-bottom: 1px solid var(--rule); padding: 2px 10px; text-align: right; }
+.what-changed th:first-child, .what-changed td:first-child { text-align: left; }
+.what-changed h3 { font-size: 14px; margin: 8px 0 2px; }
+.what-changed ul { margin: 0 0 6px; padding-left: 20px; font-size: 13px; }
+.what-changed .kind { font-weight: 600; margin-right: 4px; }
+.what-changed .added .kind { color: var(--only-b); }
+.what-changed .dropped .kind { color: var(--only-a); }
+.what-changed .strengthened .kind, .what-changed .weakened .kind, .what-changed .reversed .kind { color: var(--reworded); }
+.reasons { display: block; font-size: 12px; color: var(--muted); margin-top: 2px; overflow-wrap: anywhere; }
 body:has(#only-changes:checked) tbody.pair.same { display: none; }
 @media print {
   body { padding: 0; font-size: 11pt; }
@@ -106,11 +126,18 @@ function sideCell(p: Pair, side: "a" | "b"): string {
 function pairRows(p: Pair): string {
   const meta = [
     `<span class="badge ${p.class}">${LABEL[p.class]}</span>`,
-    p.a !== null && p.b !== null ? `<span class="score">score ${p.score.toFixed(2)}</span>` : "",
+    p.a !== null && p.b !== null
+      ? `<span class="score" title="${escapeHtml(reasonText(p))}">confidence ${Math.round(p.confidence * 100)}%</span>`
+      : "",
+    p.force && p.force !== "kept" ? `<span class="split">${p.force}</span>` : "",
     p.domains.length > 0 ? `<span class="doms">${escapeHtml(p.domains.join(", "))}</span>` : "",
     p.split ? `<span class="split">split / merged</span>` : "",
   ].join("");
   const rows = [`<tr><td class="meta">${meta}</td>${sideCell(p, "a")}${sideCell(p, "b")}</tr>`];
+  if (p.a !== null && p.b !== null)
+    rows.push(
+      `<tr class="changes"><td></td><td colspan="2"><span class="reasons">${escapeHtml(reasonText(p))}</span></td></tr>`,
+    );
   if (p.changes.length > 0) {
     const items = p.changes.map((ch) => `<li>${escapeHtml(changeText(ch))}</li>`).join("");
     rows.push(
@@ -154,6 +181,31 @@ function summary(c: Comparison): string {
   return `<div class="summary"><ul class="counts">${counts}</ul>${table}</div>`;
 }
 
+/** What changed, in one screen: totals, a table by domain, then the changed provisions of each. */
+function whatChanged(c: Comparison): string {
+  const kinds = CHANGE_KINDS;
+  const rows = c.summary.changes.domains
+    .map(
+      (d) =>
+        `<tr data-domain="${escapeHtml(d.domain)}"><td>${escapeHtml(d.label)}</td>${kinds.map((k) => `<td>${d[k].length}</td>`).join("")}</tr>`,
+    )
+    .join("");
+  const lists = c.summary.changes.domains
+    .map((d) => {
+      const items = changeItems(c, d);
+      if (items.length === 0) return "";
+      return `<h3>${escapeHtml(d.label)}</h3><ul>${items
+        .map(
+          (it) =>
+            `<li class="${it.kind}"><span class="kind">${CHANGE_LABEL[it.kind]}</span>${escapeHtml(it.text)}${it.how ? ` <span class="none">(${escapeHtml(it.how)})</span>` : ""}</li>`,
+        )
+        .join("")}</ul>`;
+    })
+    .join("");
+  return `<div class="what-changed"><h2>What changed</h2><p class="totals">${escapeHtml(changeCounts(c))}</p>
+<table><thead><tr><th>domain</th>${kinds.map((k) => `<th>${CHANGE_LABEL[k]}</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table>${lists}</div>`;
+}
+
 function section(c: Comparison): string {
   const pairs =
     c.pairs.length === 0
@@ -161,6 +213,7 @@ function section(c: Comparison): string {
       : c.pairs.map(pairRows).join("\n");
   return `<section class="comparison">
 <div class="docs">${docCard(c.a, "A")}${docCard(c.b, "B")}</div>
+${whatChanged(c)}
 ${summary(c)}
 <h2>Provisions</h2>
 <table class="pairs"><colgroup><col class="meta"><col><col></colgroup>

@@ -9,11 +9,11 @@ import { type Bag, CONCEPT } from "./terms.js";
  */
 export const WEIGHTS = {
   /** Same stance: a bonus on the wording's similarity (the score is wording × (1 + bonuses)). */
-  stance: 1.5,
+  stance: 0.8,
   /** An entity (organisation, instrument, person, place abroad) named by both. */
-  entity: 0.9,
+  entity: 0.4,
   /** Both name entities, or visits, but different ones: "invited to visit Viet Nam" and "would visit Japan". */
-  clash: 0.35,
+  clash: 0.4,
 };
 
 export type Weights = typeof WEIGHTS;
@@ -38,6 +38,8 @@ export interface PairScore {
   /** The wording alone: the best TF-IDF cosine between the two provisions' segments. */
   wording: number;
   reasons: Reasons;
+  /** The terms the best segment pair shares (stems and concepts). */
+  shared: Set<string>;
 }
 
 interface Weighted {
@@ -150,7 +152,12 @@ function score(
       : {}),
     ...(clash ? { clash } : {}),
   };
-  return { score: Math.max(0, wording * (1 + bonus)), wording, reasons };
+  return {
+    score: Math.max(0, wording * (1 + bonus)),
+    wording,
+    reasons,
+    shared: new Set(common.map(([t]) => t)),
+  };
 }
 
 export function cosine(x: Map<string, number>, y: Map<string, number>): number {

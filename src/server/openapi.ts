@@ -41,6 +41,87 @@ const textUpload =
   "(a UTF-16 BOM, or Windows-1258/1252 guessed from the letters)";
 
 /** OpenAPI 3.1 description of the API built by `buildApp`. */
+const indices = { type: "array", items: { type: "integer" } } as const;
+/** The comparison of two statements (src/compare/types.ts): what changed, then the pairs. */
+const comparison = {
+  type: "object",
+  properties: {
+    a: object,
+    b: object,
+    pairs: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          a: { type: ["integer", "null"] },
+          b: { type: ["integer", "null"] },
+          aText: { type: ["string", "null"] },
+          bText: { type: ["string", "null"] },
+          class: { enum: ["same", "reworded", "only_a", "only_b"] },
+          score: { type: "number" },
+          confidence: { type: "number", minimum: 0, maximum: 1 },
+          reasons: {
+            type: ["object", "null"],
+            properties: {
+              terms: { type: "array", items: { type: "string" } },
+              concepts: { type: "array", items: { type: "string" } },
+              entities: { type: "array", items: { type: "string" } },
+              stance: { enum: ["same", "same family", "different"] },
+              clauses: indices,
+              clash: { type: "string" },
+            },
+          },
+          force: { enum: ["strengthened", "weakened", "reversed", "kept"] },
+          diff: { type: "array", items: object },
+          changes: { type: "array", items: object },
+          domains: { type: "array", items: { type: "string" } },
+          split: { type: "boolean" },
+        },
+      },
+    },
+    summary: {
+      type: "object",
+      properties: {
+        same: { type: "integer" },
+        reworded: { type: "integer" },
+        only_a: { type: "integer" },
+        only_b: { type: "integer" },
+        stanceChanges: { type: "integer" },
+        domains: object,
+        changes: {
+          type: "object",
+          description:
+            "commitments kept, strengthened, weakened, reversed, added (only in B) and dropped (only in A), by domain; the arrays are indices into pairs",
+          properties: {
+            kept: { type: "integer" },
+            strengthened: { type: "integer" },
+            weakened: { type: "integer" },
+            reversed: { type: "integer" },
+            added: { type: "integer" },
+            dropped: { type: "integer" },
+            domains: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  domain: { type: "string" },
+                  label: { type: "string" },
+                  kept: indices,
+                  strengthened: indices,
+                  weakened: indices,
+                  reversed: indices,
+                  added: indices,
+                  dropped: indices,
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
 export const openapi = {
   openapi: "3.1.0",
   info: {
@@ -188,7 +269,7 @@ export const openapi = {
           query("a", compareQuery.properties.a, true),
           query("b", compareQuery.properties.b, true),
         ],
-        responses: { "200": json(object), ...bad, ...missing },
+        responses: { "200": json(comparison), ...bad, ...missing },
       },
     },
     "/stats": {

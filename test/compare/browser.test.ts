@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/chromium.js";
 import { comparisonHtml } from "../../src/compare/report-html.js";
+import { summarise } from "../../src/compare/summary.js";
 import type { Comparison, Pair, PairClass } from "../../src/compare/types.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -20,6 +21,8 @@ function pair(cls: PairClass, i: number, a: string | null, b: string | null): Pa
     bText: b,
     class: cls,
     score: cls === "same" ? 1 : cls === "reworded" ? 0.78 : 0,
+    confidence: cls === "same" ? 0.99 : cls === "reworded" ? 0.8 : 0.7,
+    reasons: null,
     diff: cls === "same" && a ? [{ op: "keep", text: a }] : [],
     changes: [],
     domains: cls === "only_b" ? ["economy"] : ["diplomacy"],
@@ -70,6 +73,33 @@ function comparison(): Comparison {
     changes: [{ kind: "modality", a: "will", b: "shall" }],
     domains: ["economy"],
   };
+  const pairs: Pair[] = [
+    pair("same", 0, same, same),
+    pair(
+      "same",
+      1,
+      "Both sides reaffirmed the one-China policy.",
+      "Both sides reaffirmed the one-China policy.",
+    ),
+    pair(
+      "same",
+      2,
+      "They agreed to cooperate on climate change.",
+      "They agreed to cooperate on climate change.",
+    ),
+    reworded,
+    reworded2,
+    pair("only_a", 5, "Vietnam welcomed the opening of a consulate in Da Nang.", null),
+    pair(
+      "only_a",
+      6,
+      `The sides noted the "Two Corridors, One Belt" framework & <b>rail</b> links.`,
+      null,
+    ),
+    pair("only_b", 5, null, "China supports Vietnam hosting APEC 2027."),
+    pair("only_b", 6, null, "Both sides will open a new border gate at Lao Cai."),
+    pair("only_b", 7, null, "They decided to set up a hotline between the navies."),
+  ];
   return {
     a: {
       source: "statements/hanoi-2023.txt",
@@ -83,46 +113,8 @@ function comparison(): Comparison {
       published: "2024-08-19",
       provisions: 8,
     },
-    pairs: [
-      pair("same", 0, same, same),
-      pair(
-        "same",
-        1,
-        "Both sides reaffirmed the one-China policy.",
-        "Both sides reaffirmed the one-China policy.",
-      ),
-      pair(
-        "same",
-        2,
-        "They agreed to cooperate on climate change.",
-        "They agreed to cooperate on climate change.",
-      ),
-      reworded,
-      reworded2,
-      pair("only_a", 5, "Vietnam welcomed the opening of a consulate in Da Nang.", null),
-      pair(
-        "only_a",
-        6,
-        `The sides noted the "Two Corridors, One Belt" framework & <b>rail</b> links.`,
-        null,
-      ),
-      pair("only_b", 5, null, "China supports Vietnam hosting APEC 2027."),
-      pair("only_b", 6, null, "Both sides will open a new border gate at Lao Cai."),
-      pair("only_b", 7, null, "They decided to set up a hotline between the navies."),
-    ],
-    summary: {
-      same: 3,
-      reworded: 2,
-      only_a: 2,
-      only_b: 3,
-      stanceChanges: 1,
-      domains: {
-        diplomacy: { same: 3, reworded: 0, only_a: 2, only_b: 0 },
-        economy: { same: 0, reworded: 1, only_a: 0, only_b: 3 },
-        maritime: { same: 0, reworded: 1, only_a: 0, only_b: 0 },
-        security: { same: 0, reworded: 1, only_a: 0, only_b: 0 },
-      },
-    },
+    pairs,
+    summary: summarise(pairs),
   };
 }
 

@@ -193,3 +193,119 @@ describe("compare: order, splits and merges", () => {
     expect(c.pairs.find((p) => p.a === 1)).toMatchObject({ b: 2, class: "same" });
   });
 });
+
+// Statements are long: most of each side's provisions have no partner on the other. These give
+// the short test documents that background (compare() judges a pair against its document pair's
+// typical pair).
+const BACKGROUND_A = [
+  "Both sides agreed to hold the tenth meeting of the Intergovernmental Commission in the autumn.",
+  "The two sides welcomed the exhibition of lacquer paintings in the capital.",
+  "Both sides supported the exchange of young diplomats between the two foreign ministries.",
+  "The two sides noted the opening of a new branch of the joint venture bank.",
+];
+const BACKGROUND_B = [
+  "Both sides agreed to simplify customs procedures at the land border crossings.",
+  "The two sides welcomed the new sister-city agreement between the two port cities.",
+  "Both sides supported a joint survey of migratory birds along the coast.",
+  "The two sides noted the success of the first youth football tournament.",
+];
+
+describe("compare: rewordings, look-alikes and what changed", () => {
+  it("pairs a rewording through the concept table, not a look-alike sharing its frame", () => {
+    const x = doc("x", "2025-01-01", [
+      "Both sides agreed to deepen and intensify the Comprehensive Partnership.",
+      "Both sides agreed to expand cooperation in rice exports.",
+      "The two sides welcomed the opening of a consulate in Da Nang.",
+      ...BACKGROUND_A,
+    ]);
+    const y = doc("y", "2025-06-01", [
+      "Both sides agreed to expand cooperation in cybersecurity.",
+      "Both sides agreed to increase the depth and breadth of their Comprehensive Partnership.",
+      "Both sides agreed to expand cooperation in rice exports and fertiliser.",
+      ...BACKGROUND_B,
+    ]);
+    const c = compare(x, y);
+    const partner = (i: number) => c.pairs.filter((p) => p.a === i).map((p) => p.b);
+    expect(partner(0)).toEqual([1]);
+    expect(partner(1)).toEqual([2]);
+    expect(c.pairs.find((p) => p.b === 0)?.class).toBe("only_b");
+    const deepen = c.pairs.find((p) => p.a === 0);
+    expect(deepen?.reasons?.concepts).toContain("advance");
+    expect(deepen?.reasons?.stance).toBe("same");
+  });
+
+  it("gives each pair a confidence between 0 and 1 and says why", () => {
+    const c = compare(A, B);
+    for (const p of c.pairs) {
+      expect(p.confidence).toBeGreaterThanOrEqual(0);
+      expect(p.confidence).toBeLessThanOrEqual(1);
+    }
+    const rice = c.pairs.find((p) => p.a === 0);
+    expect(rice?.confidence).toBeGreaterThan(0.8);
+    expect(rice?.reasons?.terms).toEqual(expect.arrayContaining(["rice", "fertiliser"]));
+  });
+
+  it("keeps a visit to one state apart from a visit to the other", () => {
+    const x = doc("x", "2025-01-01", [
+      "Prime Minister Pham Minh Chinh invited Prime Minister Shigeru Ishiba to visit Viet Nam at a convenient time.",
+      "Both sides agreed to expand cooperation in rice exports.",
+    ]);
+    const y = doc("y", "2025-06-01", [
+      "Both sides agreed to expand cooperation in rice exports.",
+      "The two sides expressed their expectation that Vietnamese leaders would visit Japan at a convenient time.",
+    ]);
+    const c = compare(x, y);
+    expect(c.pairs.find((p) => p.a === 0)?.b).toBeNull();
+    expect(c.pairs.find((p) => p.b === 1)?.reasons?.clash).toMatch(
+      /visits to country:VNM and country:JPN/,
+    );
+  });
+
+  it("aligns Vietnamese statements on their own words", () => {
+    const x = doc("x", "2025-01-01", [
+      "Hai bên nhất trí tăng cường hợp tác thương mại và đầu tư.",
+      "Hai bên hoan nghênh việc mở đường bay thẳng giữa hai thủ đô.",
+      "Hai bên nhất trí tổ chức kỳ họp Ủy ban liên Chính phủ vào mùa thu.",
+      "Hai bên ủng hộ việc trao đổi cán bộ ngoại giao trẻ.",
+    ]);
+    const y = doc("y", "2025-06-01", [
+      "Hai bên hoan nghênh việc mở thêm đường bay thẳng giữa hai thủ đô.",
+      "Hai bên nhất trí thúc đẩy mạnh mẽ hợp tác thương mại và đầu tư.",
+      "Hai bên nhất trí đơn giản hóa thủ tục hải quan tại các cửa khẩu.",
+      "Hai bên ghi nhận thành công của giải bóng đá thanh niên.",
+    ]);
+    const c = compare(x, y);
+    expect(
+      c.pairs
+        .filter((p) => p.a !== null && p.b !== null)
+        .map((p) => `${p.a}:${p.b}`)
+        .sort(),
+    ).toEqual(["0:1", "1:0"]);
+  });
+
+  it("sums up what changed by domain: kept, strengthened, weakened, new, dropped", () => {
+    const x = doc("x", "2025-01-01", [
+      "Both sides noted the potential of cooperation in semiconductors and chip design.",
+      "Both sides agreed to expand cooperation in rice exports and fertiliser trade.",
+      "Both sides agreed to build a nuclear research reactor together.",
+      "Both sides welcomed the growth of tourism and direct flights.",
+      ...BACKGROUND_A,
+    ]);
+    const y = doc("y", "2025-06-01", [
+      "Both sides agreed to strengthen cooperation in semiconductors and chip design, including joint research.",
+      "Both sides noted the potential of cooperation in rice exports and fertiliser trade.",
+      "Both sides welcomed the growth of tourism and direct flights.",
+      "Both sides agreed to open a joint centre for artificial intelligence research.",
+      ...BACKGROUND_B,
+    ]);
+    const s = compare(x, y).summary.changes;
+    expect([s.kept, s.strengthened, s.weakened]).toEqual([1, 1, 1]);
+    expect([s.added, s.dropped]).toEqual([5, 5]);
+    const by = (kind: "strengthened" | "weakened" | "added" | "dropped") =>
+      s.domains.filter((d) => d[kind].length > 0).map((d) => d.domain);
+    expect(by("strengthened")).toEqual(["digital"]);
+    expect(by("weakened")).toEqual(["agriculture"]);
+    expect(by("dropped")).toContain("nuclear");
+    for (const d of s.domains) expect(d.label).not.toBe("");
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { comparisonHtml, comparisonsHtml, escapeHtml } from "../../src/compare/report-html.js";
+import { summarise } from "../../src/compare/summary.js";
 import type { Comparison, Pair } from "../../src/compare/types.js";
 
 const EVIL = `Both sides <script>alert(1)</script> agreed to "respect" the O'Neill & Co. clause.`;
@@ -11,6 +12,8 @@ function pair(p: Partial<Pair> & Pick<Pair, "class">): Pair {
     aText: null,
     bText: null,
     score: 0,
+    confidence: 0.5,
+    reasons: null,
     diff: [],
     changes: [],
     domains: [],
@@ -19,6 +22,47 @@ function pair(p: Partial<Pair> & Pick<Pair, "class">): Pair {
 }
 
 function comparison(): Comparison {
+  const pairs: Pair[] = [
+    pair({
+      class: "same",
+      a: 0,
+      b: 0,
+      aText: "The two sides agreed to deepen trade cooperation.",
+      bText: "The two sides agreed to deepen trade cooperation.",
+      score: 1,
+      diff: [{ op: "keep", text: "The two sides agreed to deepen trade cooperation." }],
+      domains: ["trade"],
+    }),
+    pair({
+      class: "reworded",
+      a: 1,
+      b: 1,
+      aText: "Both sides support peace in the East Sea.",
+      bText: "Both sides welcome peace in the South China Sea.",
+      score: 0.82,
+      diff: [
+        { op: "keep", text: "Both sides " },
+        { op: "remove", text: "support" },
+        { op: "add", text: "welcome" },
+        { op: "keep", text: " peace in the " },
+        { op: "remove", text: "East" },
+        { op: "add", text: "South China" },
+        { op: "keep", text: " Sea." },
+      ],
+      changes: [
+        { kind: "variant", id: "south-china-sea", a: "East Sea", b: "South China Sea" },
+        { kind: "stance", a: "support", b: "welcome" },
+      ],
+      domains: ["maritime", "security"],
+    }),
+    pair({ class: "only_a", a: 2, aText: EVIL, domains: ["law"] }),
+    pair({
+      class: "only_b",
+      b: 2,
+      bText: "Vietnam will host the 2025 forum.",
+      domains: ["trade"],
+    }),
+  ];
   return {
     a: {
       source: "statements/2023-hanoi.txt",
@@ -27,60 +71,8 @@ function comparison(): Comparison {
       provisions: 3,
     },
     b: { source: "statements/2024-beijing.txt", title: null, published: null, provisions: 3 },
-    pairs: [
-      pair({
-        class: "same",
-        a: 0,
-        b: 0,
-        aText: "The two sides agreed to deepen trade cooperation.",
-        bText: "The two sides agreed to deepen trade cooperation.",
-        score: 1,
-        diff: [{ op: "keep", text: "The two sides agreed to deepen trade cooperation." }],
-        domains: ["trade"],
-      }),
-      pair({
-        class: "reworded",
-        a: 1,
-        b: 1,
-        aText: "Both sides support peace in the East Sea.",
-        bText: "Both sides welcome peace in the South China Sea.",
-        score: 0.82,
-        diff: [
-          { op: "keep", text: "Both sides " },
-          { op: "remove", text: "support" },
-          { op: "add", text: "welcome" },
-          { op: "keep", text: " peace in the " },
-          { op: "remove", text: "East" },
-          { op: "add", text: "South China" },
-          { op: "keep", text: " Sea." },
-        ],
-        changes: [
-          { kind: "variant", id: "south-china-sea", a: "East Sea", b: "South China Sea" },
-          { kind: "stance", a: "support", b: "welcome" },
-        ],
-        domains: ["maritime", "security"],
-      }),
-      pair({ class: "only_a", a: 2, aText: EVIL, domains: ["law"] }),
-      pair({
-        class: "only_b",
-        b: 2,
-        bText: "Vietnam will host the 2025 forum.",
-        domains: ["trade"],
-      }),
-    ],
-    summary: {
-      same: 1,
-      reworded: 1,
-      only_a: 1,
-      only_b: 1,
-      stanceChanges: 1,
-      domains: {
-        trade: { same: 1, reworded: 0, only_a: 0, only_b: 1 },
-        maritime: { same: 0, reworded: 1, only_a: 0, only_b: 0 },
-        security: { same: 0, reworded: 1, only_a: 0, only_b: 0 },
-        law: { same: 0, reworded: 0, only_a: 1, only_b: 0 },
-      },
-    },
+    pairs,
+    summary: summarise(pairs),
   };
 }
 
@@ -125,7 +117,7 @@ describe("comparisonHtml", () => {
     expect(html).toContain('<span class="badge reworded">reworded</span>');
     expect(html).toContain('<span class="badge only_a">only in A</span>');
     expect(html).toContain('<span class="badge only_b">only in B</span>');
-    expect(html).toContain("score 0.82");
+    expect(html).toContain("confidence 50%");
     expect(html).toContain("maritime, security");
   });
 
@@ -141,6 +133,22 @@ describe("comparisonHtml", () => {
     );
     expect(count(html, "<del>")).toBe(2);
     expect(count(html, "<ins>")).toBe(2);
+  });
+
+  it("says what changed first: counts, a table by domain, the changed provisions escaped", () => {
+    const what = html.slice(
+      html.indexOf('<div class="what-changed">'),
+      html.indexOf('<div class="summary">'),
+    );
+    expect(what).toContain("1 new · 1 dropped");
+    expect(what).toContain('<tr data-domain="law"><td>law</td><td>0</td><td>1</td>');
+    expect(what).toContain(
+      '<li class="dropped"><span class="kind">dropped</span>Both sides &lt;script&gt;',
+    );
+    expect(what).toContain(
+      '<li class="added"><span class="kind">new</span>Vietnam will host the 2025 forum.',
+    );
+    expect(what).not.toContain("<script>");
   });
 
   it("lists the changes under the row", () => {
@@ -202,6 +210,9 @@ describe("comparisonsHtml", () => {
   it("renders an empty comparison", () => {
     const c = comparison();
     c.pairs = [];
-    expect(comparisonHtml(c)).toContain("No provisions on either side.");
+    c.summary = summarise([]);
+    const html = comparisonHtml(c);
+    expect(html).toContain("No provisions on either side.");
+    expect(html).toContain("no provisions");
   });
 });

@@ -22,14 +22,14 @@ export function registerCompare(program: Command): void {
     program
       .command("compare")
       .description(
-        "align the provisions of two or more statements: same, reworded (with a diff), only in one",
+        "align the provisions of two or more statements: what changed (kept, strengthened, weakened, new, dropped, by domain), then each pair: same, reworded (with a diff), only in one",
       ),
   )
     .option(...formatOption(FORMATS))
     .option(
       "--threshold <x>",
-      "similarity (0-1) from which two provisions are the same commitment",
-      parseNumber(0, 1),
+      "how far above its document pair's typical pair (in standard deviations, 0-10) a pair must score to be the same commitment; lower pairs more",
+      parseNumber(0, 10),
       DEFAULT_COMPARE_OPTIONS.threshold,
     )
     .action((inputs: string[], options: CompareCliOptions) => {

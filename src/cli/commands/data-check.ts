@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { loadTermLexicon } from "../../compare/terms.js";
 import { loadEntities } from "../../extract/entities/load.js";
 import { loadTitles } from "../../extract/entities/people.js";
 import { loadContextLexicon } from "../../extract/places/lexicon.js";
@@ -41,6 +42,7 @@ export function runDataCheck(dataDir: string): number {
     entities,
     topics,
     loadProvisionLexicon,
+    loadTermLexicon,
     loadTitles,
   ]) {
     try {
