@@ -126,19 +126,12 @@ const random = () => {
   return seed / 2147483648;
 };
 const settings: Setting[] = [
-  ...(process.env.NODEFAULT
-    ? []
-    : [
-        {
-          weights: WEIGHTS,
-          threshold: DEFAULT_COMPARE_OPTIONS.threshold,
-        },
-      ]),
+  { weights: WEIGHTS, threshold: DEFAULT_COMPARE_OPTIONS.threshold },
   ...Array.from({ length: Number(values.samples) }, () => {
     const threshold = random() * 4;
     return {
       weights: {
-        stance: random() * Number(process.env.MAXSTANCE ?? 3),
+        stance: random() * 3,
         entity: random() * 1.5,
         clash: random() * 1.5,
       },
