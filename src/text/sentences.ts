@@ -20,6 +20,19 @@ const isLetter = (c: number) => {
   return f >= 97 || f === WORD || f === MARK;
 };
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const isBlank = (c: number) =>
+  c === 32 ||
+  c === 9 ||
+  c === 10 ||
+  c === 13 ||
+  c === 0xa0 ||
+  c === 0x2007 ||
+  c === 0x202f ||
+  c === 0xfeff ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x3000 ||
+  c === 11 ||
+  c === 12;
 
 /**
  * Splits text into sentences: at a line break, or after ".", "!" or "?" (and closing quotes or
@@ -30,13 +43,19 @@ export function sentences(text: string): Span[] {
   const upperOf = UPPER;
   const out: Span[] = [];
   const push = (start: number, end: number) => {
-    while (start < end && /\s/.test(text.charAt(start))) start++;
-    while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
     if (end > start) out.push({ start, end });
   };
   let from = 0;
   const n = text.length;
+  // The regex engine finds the next line break or stop far faster than a loop over every character.
+  const candidate = /[\n.!?]/g;
   for (let i = 0; i < n; i++) {
+    candidate.lastIndex = i;
+    const found = candidate.exec(text);
+    if (!found) break;
+    i = found.index;
     const c = text.charCodeAt(i);
     if (c === 10) {
       push(from, i);

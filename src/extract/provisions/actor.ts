@@ -141,14 +141,30 @@ function officeName(part: SubjectPart, s: Sentence, text: string): string {
   return part.office ?? "";
 }
 
+// How far back (in entity mentions) a pronoun or an office looks for the person it stands for.
+const LOOK_BACK = 200;
+
+/** The index of the first entity starting at or after `pos` (entities are sorted). */
+function firstAt(entities: EntityMention[], pos: number): number {
+  let lo = 0;
+  let hi = entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((entities[mid] as EntityMention).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The person last named before `pos`. */
 function lastPersonBefore(context: ActorContext, pos: number): string[] {
-  let found: string | undefined;
-  for (const e of context.entities) {
-    if (e.start >= pos) break;
-    if (e.type === "person") found = e.id;
+  const { entities } = context;
+  const at = firstAt(entities, pos);
+  for (let k = at - 1; k >= Math.max(0, at - LOOK_BACK); k--) {
+    const e = entities[k] as EntityMention;
+    if (e.type === "person") return [e.id];
   }
-  return found ? [found] : [];
+  return [];
 }
 
 /** The person holding an office ("prime minister"), named with that title nearest before `pos`, else after. */

@@ -114,9 +114,10 @@ export function findProvisions(
     found.push({ unit, clause, index });
   });
   const provisions: Provision[] = [];
+  const own = new Set(found.map((f) => f.index));
   for (let k = 0; k < found.length; k++) {
     const { unit, clause, index } = found[k] as (typeof found)[number];
-    const items = leadInItems(text, all, index, found);
+    const items = leadInItems(text, all, index, own);
     if (items.length > 0) {
       const listed = { ...clause, actor: { ...clause.actor, via: "list" as const } };
       for (const item of items)
@@ -180,10 +181,10 @@ function overlay(tokens: Token[], entities: EntityMention[]): (Overlay | undefin
  * a subject of both sides wherever it stands ("In that spirit we commit …").
  */
 function clauseStarts(s: Sentence): number[] {
-  const starts = [0];
+  const starts = new Set([0]);
   const { tokens, lex } = s;
   const add = (at: number) => {
-    if (at > 0 && at < tokens.length && !starts.includes(at)) starts.push(at);
+    if (at > 0 && at < tokens.length) starts.add(at);
   };
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -193,7 +194,7 @@ function clauseStarts(s: Sentence): number[] {
       if (lex.roles["joint-pronoun"].starts(t.key) || lex.roles.joint.starts(t.key)) add(i);
     }
   }
-  return starts.sort((a, b) => a - b);
+  return [...starts].sort((a, b) => a - b);
 }
 
 /** The first clause of a sentence that speaks, if any. */
@@ -279,15 +280,20 @@ const MIN_CLAUSE_WORDS = 3;
 function coordinated(s: Sentence, from: number): Omit<ProvisionClause, "end">[] {
   const { tokens, lex } = s;
   const out: Omit<ProvisionClause, "end">[] = [];
+  // Words before each token and after: counted once, so a sentence of a thousand "and"s stays linear.
+  const before = new Int32Array(tokens.length + 1);
+  tokens.forEach((t, k) => {
+    before[k + 1] = (before[k] as number) + (t.punct ? 0 : 1);
+  });
+  const words = (a: number, b: number) => (before[b] as number) - (before[a] as number);
   let last = from;
   for (let i = from + 1; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.punct || !lex.roles.and.starts(t.key) || lex.roles.and.match(tokens, i)?.end !== i + 1)
       continue;
-    if (words(tokens, last, i) < MIN_CLAUSE_WORDS) continue;
+    if (words(last, i) < MIN_CLAUSE_WORDS) continue;
     const p = predicateAfter(s, i + 1, false);
-    if (!p || p.start - (i + 1) > 3 || words(tokens, p.end, tokens.length) < MIN_CLAUSE_WORDS)
-      continue;
+    if (!p || p.start - (i + 1) > 3 || words(p.end, tokens.length) < MIN_CLAUSE_WORDS) continue;
     if (p.future && p.end - p.start === 1 && p.stance === "commit") continue;
     out.push({
       stance: p.stance,
@@ -302,20 +308,13 @@ function coordinated(s: Sentence, from: number): Omit<ProvisionClause, "end">[] 
   return out;
 }
 
-function words(tokens: Token[], from: number, to: number): number {
-  let n = 0;
-  for (let k = from; k < to; k++) if (!(tokens[k] as Token).punct) n++;
-  return n;
-}
-
 /**
  * List items that take a lead-in's actor and stance: "Both sides agreed to:" followed by
  * marked items with no clause of their own.
  */
-function leadInItems(text: string, all: Unit[], index: number, found: { index: number }[]): Unit[] {
+function leadInItems(text: string, all: Unit[], index: number, own: Set<number>): Unit[] {
   const unit = all[index] as Unit;
   if (text.charAt(unit.end - 1) !== ":") return [];
-  const own = new Set(found.map((f) => f.index));
   const items: Unit[] = [];
   for (let k = index + 1; k < all.length; k++) {
     const item = all[k] as Unit;

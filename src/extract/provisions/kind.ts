@@ -4,9 +4,10 @@ import type { DocumentKind, KindOf, Provision } from "./types.js";
 const STATEMENT_TITLE =
   /(?<![\p{L}\p{N}])(?:joint (?:statement|communiqu[eé]|declaration|press (?:release|statement|communiqu[eé])|vision(?: statement)?)|communiqu[eé]|tuyên bố chung|thông cáo chung|tuyen bo chung|thong cao chung)(?![\p{L}\p{N}])/iu;
 // Reporting words of a news story: a journalist's text, even when it quotes a statement.
-// (ASCII word boundaries, no Unicode lookarounds: this regex reads every document whole.)
+// (ASCII word boundaries, no Unicode lookarounds, no case folding: this regex reads every
+// document whole, and reporting words are written in lowercase.)
 const REPORTING =
-  /\b(?:said|says|told|according to|reported|reporters|spokes(?:man|woman|person))\b|cho biết|phát biểu|theo TTXVN/gi;
+  /\b(?:said|says|told|according to|reported|reporters|[Ss]pokes(?:man|woman|person))\b|cho biết|phát biểu|theo TTXVN/g;
 // A news agency's dateline: "Canberra (VNA) –", "HANOI (Reuters) -".
 const DATELINE = /^[^\n()]{0,40}\(\p{Lu}{2,8}\)\s*[–—-]/mu;
 // The opening a title or a lede may name the statement in.

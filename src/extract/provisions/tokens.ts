@@ -32,6 +32,7 @@ const APOSTROPHES = new Set(["'", "\u2019"]);
  * diacritics, so each word keeps its written form for exact matching.
  */
 export function tokenize(text: string, start: number, end: number, written: boolean): Token[] {
+  const mark = MARK;
   const fold = FOLD; // a local: module bindings cost a lookup in hot loops
   const upperOf = UPPER;
   const out: Token[] = [];
@@ -46,7 +47,7 @@ export function tokenize(text: string, start: number, end: number, written: bool
       while (i < end) {
         const code = text.charCodeAt(i);
         const g = fold[code] as number;
-        if (g < 48 && g !== MARK && g !== 3) break;
+        if (g < 48 && g !== mark && g !== 3) break;
         if (plain && !((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) plain = false;
         i++;
       }

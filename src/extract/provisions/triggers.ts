@@ -20,8 +20,18 @@ const LETTERS =
 // One more column: the space between the two words of a two-word opening ("took note").
 const SPACE = LETTERS.length;
 const SYMBOLS = LETTERS.length + 1;
+// Per UTF-16 code unit, in one lookup: its symbol (0 … SYMBOLS - 2), or a class: a word
+// character outside the alphabet (ends the trie path, not the word), a combining mark (skipped),
+// or anything else (ends the word).
+const OTHER_LETTER = -2;
+const COMBINING = -3;
+const BREAK = -1;
 const SYMBOL = (() => {
-  const table = new Int16Array(0x10000).fill(-1);
+  const table = new Int16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const f = FOLD[c] as number;
+    table[c] = f === MARK ? COMBINING : f >= 48 || f === 3 ? OTHER_LETTER : BREAK;
+  }
   [...LETTERS].forEach((ch, i) => {
     table[ch.charCodeAt(0)] = i;
     table[ch.toUpperCase().charCodeAt(0)] = i;
@@ -130,9 +140,9 @@ export class Triggers {
     const { next, flags: flagOf } = this;
     for (let i = start; i <= end; i++) {
       const code = i < end ? text.charCodeAt(i) : 32;
-      const f = fold[code] as number;
-      if (f === MARK) continue;
-      if (f >= 48) {
+      const s = symbolOf[code] as number;
+      if (s === COMBINING) continue;
+      if (s >= 0 || s === OTHER_LETTER) {
         if (!inWord) {
           inWord = true;
           // "Xin-va-ni-a": a syllable glued by a hyphen goes on the word before, capital and all.
@@ -145,7 +155,6 @@ export class Triggers {
           upper = glued ? upper : upperOf[code] === 1;
           node = root;
         }
-        const s = symbolOf[code] as number;
         if (node >= 0) node = s < 0 ? -1 : (next[node * SYMBOLS + s] as number);
         if (cont >= 0) cont = s < 0 ? -1 : (next[cont * SYMBOLS + s] as number);
         continue;

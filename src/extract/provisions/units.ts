@@ -1,3 +1,4 @@
+import { UPPER } from "../../text/fold.js";
 import { sentences } from "../../text/sentences.js";
 
 /** A sentence or list item of a text, its list marker cut off. */
@@ -23,10 +24,10 @@ export function units(text: string): Unit[] {
   for (const s of sentences(text)) {
     const first = text.charCodeAt(s.start);
     // Only a bullet, a bracket, a digit, a lowercase letter or I, V, X can open a marker.
-    const may = !(first >= 65 && first <= 90) || first === 73 || first === 86 || first === 88;
+    const may = UPPER[first] !== 1 || first === 73 || first === 86 || first === 88;
     const m = may ? MARKER.exec(text.slice(s.start, Math.min(s.end, s.start + 16))) : null;
     if (!m) {
-      out.push({ ...s, marker: "" });
+      out.push({ start: s.start, end: s.end, marker: "" });
       continue;
     }
     const start = s.start + m[0].length;
