@@ -24,7 +24,6 @@ export interface ProvisionFeatures {
   surface: Map<string, string>;
 }
 
-const VISIT = /(?<![\p{L}\p{N}])(?:visit|visits|visiting|visited|thăm)(?![\p{L}\p{N}])/iu;
 // A visit's destination is named right after it: "to visit Viet Nam", "to pay a visit to Japan".
 const DESTINATION_REACH = 40;
 
@@ -70,14 +69,14 @@ export function featuresOf(
   return {
     segments,
     entities,
-    destination: destinationOf(p),
+    destination: destinationOf(p, lex.visit),
     shingles: shingles(p.text),
     surface: surfaceOf(content, vietnamese),
   };
 }
 
-function destinationOf(p: Provision): string | null {
-  const visit = VISIT.exec(p.text);
+function destinationOf(p: Provision, words: RegExp): string | null {
+  const visit = words.exec(p.text);
   if (!visit) return null;
   const at = p.start + visit.index + visit[0].length;
   const state = p.entities.find(

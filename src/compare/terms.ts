@@ -12,6 +12,8 @@ export const CONCEPT = "~";
 export interface TermLexicon {
   /** Folded function words and actor words: no term. */
   stop: Set<string>;
+  /** Visit words ("visit", "thăm"), as written: a state named right after one is where the visit goes. */
+  visit: RegExp;
   /** Concept phrases by their first token (stemmed English, folded Vietnamese), longest first. */
   concepts: Map<string, { id: string; tokens: string[] }[]>;
 }
@@ -32,6 +34,7 @@ export function parseTermLexicon(src: { concepts: string; stop: string }): {
 } {
   const problems: string[] = [];
   const concepts = new Map<string, { id: string; tokens: string[] }[]>();
+  const visit: string[] = [];
   const add = (id: string, tokens: string[]) => {
     const first = tokens[0];
     if (!first) return;
@@ -42,6 +45,10 @@ export function parseTermLexicon(src: { concepts: string; stop: string }): {
   };
   for (const row of parseTsv(src.concepts)) {
     const [id = "", phrases = ""] = row.cells;
+    if (id === "@visit") {
+      visit.push(...phrases.split("|").filter(Boolean));
+      continue;
+    }
     if (!/^[a-z][a-z-]*$/.test(id))
       problems.push(`concepts.tsv:${row.line}: bad concept id "${id}"`);
     if (phrases === "") problems.push(`concepts.tsv:${row.line}: no phrases`);
@@ -52,8 +59,17 @@ export function parseTermLexicon(src: { concepts: string; stop: string }): {
     }
   }
   for (const list of concepts.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  const escaped = visit.map((w) => w.normalize("NFC").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return {
-    lexicon: { stop: new Set(parseWordList(src.stop).map((w) => foldKey(w))), concepts },
+    lexicon: {
+      stop: new Set(parseWordList(src.stop).map((w) => foldKey(w))),
+      concepts,
+      // (?!) never matches: a table with no visit words finds no visit.
+      visit: new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${escaped.join("|") || "(?!)"})(?![\\p{L}\\p{N}])`,
+        "iu",
+      ),
+    },
     problems,
   };
 }

@@ -72,3 +72,20 @@ describe("the provision and comparison lexicons", () => {
       expect(words).toContain(w);
   });
 });
+
+describe("the kind lexicon", () => {
+  it("validates, and names a bad role's row", async () => {
+    const { parseKindLexicon } = await import("../../src/extract/provisions/kind.js");
+    expect(parseKindLexicon(read("lexicon/kinds.tsv")).problems).toEqual([]);
+    expect(parseKindLexicon("statement-title\tjoint statement\ngossip\tsays\n").problems).toEqual([
+      'kinds.tsv:2: unknown role "gossip"',
+    ]);
+    const { lexicon } = parseKindLexicon(
+      "statement-title\tjoint statement|tuyên bố chung\nreporting\tsaid\n",
+    );
+    expect(lexicon.statementTitle.test("Joint   Statement on …")).toBe(true);
+    expect(lexicon.statementTitle.test("Tuyên bố chung Việt Nam – Nhật Bản")).toBe(true);
+    expect("He said so; officials said more.".match(lexicon.reporting)).toHaveLength(2);
+    expect("unsaid".match(lexicon.reporting)).toBeNull();
+  });
+});

@@ -3,6 +3,7 @@ import { loadTermLexicon } from "../../compare/terms.js";
 import { loadEntities } from "../../extract/entities/load.js";
 import { loadTitles } from "../../extract/entities/people.js";
 import { loadContextLexicon } from "../../extract/places/lexicon.js";
+import { loadKindLexicon } from "../../extract/provisions/kind.js";
 import { loadProvisionLexicon } from "../../extract/provisions/lexicon.js";
 import { createTopicTagger } from "../../extract/topics/index.js";
 import { BOUNDARIES_FILE, validateBoundaries } from "../../gazetteer/boundaries.js";
@@ -42,6 +43,7 @@ export function runDataCheck(dataDir: string): number {
     entities,
     topics,
     loadProvisionLexicon,
+    loadKindLexicon,
     loadTermLexicon,
     loadTitles,
   ]) {

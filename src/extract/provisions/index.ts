@@ -42,10 +42,6 @@ interface Clause {
   more: Omit<ProvisionClause, "end">[];
 }
 
-// Phrases whose commitment is a wish or an intention rather than a decision.
-const ASPIRATION =
-  /\b(?:intention|willingness|wish|wishes|hope|desire|readiness|ready|look|looks|looked|looking|mong|san sang)\b/;
-
 /**
  * The provisions of a text: each sentence or list item in which an actor takes a stance.
  * 1. units: sentences and list items, list markers cut off;
@@ -248,6 +244,12 @@ function spoken(s: Sentence, subject: Subject, p: Predicate, context: ActorConte
   );
 }
 
+/** A predicate whose commitment is a wish or an intention ("shared their intention to"). */
+function aspiring(phrase: string): boolean {
+  const aspiration = defaultProvisionLexicon().roles.aspiration;
+  return phrase.split(/\s+/).some((w) => aspiration.starts(foldKey(w)));
+}
+
 function clause(
   actor: Actor,
   stance: Stance,
@@ -259,7 +261,7 @@ function clause(
 ): Clause {
   const modality: Modality = future
     ? "future"
-    : stance === "readiness" || ASPIRATION.test(phrase)
+    : stance === "readiness" || aspiring(phrase)
       ? "aspiration"
       : stance === "agree" || stance === "commit" || stance === "decide"
         ? "commitment"

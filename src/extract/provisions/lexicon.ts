@@ -50,6 +50,7 @@ export const ROLES = [
   "aside",
   "not-a-topic",
   "visit-object",
+  "aspiration",
 ] as const;
 
 /** The word classes of a provision's subject and its surroundings (data/lexicon/actors.tsv). */
