@@ -29,7 +29,8 @@ export function overlapTest(blockers: Range[]): (start: number, end: number) => 
   };
 }
 
-function countStartingBefore(sorted: Range[], pos: number): number {
+/** How many of `sorted` (sorted by start) start before `pos`: a binary search. */
+export function countStartingBefore(sorted: Range[], pos: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -42,15 +43,8 @@ function countStartingBefore(sorted: Range[], pos: number): number {
 
 /** The items (sorted by start) lying inside [start, end), found by binary search. */
 export function within<T extends Range>(sorted: T[], start: number, end: number): T[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as Range).start < start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: T[] = [];
-  for (let i = lo; i < sorted.length && (sorted[i] as Range).start < end; i++) {
+  for (let i = countStartingBefore(sorted, start); i < sorted.length && (sorted[i] as Range).start < end; i++) {
     if ((sorted[i] as Range).end <= end) out.push(sorted[i] as T);
   }
   return out;

@@ -1,4 +1,5 @@
 import { foldKey } from "../../text/fold.js";
+import { countStartingBefore } from "../../text/spans.js";
 import type { EntityMention } from "../entities/types.js";
 import type { Sentence, Subject, SubjectPart } from "./subject.js";
 import type { Token } from "./tokens.js";
@@ -144,22 +145,10 @@ function officeName(part: SubjectPart, s: Sentence, text: string): string {
 // How far back (in entity mentions) a pronoun or an office looks for the person it stands for.
 const LOOK_BACK = 200;
 
-/** The index of the first entity starting at or after `pos` (entities are sorted). */
-function firstAt(entities: EntityMention[], pos: number): number {
-  let lo = 0;
-  let hi = entities.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((entities[mid] as EntityMention).start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The person last named before `pos`. */
 function lastPersonBefore(context: ActorContext, pos: number): string[] {
   const { entities } = context;
-  const at = firstAt(entities, pos);
+  const at = countStartingBefore(entities, pos);
   for (let k = at - 1; k >= Math.max(0, at - LOOK_BACK); k--) {
     const e = entities[k] as EntityMention;
     if (e.type === "person") return [e.id];
@@ -169,13 +158,17 @@ function lastPersonBefore(context: ActorContext, pos: number): string[] {
 
 /** The person holding an office ("prime minister"), named with that title nearest before `pos`, else after. */
 function holderOf(context: ActorContext, office: string, pos: number): string | undefined {
+  const { entities } = context;
   const holds = (e: EntityMention) =>
     e.type === "person" && e.title !== undefined && foldKey(e.title).endsWith(office);
-  let before: string | undefined;
-  for (const e of context.entities) {
-    if (e.start >= pos)
-      return before ?? context.entities.find((x) => x.start >= pos && holds(x))?.id;
-    if (holds(e)) before = e.id;
+  const at = countStartingBefore(entities, pos);
+  for (let k = at - 1; k >= Math.max(0, at - LOOK_BACK); k--) {
+    const e = entities[k] as EntityMention;
+    if (holds(e)) return e.id;
   }
-  return before;
+  for (let k = at; k < Math.min(entities.length, at + LOOK_BACK); k++) {
+    const e = entities[k] as EntityMention;
+    if (holds(e)) return e.id;
+  }
+  return undefined;
 }
