@@ -6,7 +6,7 @@
  * organisations on the same blocks, the baseline. Prints { phase, bytes, ms, docs, matches, maxRssMB }.
  */
 import nlp from "compromise";
-import { analyze } from "../src/index.js";
+import { analyze } from "../dist/index.js";
 import { chunks } from "./chunks.js";
 
 const [phase, path, limitArg] = process.argv.slice(2);

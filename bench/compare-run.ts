@@ -9,13 +9,13 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { featuresOf } from "../src/compare/features.js";
-import { compare, partiesOf } from "../src/compare/index.js";
-import { indexStatements, nearestStatement } from "../src/compare/nearest.js";
-import { scorePairs } from "../src/compare/similarity.js";
-import { defaultTermLexicon } from "../src/compare/terms.js";
-import type { CompareInput } from "../src/compare/types.js";
-import { analyze } from "../src/index.js";
+import { featuresOf } from "../dist/compare/features.js";
+import { compare, partiesOf } from "../dist/compare/index.js";
+import { indexStatements, nearestStatement } from "../dist/compare/nearest.js";
+import { scorePairs } from "../dist/compare/similarity.js";
+import { defaultTermLexicon } from "../dist/compare/terms.js";
+import type { CompareInput } from "../dist/compare/types.js";
+import { analyze } from "../dist/index.js";
 import { mulberry32 } from "./corpus.js";
 
 const VERBS = [

@@ -16,7 +16,7 @@ import {
   writeSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
-import { defaultGazetteer, stripDiacritics } from "../src/index.js";
+import { defaultGazetteer, stripDiacritics } from "../dist/index.js";
 
 /** mulberry32: a small seeded PRNG, so every run builds the same corpus. */
 export function mulberry32(seed: number): () => number {

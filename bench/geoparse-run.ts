@@ -3,7 +3,7 @@
  *   tsx bench/geoparse-run.ts <dossier|regex> <corpus> [limitBytes]
  * Prints one JSON line: { phase, bytes, ms, matches, maxRssMB }.
  */
-import { defaultGazetteer, findPlaces, stripDiacritics } from "../src/index.js";
+import { defaultGazetteer, findPlaces, stripDiacritics } from "../dist/index.js";
 import { chunks } from "./chunks.js";
 
 /** The naive baseline: one case-insensitive alternation of every spelling, longest first. */

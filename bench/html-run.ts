@@ -10,8 +10,8 @@
 import { readFileSync } from "node:fs";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { readHtml } from "../src/ingest/html.js";
-import { ingestBytes } from "../src/ingest/index.js";
+import { readHtml } from "../dist/ingest/html.js";
+import { ingestBytes } from "../dist/ingest/index.js";
 import { mulberry32 } from "./corpus.js";
 
 /** Fixture, the tag after which generated paragraphs go, and how a paragraph is written. */

@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { defaultGazetteer, stripDiacritics } from "../src/index.js";
+import { defaultGazetteer, stripDiacritics } from "../dist/index.js";
 import { generateCorpus, generateNewsFolder } from "./corpus.js";
 
 const { values } = parseArgs({

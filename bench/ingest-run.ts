@@ -6,7 +6,7 @@
  * them and splits lines (the least any reader must do). Prints one JSON line:
  * { phase, docs, bytes, ms, maxRssMB }.
  */
-import { ingestBytes } from "../src/ingest/index.js";
+import { ingestBytes } from "../dist/ingest/index.js";
 
 const [phase, countArg] = process.argv.slice(2);
 const count = Number(countArg ?? 5000);

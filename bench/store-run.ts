@@ -15,11 +15,11 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
-import { runIngest } from "../src/cli/commands/store.js";
-import { walkPaths } from "../src/ingest/paths.js";
-import { DEFAULT_MAX_BYTES } from "../src/io/read-bytes.js";
-import { openSqliteStore } from "../src/store/sqlite.js";
-import type { SearchQuery } from "../src/store/types.js";
+import { runIngest } from "../dist/cli/commands/store.js";
+import { walkPaths } from "../dist/ingest/paths.js";
+import { DEFAULT_MAX_BYTES } from "../dist/io/read-bytes.js";
+import { openSqliteStore } from "../dist/store/sqlite.js";
+import type { SearchQuery } from "../dist/store/types.js";
 
 /** Twenty typical searches, each with the LIKE patterns (all must match) that stand for it. */
 export const QUERIES: { name: string; query: SearchQuery; like: string[] }[] = [

@@ -44,7 +44,11 @@ export function countStartingBefore(sorted: Range[], pos: number): number {
 /** The items (sorted by start) lying inside [start, end), found by binary search. */
 export function within<T extends Range>(sorted: T[], start: number, end: number): T[] {
   const out: T[] = [];
-  for (let i = countStartingBefore(sorted, start); i < sorted.length && (sorted[i] as Range).start < end; i++) {
+  for (
+    let i = countStartingBefore(sorted, start);
+    i < sorted.length && (sorted[i] as Range).start < end;
+    i++
+  ) {
     if ((sorted[i] as Range).end <= end) out.push(sorted[i] as T);
   }
   return out;

@@ -122,7 +122,25 @@ describe("provisions: subjects", () => {
       "joint country:FRD+country:SYL emphasise",
     ],
     ["Lãnh đạo hai nước hoan nghênh kết quả hợp tác.", "joint country:FRD+country:SYL welcome"],
+    [
+      "Freedonian and Sylvanian leaders shared their views that trade should grow.",
+      "joint country:FRD+country:SYL affirm",
+    ],
+    ["The PMs, therefore, agreed to reopen the ferry.", "joint country:FRD+country:SYL agree"],
+    [
+      "The two sides informed each other of the situation in their countries.",
+      "joint country:FRD+country:SYL discuss",
+    ],
+    [
+      "Freedonia and Sylvania have officially elevated their relations to a strategic partnership.",
+      "joint country:FRD+country:SYL decide",
+    ],
+    [
+      "Hai nhà lãnh đạo thông báo cho nhau về tình hình mỗi nước.",
+      "joint country:FRD+country:SYL discuss",
+    ],
     // one party
+    ["Sylvanian leaders renewed their commitment to the canal.", "party country:SYL commit"],
     ["The Sylvanian side supports the bid to host the summit.", "party country:SYL support"],
     ["Freedonia also welcomed the offer of scholarships.", "party country:FRD welcome"],
     [

@@ -83,8 +83,13 @@ describe("the kind lexicon", () => {
     const { lexicon } = parseKindLexicon(
       "statement-title\tjoint statement|tuyên bố chung\nreporting\tsaid\n",
     );
-    expect(lexicon.statementTitle.test("Joint   Statement on …")).toBe(true);
-    expect(lexicon.statementTitle.test("Tuyên bố chung Việt Nam – Nhật Bản")).toBe(true);
+    expect(lexicon.statementTitle("Joint   Statement on …")).toBe("Joint   Statement");
+    expect(lexicon.statementTitle("Tuyên bố chung Việt Nam – Nhật Bản")).toBe("Tuyên bố chung");
+    // Whole words only, and the first whole one when a glued one comes before it.
+    expect(lexicon.statementTitle("a joint statementary note")).toBeNull();
+    expect(lexicon.statementTitle("xjoint statement, then joint statement")).toBe(
+      "joint statement",
+    );
     expect("He said so; officials said more.".match(lexicon.reporting)).toHaveLength(2);
     expect("unsaid".match(lexicon.reporting)).toBeNull();
   });

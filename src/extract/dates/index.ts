@@ -72,19 +72,46 @@ const CLASS_OF = new Map<string, TokenClass>([
   ["năm", "y"],
 ]);
 
-/** The class of a token that can start a mention: 1, 2 or 4 ASCII digits (then anything but a digit), or a trigger word. */
-function classify(token: string): TokenClass | undefined {
-  const c = token.charCodeAt(0);
+interface TriggerNode {
+  next: Map<number, TriggerNode>;
+  cls?: TokenClass;
+}
+
+// The trigger words as a trie over UTF-16 code units, each letter in both cases: a word is
+// classified without slicing or lowercasing it, and most words leave at their first letters.
+const TRIGGERS: TriggerNode = (() => {
+  const root: TriggerNode = { next: new Map() };
+  for (const [word, cls] of CLASS_OF) {
+    let node = root;
+    for (const ch of word) {
+      let to = node.next.get(ch.charCodeAt(0));
+      if (!to) {
+        to = { next: new Map() };
+        node.next.set(ch.charCodeAt(0), to);
+        node.next.set(ch.toUpperCase().charCodeAt(0), to);
+      }
+      node = to;
+    }
+    node.cls = cls;
+  }
+  return root;
+})();
+
+/** The class of text[start, end) when it can start a mention: 1, 2 or 4 ASCII digits (then anything but a digit), or a trigger word in any case. */
+function classify(text: string, start: number, end: number): TokenClass | undefined {
+  const c = text.charCodeAt(start);
   if (c >= 48 && c <= 57) {
     let digits = 1;
-    while (digits < token.length && digits <= 4) {
-      const d = token.charCodeAt(digits);
+    while (start + digits < end && digits <= 4) {
+      const d = text.charCodeAt(start + digits);
       if (d < 48 || d > 57) break;
       digits++;
     }
     return digits <= 2 ? "d" : digits === 4 ? "Y" : undefined;
   }
-  return token.length <= 9 ? CLASS_OF.get(token.toLowerCase()) : undefined;
+  let node: TriggerNode | undefined = TRIGGERS;
+  for (let k = start; k < end && node; k++) node = node.next.get(text.charCodeAt(k));
+  return node?.cls;
 }
 
 function matchAt(
@@ -135,7 +162,7 @@ export function findDates(text: string, options?: FindDatesOptions): DateMention
     let end = i + 1;
     while (end < n && (WORDCLASS[text.charCodeAt(end)] as number) !== 0) end++;
     if ((code >= 48 && code <= 57) || TRIGGER_INITIAL.has(code)) {
-      const cls = classify(text.slice(i, end));
+      const cls = classify(text, i, end);
       const found = cls === undefined ? null : matchAt(text, i, cls, doc);
       if (found !== null) {
         out.push(found);

@@ -2,15 +2,15 @@ import { DEFAULT_DATA_DIR, readDataFile } from "../../gazetteer/load.js";
 import { parseTsv } from "../../gazetteer/tsv.js";
 import type { DocumentKind, KindOf, Provision } from "./types.js";
 
-/** The word lists of data/lexicon/kinds.tsv, as the two regular expressions they make. */
+/** The word lists of data/lexicon/kinds.tsv, as the matchers they make. */
 export interface KindLexicon {
-  /** A joint text of two states names itself so in its title or opening. */
-  statementTitle: RegExp;
+  /** The name a joint text of two states gives itself in its title or opening, or null. */
+  statementTitle: (text: string) => string | null;
   /** A journalist's reporting words: a news story, even when it quotes a statement. */
   reporting: RegExp;
 }
 
-const escape = (p: string) =>
+const quote = (p: string) =>
   p
     .normalize("NFC")
     .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
@@ -25,23 +25,41 @@ export function parseKindLexicon(source: string): { lexicon: KindLexicon; proble
       problems.push(`kinds.tsv:${row.line}: unknown role "${role}"`);
     else rows.set(role, phrases.split("|").filter(Boolean));
   }
-  const alternation = (role: string) => (rows.get(role) ?? []).map(escape).join("|") || "(?!)";
+  const alternation = (role: string) => (rows.get(role) ?? []).map(quote).join("|") || "(?!)";
   return {
     lexicon: {
-      statementTitle: new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${alternation("statement-title")})(?![\\p{L}\\p{N}])`,
-        "iu",
-      ),
+      statementTitle: wholeWords(new RegExp(alternation("statement-title"), "giu")),
       // ASCII word boundaries around English words, no Unicode lookarounds and no case folding:
       // this one reads every document whole.
       reporting: new RegExp(
         (rows.get("reporting") ?? [])
-          .map((w) => (/^[a-zA-Z ]+$/.test(w) ? `\\b${escape(w)}\\b` : escape(w)))
+          .map((w) => (/^[a-zA-Z ]+$/.test(w) ? `\\b${quote(w)}\\b` : quote(w)))
           .join("|") || "(?!)",
         "g",
       ),
     },
     problems,
+  };
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The first match of `phrases` that stands as whole words. The boundary is checked after a
+ * match rather than by a Unicode lookbehind in the pattern: a lookbehind is tried at every
+ * position and made the whole kind test ten times slower.
+ */
+function wholeWords(phrases: RegExp): (text: string) => string | null {
+  return (text) => {
+    phrases.lastIndex = 0;
+    for (let m = phrases.exec(text); m; m = phrases.exec(text)) {
+      const end = m.index + m[0].length;
+      const before = m.index > 0 && WORD_CHAR.test(text[m.index - 1] as string);
+      const after = end < text.length && WORD_CHAR.test(text[end] as string);
+      if (!before && !after) return m[0];
+      phrases.lastIndex = m.index + 1;
+    }
+    return null;
   };
 }
 
@@ -56,6 +74,18 @@ const defaultKindLexicon = () => {
   cached ??= loadKindLexicon();
   return cached;
 };
+
+// Reporting words are counted this far and no further: a long story need not be read to the end.
+const REPORTING_ENOUGH = 5;
+
+/** How many times a global regex matches in text, stopping at `most`. */
+function countUpTo(re: RegExp, text: string, most: number): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < most && re.exec(text)) n++;
+  re.lastIndex = 0;
+  return n;
+}
 
 // A news agency's dateline: "Canberra (VNA) –", "HANOI (Reuters) -".
 const DATELINE = /^[^\n()]{0,40}\(\p{Lu}{2,8}\)\s*[–—-]/mu;
@@ -81,20 +111,22 @@ export function documentKind(
   const evidence: string[] = [];
   const { title, publisher } = meta;
   const { statementTitle } = lex;
-  const inTitle = title !== null && statementTitle.exec(title);
-  const named = inTitle || statementTitle.exec(text.slice(0, OPENING));
-  if (named) evidence.push(`${inTitle ? "the title" : "the opening"} names a "${named[0]}"`);
+  const inTitle = title !== null ? statementTitle(title) : null;
+  const named = inTitle ?? statementTitle(text.slice(0, OPENING));
+  if (named) evidence.push(`${inTitle ? "the title" : "the opening"} names a "${named}"`);
   const joint = provisions.filter((p) => p.actor.kind === "joint").length;
   if (provisions.length > 0)
     evidence.push(
       `${provisions.length} of ${sentenceCount} sentences are provisions, ${joint} of them by both sides`,
     );
-  const reporting = text.match(lex.reporting)?.length ?? 0;
+  const reporting = countUpTo(lex.reporting, text, REPORTING_ENOUGH);
   if (reporting > 0)
     evidence.push(
-      `${reporting} reporting word${reporting === 1 ? "" : "s"} ("said", "according to" …)`,
+      `${reporting}${reporting === REPORTING_ENOUGH ? " or more" : ""} reporting word${reporting === 1 ? "" : "s"} ("said", "according to" …)`,
     );
-  const dateline = DATELINE.exec(text.slice(0, OPENING));
+  const opening = text.slice(0, OPENING);
+  // Most openings have no bracket at all: no dateline to look for.
+  const dateline = opening.includes("(") ? DATELINE.exec(opening) : null;
   if (dateline) evidence.push(`a dateline "${dateline[0].trim()}"`);
   if (publisher) evidence.push(`published by ${publisher}`);
   const news = dateline !== null || reporting >= 2;

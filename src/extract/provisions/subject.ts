@@ -119,6 +119,13 @@ function generic(s: Sentence, i: number): SubjectPart | null {
     opened = true;
   }
   for (let m = role(s, "modifier", j); m >= 0 && opened; m = role(s, "modifier", j)) j = m;
+  // "Vietnamese and Cuban leaders": two demonyms sharing one plural noun name both parties.
+  const pair = demonymPair(s, j);
+  if (pair) {
+    const noun = role(s, "generic", pair.end);
+    if (noun < 0) return null;
+    return { kind: "joint", start: i, end: noun, people: [], parties: pair.parties };
+  }
   let noun = role(s, "generic", j);
   if (noun < 0) {
     const title = s.lex.titles.match(s.tokens, j);
@@ -142,6 +149,15 @@ function generic(s: Sentence, i: number): SubjectPart | null {
   }
   if (!opened && end === noun) return null;
   return { kind: "joint", start: i, end, people: [], parties };
+}
+
+function demonymPair(s: Sentence, i: number): { end: number; parties: string[] } | null {
+  const a = country(s, i);
+  if (a?.mention.variant !== "demonym") return null;
+  const and = role(s, "and", a.end);
+  const b = and >= 0 ? country(s, and) : undefined;
+  if (b?.mention.variant !== "demonym" || b.mention.id === a.mention.id) return null;
+  return { end: b.end, parties: [a.mention.id, b.mention.id] };
 }
 
 function country(s: Sentence, i: number): Overlay | undefined {

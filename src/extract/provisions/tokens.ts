@@ -51,15 +51,16 @@ export function tokenize(text: string, start: number, end: number, written: bool
         if (plain && !((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) plain = false;
         i++;
       }
-      let key = "";
+      let key: string;
       let exact: string | null = null;
-      if (plain) key = text.slice(from, i);
-      else
-        for (let k = from; k < i; k++) {
-          const g = fold[text.charCodeAt(k)] as number;
-          if (g >= 48) key += String.fromCharCode(g);
-        }
-      if (written) exact = plain ? key : text.slice(from, i).toLowerCase().normalize("NFC");
+      if (plain) {
+        key = text.slice(from, i);
+        if (written) exact = key;
+      } else {
+        const forms = formsOf(text.slice(from, i));
+        key = forms.key;
+        if (written) exact = forms.exact;
+      }
       const before = text.charAt(from - 1);
       const joined = from - 1 > start && isWordChar(text.charCodeAt(from - 2));
       out.push({
@@ -79,6 +80,25 @@ export function tokenize(text: string, start: number, end: number, written: bool
     i++;
   }
   return out;
+}
+
+// Vietnamese syllables repeat all through a text: fold and normalise each spelling once.
+const FORMS = new Map<string, { key: string; exact: string }>();
+const FORMS_MAX = 50_000;
+
+function formsOf(word: string): { key: string; exact: string } {
+  let forms = FORMS.get(word);
+  if (!forms) {
+    let key = "";
+    for (let k = 0; k < word.length; k++) {
+      const g = FOLD[word.charCodeAt(k)] as number;
+      if (g >= 48) key += String.fromCharCode(g);
+    }
+    forms = { key, exact: word.toLowerCase().normalize("NFC") };
+    if (FORMS.size >= FORMS_MAX) FORMS.clear();
+    FORMS.set(word, forms);
+  }
+  return forms;
 }
 
 function isWordChar(code: number): boolean {
