@@ -29,6 +29,27 @@ export function overlapTest(blockers: Range[]): (start: number, end: number) => 
   };
 }
 
+/**
+ * A test "does one of `blockers` hold [start, end) and reach beyond it?", built once, each call
+ * O(log m) (plus the blockers that start exactly at `start`).
+ */
+export function containsTest(blockers: Range[]): (start: number, end: number) => boolean {
+  const b = isSorted(blockers) ? blockers : [...blockers].sort((x, y) => x.start - y.start);
+  const reach = new Float64Array(b.length);
+  let max = -1;
+  b.forEach((r, i) => {
+    max = Math.max(max, r.end);
+    reach[i] = max;
+  });
+  return (start, end) => {
+    const before = countStartingBefore(b, start);
+    if (before > 0 && (reach[before - 1] as number) >= end) return true;
+    for (let k = before; k < b.length && (b[k] as Range).start === start; k++)
+      if ((b[k] as Range).end > end) return true;
+    return false;
+  };
+}
+
 /** How many of `sorted` (sorted by start) start before `pos`: a binary search. */
 export function countStartingBefore(sorted: Range[], pos: number): number {
   let lo = 0;
