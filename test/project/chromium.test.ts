@@ -41,7 +41,7 @@ describe("which Chromium", () => {
       const page = await browser.newPage();
       await page.setContent("<main><h1>Hà Nội</h1></main>");
       expect(await page.locator("h1").textContent()).toBe("Hà Nội");
-      expect(await page.evaluate(() => navigator.userAgent)).toMatch(/Headless/);
+      expect(await page.evaluate("navigator.userAgent")).toMatch(/Headless/);
     } finally {
       await browser.close();
     }
