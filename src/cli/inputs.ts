@@ -33,22 +33,23 @@ export function addInputOptions(command: Command): Command {
 }
 
 /**
- * Reads the inputs through ingest, calling `onDocument` for each document; reports each failed
+ * Reads the inputs through ingest, calling `onDocument` for each document (and waiting for it,
+ * so a command writes each document's results before reading the next); reports each failed
  * input or record on standard error as one line naming it, and each warning. Returns the exit
  * status: 0, or the highest status of the failures (the other inputs are still processed).
  */
-export function readInputs(
+export async function readInputs(
   command: string,
   inputs: string[],
   options: InputOptions,
-  onDocument: (source: string, document: Document) => void,
-): number {
+  onDocument: (source: string, document: Document) => void | Promise<void>,
+): Promise<number> {
   const documents = inputDocuments(command, inputs, options);
   try {
     for (;;) {
       const next = documents.next();
       if (next.done) return next.value;
-      onDocument(next.value.source, next.value.document);
+      await onDocument(next.value.source, next.value.document);
     }
   } finally {
     documents.return(0);
