@@ -1,7 +1,9 @@
 import type { Command } from "commander";
+import { isDossierError } from "../errors.js";
 import { type IngestItem, ingestPaths, walkPaths } from "../ingest/index.js";
 import type { Document } from "../ingest/types.js";
 import { DEFAULT_MAX_BYTES } from "../io/read-bytes.js";
+import { pathArguments } from "./argv.js";
 import { describeError, exitCodeFor } from "./errors.js";
 import { escapeTerminal } from "./format/escape.js";
 import { parseNumber } from "./options.js";
@@ -65,8 +67,9 @@ export interface Tally {
 /** How many files the inputs name (folders walked, nothing read), for a progress bar's total. */
 export function countFiles(inputs: string[], options: InputOptions): number {
   let files = 0;
-  for (const entry of walkPaths(inputs, { include: options.include, exclude: options.exclude }))
-    if (typeof entry === "string" && entry !== "-") files++;
+  const paths = pathArguments(inputs);
+  for (const entry of walkPaths(paths, { include: options.include, exclude: options.exclude }))
+    if (entry !== "-" && !isDossierError(entry)) files++;
   return files;
 }
 
@@ -91,7 +94,7 @@ export function* inputDocuments(
     inputs = ["-"];
   }
   let status = 0;
-  const items: Iterable<IngestItem> = ingestPaths(inputs, {
+  const items: Iterable<IngestItem> = ingestPaths(pathArguments(inputs), {
     include: options.include,
     exclude: options.exclude,
     maxBytes: options.maxBytes,
