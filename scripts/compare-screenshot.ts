@@ -1,5 +1,5 @@
 /**
- * Opens a comparison page in Debian's Chromium and checks what a reader sees:
+ * Opens a comparison page in headless Chromium (scripts/chromium.ts) and checks what a reader sees:
  *   tsx scripts/compare-screenshot.ts <page.html> <out.png>
  * Both columns present, diffs highlighted (<del>/<ins> visible), no request leaves file://.
  * Saves a full-page screenshot; exits 1 with the reason when a check fails. Used by .ci/run on

@@ -69,4 +69,5 @@ export {
   type NearDuplicateOptions,
   type Removed,
 } from "./ingest/index.js";
+export type { FsPath } from "./io/fs-path.js";
 export { foldKey, stripDiacritics } from "./text/fold.js";

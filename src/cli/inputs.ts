@@ -1,7 +1,9 @@
 import type { Command } from "commander";
+import { isDossierError } from "../errors.js";
 import { type IngestItem, ingestPaths, walkPaths } from "../ingest/index.js";
 import type { Document } from "../ingest/types.js";
 import { DEFAULT_MAX_BYTES } from "../io/read-bytes.js";
+import { pathArguments } from "./argv.js";
 import { describeError, exitCodeFor } from "./errors.js";
 import { escapeTerminal } from "./format/escape.js";
 import { parseNumber } from "./options.js";
@@ -33,22 +35,23 @@ export function addInputOptions(command: Command): Command {
 }
 
 /**
- * Reads the inputs through ingest, calling `onDocument` for each document; reports each failed
+ * Reads the inputs through ingest, calling `onDocument` for each document (and waiting for it,
+ * so a command writes each document's results before reading the next); reports each failed
  * input or record on standard error as one line naming it, and each warning. Returns the exit
  * status: 0, or the highest status of the failures (the other inputs are still processed).
  */
-export function readInputs(
+export async function readInputs(
   command: string,
   inputs: string[],
   options: InputOptions,
-  onDocument: (source: string, document: Document) => void,
-): number {
+  onDocument: (source: string, document: Document) => void | Promise<void>,
+): Promise<number> {
   const documents = inputDocuments(command, inputs, options);
   try {
     for (;;) {
       const next = documents.next();
       if (next.done) return next.value;
-      onDocument(next.value.source, next.value.document);
+      await onDocument(next.value.source, next.value.document);
     }
   } finally {
     documents.return(0);
@@ -64,8 +67,9 @@ export interface Tally {
 /** How many files the inputs name (folders walked, nothing read), for a progress bar's total. */
 export function countFiles(inputs: string[], options: InputOptions): number {
   let files = 0;
-  for (const entry of walkPaths(inputs, { include: options.include, exclude: options.exclude }))
-    if (typeof entry === "string" && entry !== "-") files++;
+  const paths = pathArguments(inputs);
+  for (const entry of walkPaths(paths, { include: options.include, exclude: options.exclude }))
+    if (entry !== "-" && !isDossierError(entry)) files++;
   return files;
 }
 
@@ -90,7 +94,7 @@ export function* inputDocuments(
     inputs = ["-"];
   }
   let status = 0;
-  const items: Iterable<IngestItem> = ingestPaths(inputs, {
+  const items: Iterable<IngestItem> = ingestPaths(pathArguments(inputs), {
     include: options.include,
     exclude: options.exclude,
     maxBytes: options.maxBytes,

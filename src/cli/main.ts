@@ -8,6 +8,9 @@ import { registerProvisions } from "./commands/provisions.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStoreCommands } from "./commands/store.js";
 import { describeError, exitCodeFor } from "./errors.js";
+import { endQuietlyWhenReaderCloses } from "./output.js";
+
+endQuietlyWhenReaderCloses();
 
 const program = new Command()
   .name("dossier")

@@ -21,7 +21,10 @@ export function parseNumber(min: number, max: number) {
   };
 }
 
-/** The `-f, --format` option every command shares: one of `formats`, the first by default. */
+/**
+ * The `-f, --format` option every data command shares: one of `formats`, the first by default.
+ * Every data command takes text, json and jsonl (one result a line); some take more.
+ */
 export function formatOption<T extends string>(
   formats: readonly T[],
 ): [string, string, (value: string) => T, T] {

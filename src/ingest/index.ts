@@ -1,4 +1,5 @@
 import { DossierError, isDossierError } from "../errors.js";
+import { type FsPath, pathName } from "../io/fs-path.js";
 import { DEFAULT_MAX_BYTES, looksBinary, readBytes } from "../io/read-bytes.js";
 import { decodeBytes } from "./decode.js";
 import { detectFormat } from "./detect.js";
@@ -144,25 +145,26 @@ export function ingest(
  * The streaming form for files and folders: reads each file (or "-" for standard input) in
  * turn and yields its documents or its error; one bad file never stops the rest.
  */
-export function* ingestPaths(paths: string[], options: IngestOptions = {}): Generator<IngestItem> {
+export function* ingestPaths(paths: FsPath[], options: IngestOptions = {}): Generator<IngestItem> {
   for (const entry of walkPaths(paths, options)) {
     if (isDossierError(entry)) {
       yield { source: entry.input ?? "", error: entry };
       continue;
     }
-    options.onFile?.(entry);
+    const source = pathName(entry);
+    options.onFile?.(source);
     let bytes: Buffer;
     try {
       bytes = readBytes(entry, options.maxBytes ?? DEFAULT_MAX_BYTES);
     } catch (error) {
       yield {
-        source: entry,
+        source,
         error: isDossierError(error)
           ? error
-          : new DossierError("E_READ", `${entry}: ${String(error)}`, { input: entry }),
+          : new DossierError("E_READ", `${source}: ${String(error)}`, { input: source }),
       };
       continue;
     }
-    yield* ingestBytes(bytes, entry, options);
+    yield* ingestBytes(bytes, source, options);
   }
 }

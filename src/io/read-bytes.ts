@@ -1,14 +1,19 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { DossierError } from "../errors.js";
+import { type FsPath, pathName } from "./fs-path.js";
 
 /** Files larger than this are refused unless the caller raises it: 64 MiB. */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
-/** Reads a whole file (or "-" for standard input) up to `maxBytes`, refusing more. */
-export function readBytes(source: string, maxBytes = DEFAULT_MAX_BYTES): Buffer {
+/**
+ * Reads a whole file (or "-" for standard input) up to `maxBytes`, refusing more. Errors name
+ * the file as `pathName` shows it.
+ */
+export function readBytes(path: FsPath, maxBytes = DEFAULT_MAX_BYTES): Buffer {
+  const source = pathName(path);
   let fd: number;
   try {
-    fd = source === "-" ? 0 : openSync(source, "r");
+    fd = source === "-" ? 0 : openSync(path, "r");
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new DossierError("E_NOT_FOUND", source, { input: source, cause });

@@ -184,7 +184,7 @@ describe("dossier places", () => {
     it("a bad option value is a usage error (exit 2)", () => {
       const r = run(["places", "-f", "xml", file("x.txt", "Hue")]);
       expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/expected one of text, json, csv, geojson/);
+      expect(r.stderr).toMatch(/expected one of text, json, jsonl, csv, geojson/);
     });
   });
 });

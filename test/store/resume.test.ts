@@ -238,12 +238,13 @@ function dump(db: string): Record<string, string[]> {
 describe("dossier ingest: idempotent and resumable", () => {
   let dir: string;
   let folder: string;
+  // Writing and deleting FILES files and three databases: seconds alone, far more under load.
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "dossier-resume-"));
     folder = join(dir, "corpus");
     writeFolder(folder);
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }), 180_000);
 
   it("stores nothing new the second time; a run killed halfway and run again ends the same", async () => {
     // A: one uninterrupted run, then the same folder again.
@@ -307,5 +308,6 @@ describe("dossier ingest: idempotent and resumable", () => {
     expect(resumedC.code, resumedC.stderr).toBe(0);
     expect(runsOf(c).map((r) => r.status)).toEqual(["interrupted", "done"]);
     expect(dump(c)).toEqual(contentA);
-  }, 90_000);
+    // Seven runs over FILES files: about a minute alone, several under load.
+  }, 300_000);
 });

@@ -1,24 +1,42 @@
 import type { Command } from "commander";
 import { analyze } from "../../analyze.js";
+import { analysisText } from "../format/analysis.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
+import { formatOption } from "../options.js";
+import { ListWriter, Output } from "../output.js";
+
+const FORMATS = ["json", "jsonl", "text"] as const;
+
+interface AnalyzeCliOptions extends InputOptions {
+  format: (typeof FORMATS)[number];
+}
 
 export function registerAnalyze(program: Command): void {
   addInputOptions(
     program
       .command("analyze")
       .description(
-        "everything Dossier reads in each document, as JSON: places, entities, dates, topics, provisions",
+        "everything Dossier reads in each document (JSON by default): places, entities, dates, topics, provisions",
       ),
-  ).action((inputs: string[], options: InputOptions) => {
-    process.exitCode = runAnalyze(inputs, options);
-  });
+  )
+    .option(...formatOption(FORMATS))
+    .action(async (inputs: string[], options: AnalyzeCliOptions) => {
+      process.exitCode = await runAnalyze(inputs, options);
+    });
 }
 
-export function runAnalyze(inputs: string[], options: InputOptions): number {
-  const documents: unknown[] = [];
-  const status = readInputs("analyze", inputs, options, (source, document) => {
-    documents.push({ source, document, analysis: analyze(document) });
+/** Writes each document's `{ source, document, analysis }` as soon as it is analysed. */
+export async function runAnalyze(inputs: string[], options: AnalyzeCliOptions): Promise<number> {
+  const out = new Output();
+  const list = options.format === "text" ? null : new ListWriter(out, options.format);
+  let documents = 0;
+  const status = await readInputs("analyze", inputs, options, async (source, document) => {
+    const analysis = analyze(document);
+    if (list) await list.add({ source, document, analysis });
+    else
+      await out.write(`${documents === 0 ? "" : "\n"}${analysisText(source, document, analysis)}`);
+    documents++;
   });
-  process.stdout.write(`${JSON.stringify({ documents }, null, 2)}\n`);
+  await list?.end();
   return status;
 }

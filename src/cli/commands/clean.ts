@@ -4,8 +4,9 @@ import type { Document } from "../../ingest/types.js";
 import { escapeTerminal } from "../format/escape.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
 import { formatOption, parseNumber } from "../options.js";
+import { ListWriter, Output } from "../output.js";
 
-const FORMATS = ["text", "json"] as const;
+const FORMATS = ["text", "json", "jsonl"] as const;
 
 interface CleanOptions extends InputOptions {
   format: (typeof FORMATS)[number];
@@ -27,26 +28,26 @@ export function registerClean(program: Command): void {
       parseNumber(0, 1),
       0.8,
     )
-    .action((inputs: string[], options: CleanOptions) => {
-      process.exitCode = runClean(inputs, options);
+    .action(async (inputs: string[], options: CleanOptions) => {
+      process.exitCode = await runClean(inputs, options);
     });
 }
 
-export function runClean(inputs: string[], options: CleanOptions): number {
+/** Writes each document as it is read: its text, or its JSON (`{ source, document, duplicateOf }`). */
+export async function runClean(inputs: string[], options: CleanOptions): Promise<number> {
   const index = new DuplicateIndex({ threshold: options.nearThreshold });
-  const documents: { source: string; document: Document; duplicateOf: DuplicateMatch | null }[] =
-    [];
-  const status = readInputs("clean", inputs, options, (source, document) => {
+  const out = new Output();
+  const list = options.format === "text" ? null : new ListWriter(out, options.format);
+  const status = await readInputs("clean", inputs, options, async (source, document) => {
     const duplicateOf = index.add(document.id, document.text);
-    if (options.format === "json") documents.push({ source, document, duplicateOf });
-    else process.stdout.write(textReport(source, document, duplicateOf, inputs.length !== 1));
+    if (list) await list.add({ source, document, duplicateOf });
+    else await out.write(textReport(source, document, duplicateOf, inputs.length !== 1));
   });
-  if (options.format === "json")
-    process.stdout.write(`${JSON.stringify({ documents }, null, 2)}\n`);
+  await list?.end();
   return status;
 }
 
-function textReport(
+export function textReport(
   source: string,
   d: Document,
   dup: DuplicateMatch | null,

@@ -9,8 +9,9 @@ import { DossierError } from "../../errors.js";
 import { describeError } from "../errors.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
 import { formatOption, parseNumber } from "../options.js";
+import { Output } from "../output.js";
 
-const FORMATS = ["text", "md", "html", "json"] as const;
+const FORMATS = ["text", "md", "html", "json", "jsonl"] as const;
 
 interface CompareCliOptions extends InputOptions {
   format: (typeof FORMATS)[number];
@@ -32,14 +33,18 @@ export function registerCompare(program: Command): void {
       parseNumber(0, 10),
       DEFAULT_COMPARE_OPTIONS.threshold,
     )
-    .action((inputs: string[], options: CompareCliOptions) => {
-      process.exitCode = runCompare(inputs, options);
+    .action(async (inputs: string[], options: CompareCliOptions) => {
+      process.exitCode = await runCompare(inputs, options);
     });
 }
 
-export function runCompare(inputs: string[], options: CompareCliOptions): number {
+/**
+ * Compares the documents in date order. JSON is one comparison (two documents) or the history
+ * (several), written a chunk at a time; JSON Lines is one comparison a line, in order.
+ */
+export async function runCompare(inputs: string[], options: CompareCliOptions): Promise<number> {
   const docs: CompareInput[] = [];
-  const status = readInputs("compare", inputs, options, (source, document) => {
+  const status = await readInputs("compare", inputs, options, (source, document) => {
     docs.push({
       source,
       title: document.title,
@@ -56,15 +61,22 @@ export function runCompare(inputs: string[], options: CompareCliOptions): number
   const history = compareHistory(docs, { threshold: options.threshold });
   const [only] = history.comparisons;
   const single = history.comparisons.length === 1 && only;
-  let out: string;
-  if (options.format === "json") out = `${JSON.stringify(single ? only : history, null, 2)}\n`;
-  else if (options.format === "html")
-    out = single ? comparisonHtml(only) : comparisonsHtml(history.comparisons);
-  else if (options.format === "md") out = history.comparisons.map(comparisonMarkdown).join("\n");
+  const out = new Output();
+  if (options.format === "json") {
+    await out.json(single ? only : history, 2);
+    await out.write("\n");
+  } else if (options.format === "jsonl") {
+    for (const c of history.comparisons) {
+      await out.json(c);
+      await out.write("\n");
+    }
+  } else if (options.format === "html")
+    await out.write(single ? comparisonHtml(only) : comparisonsHtml(history.comparisons));
+  else if (options.format === "md")
+    await out.write(history.comparisons.map(comparisonMarkdown).join("\n"));
   else
-    out = history.comparisons
-      .map((c) => comparisonText(c, process.stdout.isTTY === true))
-      .join("\n");
-  process.stdout.write(out);
+    await out.write(
+      history.comparisons.map((c) => comparisonText(c, process.stdout.isTTY === true)).join("\n"),
+    );
   return status;
 }

@@ -3,16 +3,19 @@ import { placesAndEntities } from "../../analyze.js";
 import { countProvinces } from "../../extract/places/index.js";
 import {
   type Level,
+  PlacesGeoJson,
   type PlacesResult,
-  placesCsv,
-  placesGeoJson,
-  placesJson,
+  PlacesTotal,
+  placesCsvHeader,
+  placesCsvRows,
+  placesDocument,
   placesText,
 } from "../format/places.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
 import { formatOption, parseChoice, parseNumber } from "../options.js";
+import { ListWriter, Output } from "../output.js";
 
-const FORMATS = ["text", "json", "csv", "geojson"] as const;
+const FORMATS = ["text", "json", "jsonl", "csv", "geojson"] as const;
 const LEVELS = ["old", "new", "both"] as const;
 
 interface PlacesOptions extends InputOptions {
@@ -20,8 +23,6 @@ interface PlacesOptions extends InputOptions {
   level: Level;
   minConfidence: number;
 }
-
-const RENDER = { text: placesText, json: placesJson, csv: placesCsv, geojson: placesGeoJson };
 
 export function registerPlaces(program: Command): void {
   addInputOptions(
@@ -44,26 +45,51 @@ export function registerPlaces(program: Command): void {
       parseNumber(0, 1),
       0,
     )
-    .action((inputs: string[], options: PlacesOptions) => {
-      process.exitCode = runPlaces(inputs, options);
+    .action(async (inputs: string[], options: PlacesOptions) => {
+      process.exitCode = await runPlaces(inputs, options);
     });
 }
 
-/** Reads every input through ingest (so page chrome is not counted), then geoparses it. */
-export function runPlaces(inputs: string[], options: PlacesOptions): number {
-  const results: PlacesResult[] = [];
-  const status = readInputs("places", inputs, options, (source, document) => {
+/**
+ * Reads every input through ingest (so page chrome is not counted), geoparses it and writes its
+ * result before reading the next; GeoJSON, a count per place over all inputs, comes at the end.
+ */
+export async function runPlaces(inputs: string[], options: PlacesOptions): Promise<number> {
+  const { format, level } = options;
+  const out = new Output();
+  const list = format === "json" || format === "jsonl" ? new ListWriter(out, format) : null;
+  const geojson = new PlacesGeoJson();
+  const total = new PlacesTotal();
+  let documents = 0;
+  const status = await readInputs("places", inputs, options, async (source, document) => {
     const mentions = placesAndEntities(document.text, {
       minConfidence: options.minConfidence,
     }).places;
-    results.push({
+    const result: PlacesResult = {
       source,
       mentions,
       provinces: countProvinces(mentions, "old"),
       provinces2025: countProvinces(mentions, "new"),
-    });
+    };
+    if (list) await list.add(placesDocument(result, level));
+    else if (format === "csv")
+      await out.write(
+        `${documents === 0 ? placesCsvHeader(level) : ""}${placesCsvRows(result, level)}`,
+      );
+    else if (format === "geojson") geojson.add(result);
+    else {
+      await out.write(`${documents === 0 ? "" : "\n"}${placesText(result, level)}`);
+      total.add(result);
+    }
+    documents++;
   });
-  if (results.length > 0 || status === 0)
-    process.stdout.write(RENDER[options.format](results, options.level));
+  // Nothing read and an input failed: print no empty report beside the error.
+  if (documents === 0 && status !== 0) return status;
+  if (list) await list.end();
+  else if (format === "csv" && documents === 0) await out.write(placesCsvHeader(level));
+  else if (format === "geojson") {
+    await out.json(geojson.collection(level), 2);
+    await out.write("\n");
+  } else if (format === "text" && documents > 1) await out.write(`\n${total.text(level)}`);
   return status;
 }

@@ -1,22 +1,18 @@
 import type { Command } from "commander";
 import { analyze } from "../../analyze.js";
 import {
+  NEGATED_NOTE,
+  PROVISIONS_CSV_HEADER,
   type ProvisionsResult,
   provisionsCsv,
-  provisionsJson,
   provisionsMarkdown,
   provisionsText,
 } from "../format/provisions.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
 import { formatOption } from "../options.js";
+import { ListWriter, Output } from "../output.js";
 
-const FORMATS = ["text", "json", "csv", "md"] as const;
-const RENDER = {
-  text: provisionsText,
-  json: provisionsJson,
-  csv: provisionsCsv,
-  md: provisionsMarkdown,
-};
+const FORMATS = ["text", "json", "jsonl", "csv", "md"] as const;
 
 interface ProvisionsOptions extends InputOptions {
   format: (typeof FORMATS)[number];
@@ -29,16 +25,33 @@ export function registerProvisions(program: Command): void {
       .description("the provisions of diplomatic texts: actor, stance, modality, domains"),
   )
     .option(...formatOption(FORMATS))
-    .action((inputs: string[], options: ProvisionsOptions) => {
-      process.exitCode = runProvisions(inputs, options);
+    .action(async (inputs: string[], options: ProvisionsOptions) => {
+      process.exitCode = await runProvisions(inputs, options);
     });
 }
 
-export function runProvisions(inputs: string[], options: ProvisionsOptions): number {
-  const results: ProvisionsResult[] = [];
-  const status = readInputs("provisions", inputs, options, (source, document) => {
-    results.push({ source, title: document.title, provisions: analyze(document).provisions });
+/** Writes each document's provisions (`{ source, title, provisions }`) as soon as it is read. */
+export async function runProvisions(inputs: string[], options: ProvisionsOptions): Promise<number> {
+  const { format } = options;
+  const out = new Output();
+  const list = format === "json" || format === "jsonl" ? new ListWriter(out, format) : null;
+  let documents = 0;
+  let negated = false;
+  const status = await readInputs("provisions", inputs, options, async (source, document) => {
+    const result: ProvisionsResult = {
+      source,
+      title: document.title,
+      provisions: analyze(document).provisions,
+    };
+    negated ||= result.provisions.some((p) => p.negated);
+    if (list) await list.add(result);
+    else if (format === "csv")
+      await out.write(`${documents === 0 ? PROVISIONS_CSV_HEADER : ""}${provisionsCsv(result)}`);
+    else await out.write(format === "md" ? provisionsMarkdown(result) : provisionsText(result));
+    documents++;
   });
-  process.stdout.write(RENDER[options.format](results));
+  if (list) await list.end();
+  else if (format === "csv" && documents === 0) await out.write(PROVISIONS_CSV_HEADER);
+  else if (format === "text" && negated) await out.write(NEGATED_NOTE);
   return status;
 }

@@ -4,7 +4,7 @@ import { defaultGazetteer } from "../../gazetteer/load.js";
 import type { Document } from "../../ingest/types.js";
 import { assertStorable } from "../../store/limits.js";
 import { openSqliteStore } from "../../store/sqlite.js";
-import type { SearchQuery, StoredDocument } from "../../store/types.js";
+import type { SearchQuery, SearchResult, StoredDocument } from "../../store/types.js";
 import { describeError } from "../errors.js";
 import { csvField, escapeTerminal } from "../format/escape.js";
 import {
@@ -15,7 +15,9 @@ import {
   type Tally,
 } from "../inputs.js";
 import { formatOption, parseChoice, parseNumber } from "../options.js";
+import { ListWriter, Output } from "../output.js";
 import { IngestProgress } from "../progress.js";
+import { textReport } from "./clean.js";
 import { IngestWriter } from "./ingest-writer.js";
 
 /** The default database lives in the working folder. */
@@ -58,25 +60,16 @@ export function registerStoreCommands(program: Command): void {
     .option("--to <date>", "published on or before (ISO date)")
     .option("--limit <n>", "results per page", parseNumber(1, 100), 20)
     .option("--offset <n>", "skip this many results", parseNumber(0, 1e9), 0)
-    .option(...formatOption(["text", "json"] as const))
+    .option(...formatOption(["text", "json", "jsonl"] as const))
     .action(
-      (
+      async (
         query: string | undefined,
-        options: SearchQuery & { db: string; format: "text" | "json" },
+        options: SearchQuery & { db: string; format: "text" | "json" | "jsonl" },
       ) => {
         const store = openSqliteStore(options.db);
         try {
           const { db: _db, format, ...filters } = options;
-          const result = store.search({ ...filters, q: query });
-          if (format === "json") process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-          else {
-            process.stdout.write(`${result.total} documents\n`);
-            for (const r of result.results) {
-              process.stdout.write(
-                `\n${r.score.toFixed(2)}  ${escapeTerminal(r.title ?? r.source)}  [${escapeTerminal(r.source)}]\n    ${escapeTerminal(r.snippet)}\n`,
-              );
-            }
-          }
+          await writeSearch(store.search({ ...filters, q: query }), format);
         } finally {
           store.close();
         }
@@ -87,18 +80,19 @@ export function registerStoreCommands(program: Command): void {
     .command("stats")
     .description("what the database holds")
     .option("--db <file>", "SQLite database", DEFAULT_DB)
-    .option(...formatOption(["text", "json"] as const))
-    .action((options: { db: string; format: "text" | "json" }) => {
+    .option(...formatOption(["text", "json", "jsonl"] as const))
+    .action(async (options: { db: string; format: "text" | "json" | "jsonl" }) => {
       const store = openSqliteStore(options.db);
       try {
         const stats = store.stats();
-        process.stdout.write(
-          options.format === "json"
-            ? `${JSON.stringify(stats, null, 2)}\n`
-            : `${Object.entries(stats)
-                .map(([k, v]) => `${k.padEnd(12)} ${v}`)
-                .join("\n")}\n`,
-        );
+        const out = new Output();
+        if (options.format === "text")
+          await out.write(
+            `${Object.entries(stats)
+              .map(([k, v]) => `${k.padEnd(12)} ${v}`)
+              .join("\n")}\n`,
+          );
+        else await out.write(`${JSON.stringify(stats, null, options.format === "json" ? 2 : 0)}\n`);
       } finally {
         store.close();
       }
@@ -108,23 +102,39 @@ export function registerStoreCommands(program: Command): void {
     .command("export")
     .description("export documents (jsonl), mentions (csv) or province counts (geojson points)")
     .option("--db <file>", "SQLite database", DEFAULT_DB)
-    .option(...formatOption(["jsonl", "csv", "geojson"] as const))
+    .option(...formatOption(EXPORT_FORMATS))
     .option(
       "-l, --level <level>",
       "geojson: old (63) or new (34) provinces",
       parseChoice(["old", "new"] as const),
       "old",
     )
-    .action(
-      (options: { db: string; format: "jsonl" | "csv" | "geojson"; level: "old" | "new" }) => {
-        const store = openSqliteStore(options.db);
-        try {
-          process.stdout.write(exportDatabase(store, options.format, options.level));
-        } finally {
-          store.close();
-        }
-      },
-    );
+    .action(async (options: { db: string; format: ExportFormat; level: "old" | "new" }) => {
+      const store = openSqliteStore(options.db);
+      try {
+        await exportDatabase(store, options.format, options.level);
+      } finally {
+        store.close();
+      }
+    });
+}
+
+/** `dossier search`: the page of results, with its facets in text and JSON; JSON Lines, one result a line. */
+async function writeSearch(result: SearchResult, format: "text" | "json" | "jsonl"): Promise<void> {
+  const out = new Output();
+  if (format === "json") {
+    await out.json(result, 2);
+    await out.write("\n");
+  } else if (format === "jsonl") {
+    for (const r of result.results) await out.write(`${JSON.stringify(r)}\n`);
+  } else {
+    await out.write(`${result.total} documents\n`);
+    for (const r of result.results) {
+      await out.write(
+        `\n${r.score.toFixed(2)}  ${escapeTerminal(r.title ?? r.source)}  [${escapeTerminal(r.source)}]\n    ${escapeTerminal(r.snippet)}\n`,
+      );
+    }
+  }
 }
 
 /** Whether the store takes the document; if not, says why (the limit named) on standard error. */
@@ -268,46 +278,73 @@ export async function runIngest(inputs: string[], options: IngestCliOptions): Pr
   return status;
 }
 
-function exportDatabase(
-  store: ReturnType<typeof openSqliteStore>,
-  format: "jsonl" | "csv" | "geojson",
-  level: "old" | "new",
-): string {
-  if (format === "geojson") {
-    const g = defaultGazetteer();
-    const features = store.provinceCounts(level).map((c) => {
-      const p = level === "old" ? g.provinceByCode.get(c.code) : g.province2025ByCode.get(c.code);
-      return {
-        type: "Feature",
-        geometry: p ? { type: "Point", coordinates: [p.lon, p.lat] } : null,
-        properties: {
-          code: c.code,
-          name: c.name,
-          nameVi: p?.nameVi ?? null,
-          count: c.count,
-          level,
-        },
-      };
-    });
-    return `${JSON.stringify({ type: "FeatureCollection", features }, null, 2)}\n`;
-  }
-  const docs = store.search({ limit: 100 });
-  const all: StoredDocument[] = [];
-  for (let offset = 0; offset < docs.total; offset += 100) {
+const EXPORT_FORMATS = ["jsonl", "json", "text", "csv", "geojson"] as const;
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const MENTIONS_CSV_HEADER =
+  "document_id,source,start,end,text,place,province_code,province,province2025_code,province2025\r\n";
+
+/** Every stored document, read a page at a time, so an export holds one document at once. */
+function* storedDocuments(store: ReturnType<typeof openSqliteStore>): Generator<StoredDocument> {
+  const { total } = store.search({ limit: 1 });
+  for (let offset = 0; offset < total; offset += 100) {
     for (const hit of store.search({ limit: 100, offset }).results) {
       const d = store.get(hit.id);
-      if (d) all.push(d);
+      if (d) yield d;
     }
   }
-  if (format === "jsonl")
-    return all.map((d) => JSON.stringify(d.document)).join("\n") + (all.length ? "\n" : "");
-  const lines = [
-    "document_id,source,start,end,text,place,province_code,province,province2025_code,province2025",
-  ];
-  for (const d of all) {
-    for (const m of d.analysis.places) {
-      lines.push(
-        [
+}
+
+/**
+ * `dossier export`: the documents (JSON Lines, JSON, their text), their place mentions (CSV),
+ * each written as it is read; or the province counts as GeoJSON points.
+ */
+async function exportDatabase(
+  store: ReturnType<typeof openSqliteStore>,
+  format: ExportFormat,
+  level: "old" | "new",
+): Promise<void> {
+  const out = new Output();
+  if (format === "geojson") {
+    await out.json(provinceCollection(store, level), 2);
+    await out.write("\n");
+    return;
+  }
+  const list = format === "json" || format === "jsonl" ? new ListWriter(out, format) : null;
+  if (format === "csv") await out.write(MENTIONS_CSV_HEADER);
+  for (const d of storedDocuments(store)) {
+    if (list) await list.add(d.document);
+    else if (format === "text")
+      await out.write(textReport(d.document.source, d.document, null, true));
+    else await out.write(mentionRows(d));
+  }
+  await list?.end();
+}
+
+function provinceCollection(store: ReturnType<typeof openSqliteStore>, level: "old" | "new") {
+  const g = defaultGazetteer();
+  const features = store.provinceCounts(level).map((c) => {
+    const p = level === "old" ? g.provinceByCode.get(c.code) : g.province2025ByCode.get(c.code);
+    return {
+      type: "Feature",
+      geometry: p ? { type: "Point", coordinates: [p.lon, p.lat] } : null,
+      properties: {
+        code: c.code,
+        name: c.name,
+        nameVi: p?.nameVi ?? null,
+        count: c.count,
+        level,
+      },
+    };
+  });
+  return { type: "FeatureCollection", features };
+}
+
+function mentionRows(d: StoredDocument): string {
+  return d.analysis.places
+    .map(
+      (m) =>
+        `${[
           d.document.id,
           d.document.source,
           m.start,
@@ -320,9 +357,7 @@ function exportDatabase(
           m.province2025.name,
         ]
           .map(csvField)
-          .join(","),
-      );
-    }
-  }
-  return `${lines.join("\r\n")}\r\n`;
+          .join(",")}\r\n`,
+    )
+    .join("");
 }

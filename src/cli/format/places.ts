@@ -1,8 +1,4 @@
-import {
-  countProvinces,
-  type PlaceMention,
-  type ProvinceCount,
-} from "../../extract/places/index.js";
+import type { PlaceMention, ProvinceCount } from "../../extract/places/index.js";
 import { csvField, escapeTerminal } from "./escape.js";
 
 export type Level = "old" | "new" | "both";
@@ -17,9 +13,12 @@ export interface PlacesResult {
 const wantOld = (level: Level) => level !== "new";
 const wantNew = (level: Level) => level !== "old";
 
-/** The JSON contract: `{ documents: [{ source, mentions, provinces, provinces2025 }] }`. */
-export function placesJson(results: PlacesResult[], level: Level): string {
-  const documents = results.map((r) => ({
+/**
+ * One document of the JSON contract `{ documents: [{ source, mentions, provinces,
+ * provinces2025 }] }` (and one line of JSON Lines), with the levels asked for.
+ */
+export function placesDocument(r: PlacesResult, level: Level): object {
+  return {
     source: r.source,
     mentions: r.mentions.map((m) => {
       const { province, province2025, ...rest } = m;
@@ -31,64 +30,76 @@ export function placesJson(results: PlacesResult[], level: Level): string {
     }),
     ...(wantOld(level) ? { provinces: r.provinces } : {}),
     ...(wantNew(level) ? { provinces2025: r.provinces2025 } : {}),
-  }));
-  return `${JSON.stringify({ documents }, null, 2)}\n`;
+  };
 }
 
-export function placesCsv(results: PlacesResult[], level: Level): string {
+export function placesCsvHeader(level: Level): string {
   const header = ["source", "start", "end", "text", "place", "kind", "confidence", "reason"];
   if (wantOld(level)) header.push("province_code", "province");
   if (wantNew(level)) header.push("province2025_code", "province2025");
-  const lines = [header.join(",")];
-  for (const r of results) {
-    for (const m of r.mentions) {
-      const row: (string | number)[] = [
-        r.source,
-        m.start,
-        m.end,
-        m.text,
-        m.place.name,
-        m.place.kind,
-        m.confidence,
-        m.reason,
-      ];
-      if (wantOld(level)) row.push(m.province.code, m.province.name);
-      if (wantNew(level)) row.push(m.province2025.code, m.province2025.name);
-      lines.push(row.map(csvField).join(","));
-    }
-  }
-  return `${lines.join("\r\n")}\r\n`;
+  return `${header.join(",")}\r\n`;
 }
 
-/** GeoJSON: one point per place mentioned, with its count over all the inputs. */
-export function placesGeoJson(results: PlacesResult[], level: Level): string {
-  const byPlace = new Map<string, { m: PlaceMention; count: number; sources: Set<string> }>();
-  for (const r of results) {
+/** One document's CSV rows, one a mention. */
+export function placesCsvRows(r: PlacesResult, level: Level): string {
+  const lines: string[] = [];
+  for (const m of r.mentions) {
+    const row: (string | number)[] = [
+      r.source,
+      m.start,
+      m.end,
+      m.text,
+      m.place.name,
+      m.place.kind,
+      m.confidence,
+      m.reason,
+    ];
+    if (wantOld(level)) row.push(m.province.code, m.province.name);
+    if (wantNew(level)) row.push(m.province2025.code, m.province2025.name);
+    lines.push(`${row.map(csvField).join(",")}\r\n`);
+  }
+  return lines.join("");
+}
+
+/**
+ * GeoJSON: one point per place mentioned, with its count over all the inputs. Documents are
+ * added as they are read; only a count per place is kept.
+ */
+export class PlacesGeoJson {
+  private readonly byPlace = new Map<
+    string,
+    { m: PlaceMention; count: number; sources: Set<string> }
+  >();
+
+  add(r: PlacesResult): void {
     for (const m of r.mentions) {
-      const entry = byPlace.get(m.place.id);
+      const entry = this.byPlace.get(m.place.id);
       if (entry) {
         entry.count++;
         entry.sources.add(r.source);
-      } else byPlace.set(m.place.id, { m, count: 1, sources: new Set([r.source]) });
+      } else this.byPlace.set(m.place.id, { m, count: 1, sources: new Set([r.source]) });
     }
   }
-  const features = [...byPlace.values()]
-    .sort((a, b) => b.count - a.count || a.m.place.id.localeCompare(b.m.place.id))
-    .map(({ m, count, sources }) => ({
-      type: "Feature",
-      geometry: { type: "Point", coordinates: [m.place.lon, m.place.lat] },
-      properties: {
-        id: m.place.id,
-        name: m.place.name,
-        nameVi: m.place.nameVi,
-        kind: m.place.kind,
-        count,
-        documents: sources.size,
-        ...(wantOld(level) ? { province: m.province } : {}),
-        ...(wantNew(level) ? { province2025: m.province2025 } : {}),
-      },
-    }));
-  return `${JSON.stringify({ type: "FeatureCollection", features }, null, 2)}\n`;
+
+  collection(level: Level): object {
+    const features = [...this.byPlace.values()]
+      .sort((a, b) => b.count - a.count || a.m.place.id.localeCompare(b.m.place.id))
+      .map(({ m, count, sources }) => ({
+        type: "Feature",
+        geometry: { type: "Point", coordinates: [m.place.lon, m.place.lat] },
+        properties: {
+          id: m.place.id,
+          name: m.place.name,
+          nameVi: m.place.nameVi,
+          kind: m.place.kind,
+          count,
+          documents: sources.size,
+          ...(wantOld(level) ? { province: m.province } : {}),
+          ...(wantNew(level) ? { province2025: m.province2025 } : {}),
+        },
+      }));
+    return { type: "FeatureCollection", features };
+  }
 }
 
 function table(counts: ProvinceCount[]): string[] {
@@ -98,40 +109,70 @@ function table(counts: ProvinceCount[]): string[] {
   );
 }
 
-/** A readable report: per document, its mentions and its province counts. */
-export function placesText(results: PlacesResult[], level: Level): string {
+/**
+ * A readable report of one document: its mentions and its province counts. Reports are
+ * separated by a blank line.
+ */
+export function placesText(r: PlacesResult, level: Level): string {
   const out: string[] = [];
-  for (const r of results) {
-    const n = r.mentions.length;
-    out.push(`${escapeTerminal(r.source)}: ${n} mention${n === 1 ? "" : "s"}`);
-    for (const m of r.mentions) {
-      const where: string[] = [];
-      if (wantOld(level)) where.push(`${m.province.name} (${m.province.code})`);
-      if (wantNew(level)) where.push(`2025: ${m.province2025.name} (${m.province2025.code})`);
-      const place =
-        m.place.kind === "province" || m.place.kind === "municipality"
-          ? ""
-          : ` [${m.place.kind} ${m.place.name}]`;
-      out.push(
-        `  ${String(m.start).padStart(7)}  ${escapeTerminal(m.text)}${place} → ${where.join(" · ")}  ${m.confidence}`,
-      );
-    }
-    if (wantOld(level) && r.provinces.length > 0)
-      out.push("  provinces (63, before July 2025):", ...table(r.provinces));
-    if (wantNew(level) && r.provinces2025.length > 0)
-      out.push("  provinces (34, from July 2025):", ...table(r.provinces2025));
-    out.push("");
-  }
-  if (results.length > 1) {
-    const all = results.flatMap((r) => r.mentions);
+  const n = r.mentions.length;
+  out.push(`${escapeTerminal(r.source)}: ${n} mention${n === 1 ? "" : "s"}`);
+  for (const m of r.mentions) {
+    const where: string[] = [];
+    if (wantOld(level)) where.push(`${m.province.name} (${m.province.code})`);
+    if (wantNew(level)) where.push(`2025: ${m.province2025.name} (${m.province2025.code})`);
+    const place =
+      m.place.kind === "province" || m.place.kind === "municipality"
+        ? ""
+        : ` [${m.place.kind} ${m.place.name}]`;
     out.push(
-      `all ${results.length} documents: ${all.length} mention${all.length === 1 ? "" : "s"}`,
+      `  ${String(m.start).padStart(7)}  ${escapeTerminal(m.text)}${place} → ${where.join(" · ")}  ${m.confidence}`,
     );
-    if (wantOld(level) && all.length > 0)
-      out.push("  provinces (63, before July 2025):", ...table(countProvinces(all, "old")));
-    if (wantNew(level) && all.length > 0)
-      out.push("  provinces (34, from July 2025):", ...table(countProvinces(all, "new")));
-    out.push("");
   }
-  return `${out.join("\n")}`;
+  if (wantOld(level) && r.provinces.length > 0)
+    out.push("  provinces (63, before July 2025):", ...table(r.provinces));
+  if (wantNew(level) && r.provinces2025.length > 0)
+    out.push("  provinces (34, from July 2025):", ...table(r.provinces2025));
+  out.push("");
+  return out.join("\n");
 }
+
+/** Province counts summed over documents, for the text report's closing total. */
+export class PlacesTotal {
+  private documents = 0;
+  private mentions = 0;
+  private readonly old = new Map<string, ProvinceCount>();
+  private readonly current = new Map<string, ProvinceCount>();
+
+  add(r: PlacesResult): void {
+    this.documents++;
+    this.mentions += r.mentions.length;
+    sum(this.old, r.provinces);
+    sum(this.current, r.provinces2025);
+  }
+
+  /** The total over all documents, when there were several (empty otherwise). */
+  text(level: Level): string {
+    if (this.documents < 2) return "";
+    const n = this.mentions;
+    const out = [`all ${this.documents} documents: ${n} mention${n === 1 ? "" : "s"}`];
+    if (wantOld(level) && n > 0)
+      out.push("  provinces (63, before July 2025):", ...table(sorted(this.old)));
+    if (wantNew(level) && n > 0)
+      out.push("  provinces (34, from July 2025):", ...table(sorted(this.current)));
+    out.push("");
+    return out.join("\n");
+  }
+}
+
+function sum(into: Map<string, ProvinceCount>, counts: ProvinceCount[]): void {
+  for (const c of counts) {
+    const entry = into.get(c.code);
+    if (entry) entry.count += c.count;
+    else into.set(c.code, { ...c });
+  }
+}
+
+/** The order `countProvinces` gives: most mentioned first, then by code. */
+const sorted = (counts: Map<string, ProvinceCount>) =>
+  [...counts.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));

@@ -1,0 +1,82 @@
+import { once } from "node:events";
+import { stringifyChunked } from "@discoveryjs/json-ext";
+
+/** Pieces JSON is written in: big enough to write fast, small enough to keep memory flat. */
+const CHUNK = 1 << 16;
+
+/**
+ * A reader that goes away early (`dossier … | head -1`) wanted no more: the run ends at once,
+ * quietly, with status 0. Any other failure to write is one line on standard error, status 74
+ * (EX_IOERR), never a stack trace. Installed once, for every command.
+ */
+export function endQuietlyWhenReaderCloses(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") process.exit(0);
+    process.stderr.write(`dossier: cannot write the output: ${error.message}\n`);
+    process.exit(74);
+  });
+}
+
+/**
+ * Where a data command writes its results, as it makes them: each piece goes out when it is
+ * ready, and the command waits while the reader is behind, so memory holds one document's
+ * output, not the run's.
+ */
+export class Output {
+  constructor(private readonly stream: NodeJS.WritableStream = process.stdout) {}
+
+  /** Writes `text`; waits for a slow reader, and lets a closed one be noticed between pieces. */
+  async write(text: string): Promise<void> {
+    if (text === "") return;
+    if (!this.stream.write(text)) await once(this.stream, "drain");
+    else await new Promise(setImmediate);
+  }
+
+  /**
+   * Writes `value` as JSON, a chunk at a time, never as one string (a document with millions of
+   * mentions is more than a string can hold). `space` indents as JSON.stringify does; `margin`
+   * starts every line after the first, to nest the value in an enclosing list.
+   */
+  async json(value: unknown, space?: number, margin = ""): Promise<void> {
+    for (const chunk of stringifyChunked(value, { space, highWaterMark: CHUNK }))
+      await this.write(margin === "" ? chunk : chunk.replaceAll("\n", `\n${margin}`));
+  }
+}
+
+/** `json`: one object holding a list; `jsonl`: JSON Lines, one element a line. */
+export type ListFormat = "json" | "jsonl";
+
+/**
+ * A list written element by element: `{ "<key>": [ … ] }` (the same text as
+ * `JSON.stringify({ [key]: list }, null, 2)`) or JSON Lines. What `dossier <command> --format
+ * json|jsonl` prints, a document at a time.
+ */
+export class ListWriter {
+  private count = 0;
+
+  constructor(
+    private readonly out: Output,
+    private readonly format: ListFormat,
+    private readonly key = "documents",
+  ) {}
+
+  async add(value: unknown): Promise<void> {
+    if (this.format === "jsonl") {
+      await this.out.json(value);
+      await this.out.write("\n");
+    } else {
+      const opening = this.count === 0 ? `{\n  ${JSON.stringify(this.key)}: [\n    ` : ",\n    ";
+      await this.out.write(opening);
+      await this.out.json(value, 2, "    ");
+    }
+    this.count++;
+  }
+
+  /** Closes the list (an empty one too); call once, at the end. */
+  async end(): Promise<void> {
+    if (this.format === "jsonl") return;
+    await this.out.write(
+      this.count === 0 ? `{\n  ${JSON.stringify(this.key)}: []\n}\n` : "\n  ]\n}\n",
+    );
+  }
+}
