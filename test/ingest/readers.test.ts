@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectFormat } from "../../src/ingest/detect.js";
 import { type IngestItem, ingestBytes } from "../../src/ingest/index.js";
+import { deeperThan, MAX_JSON_DEPTH } from "../../src/ingest/jsonl.js";
 
 const docs = (items: IngestItem[]) => items.flatMap((i) => ("document" in i ? [i.document] : []));
 const errors = (items: IngestItem[]) =>
@@ -68,6 +70,47 @@ describe("JSON Lines", () => {
       'input is malformed: feed.jsonl:3: no "text" or "html" field',
     ]);
     expect(docs(items)).toHaveLength(2);
+  });
+});
+
+describe("JSON Lines: deep records", () => {
+  /** A record nested `depth` levels: itself, then arrays in its "extra" field. */
+  const nested = (depth: number) =>
+    `{"text":"Nested ${depth}","extra":${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}}`;
+
+  it("refuses a record nested 5,000 deep by its line and keeps the others", () => {
+    const lines = [
+      JSON.stringify({ text: "Ferries to Cat Ba resumed on Monday." }),
+      nested(5000),
+      `{"text":"cut off","extra":${"[".repeat(5000)}`,
+      JSON.stringify({ text: "Flights to Con Dao were added for the summer." }),
+    ].join("\n");
+    const items = ingestBytes(Buffer.from(lines), "feed.jsonl");
+    expect(errors(items)).toEqual([
+      `input is malformed: feed.jsonl:2: JSON nested more than ${MAX_JSON_DEPTH} levels deep`,
+      expect.stringMatching(/^input is malformed: feed\.jsonl:3: not valid JSON/),
+    ]);
+    expect(docs(items).map((d) => d.source)).toEqual(["feed.jsonl:1", "feed.jsonl:4"]);
+    // What is kept can be stored: its meta is JSON again.
+    for (const d of docs(items)) expect(() => JSON.stringify(d)).not.toThrow();
+  });
+
+  it("keeps a record at the depth limit and refuses one a level deeper", () => {
+    const refused = (depth: number) =>
+      errors(ingestBytes(Buffer.from(nested(depth)), "f.jsonl")).length;
+    expect(refused(MAX_JSON_DEPTH)).toBe(0);
+    expect(refused(MAX_JSON_DEPTH + 1)).toBe(1);
+  });
+
+  it("measures depth by walking, at any depth, for any JSON value", () => {
+    expect(deeperThan(JSON.parse("[".repeat(200_000) + "]".repeat(200_000)), 100)).toBe(true);
+    const depth = (x: unknown): number =>
+      typeof x === "object" && x !== null ? 1 + Math.max(0, ...Object.values(x).map(depth)) : 0;
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 0, max: 10 }), (v, limit) => {
+        expect(deeperThan(v, limit)).toBe(depth(v) > limit);
+      }),
+    );
   });
 });
 
