@@ -124,6 +124,39 @@ describe("bytes in, documents out", () => {
     });
   });
 
+  /** 9,000 bytes of text: past the 8 KiB that the binary test looks at first. */
+  const HEAD = "Tàu cá cập cảng Sa Kỳ sau chuyến đánh bắt dài ngày.\n".repeat(160);
+
+  it("removes NUL bytes past the first 8 KiB with a warning, in files and records alike", () => {
+    expect(Buffer.byteLength(HEAD)).toBeGreaterThan(8192);
+    const bytes = Buffer.concat([
+      Buffer.from(HEAD),
+      Buffer.from("Gió\0 mạnh\0\0 cấp 6."),
+      Buffer.alloc(3), // a file padded with NULs after a crash
+    ]);
+    const [doc] = docs(ingestBytes(bytes, "padded.txt"));
+    expect(doc?.text).toBe(`${HEAD}Gió mạnh cấp 6.`.trim());
+    expect(doc?.warnings).toEqual([
+      `padded.txt: 6 NUL characters removed (the first at character ${HEAD.length + 3})`,
+    ]);
+    const record = JSON.stringify({ text: "Gió\u0000 mạnh cấp 6 trên vịnh." });
+    const [fromJson] = docs(ingestBytes(Buffer.from(record), "feed.jsonl"));
+    expect(fromJson?.text).toBe("Gió mạnh cấp 6 trên vịnh.");
+    expect(fromJson?.warnings).toEqual([
+      "feed.jsonl:1: 1 NUL character removed (the first at character 3)",
+    ]);
+  });
+
+  it("refuses a text head with a binary body, and a NUL in the first 8 KiB, as binary", () => {
+    const body = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i % 3 === 0 ? 0 : i % 32)));
+    const head = ingestBytes(Buffer.concat([Buffer.from(HEAD), body]), "head.bin");
+    expect(head).toEqual([
+      { source: "head.bin", error: expect.objectContaining({ code: "E_BINARY" }) },
+    ]);
+    const early = ingestBytes(Buffer.from(`Gió\0 mạnh ${HEAD}`), "early.txt");
+    expect(early[0]).toMatchObject({ error: { code: "E_BINARY" } });
+  });
+
   it("gives the same id to the same article in NFC and NFD, and warns when nothing is left", () => {
     const a = "Lũ lụt ở Quảng Nam khiến nhiều tuyến đường bị chia cắt trong ngày thứ Hai.";
     const [x] = docs(ingestBytes(Buffer.from(a.normalize("NFD")), "a.txt"));
