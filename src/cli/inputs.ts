@@ -4,7 +4,7 @@ import type { Document } from "../ingest/types.js";
 import { DEFAULT_MAX_BYTES } from "../io/read-bytes.js";
 import { describeError, exitCodeFor } from "./errors.js";
 import { escapeTerminal } from "./format/escape.js";
-import { parseNumber } from "./options.js";
+import { parseInteger } from "./options.js";
 
 /** The options every command that reads documents takes. */
 export interface InputOptions {
@@ -27,7 +27,7 @@ export function addInputOptions(command: Command): Command {
     .option(
       "--max-bytes <n>",
       "refuse inputs larger than this many bytes",
-      parseNumber(1, 2 ** 31),
+      parseInteger(1, 2 ** 31),
       DEFAULT_MAX_BYTES,
     );
 }
