@@ -144,6 +144,11 @@ export function boundMarkup(
       if (tag.deep && !tag.cut) {
         tag.cut = true;
         deep++;
+        // A class cut inside the tag goes with it: cuts must not overlap.
+        while ((cuts[cuts.length - 1]?.[0] ?? -1) >= tag.start) {
+          cuts.pop();
+          longClasses--;
+        }
         const top = stack[stack.length - 1];
         if (top) top.cut = true;
         if (FOREIGN.has(tag.name) || INTEGRATION.has(tag.name)) foreign.pop();

@@ -118,5 +118,10 @@ describe("boundMarkup", () => {
     const bounded = boundMarkup(html);
     expect(parsed(bounded.html).classes.map((c) => c.length)).toEqual([MAX_CLASS, 5]);
     expect(bounded.warnings).toEqual([`1 class attribute over ${MAX_CLASS} characters; cut`]);
+    // On a raw-text tag too deep to keep, self-closed (so not raw after all): it goes whole.
+    const deep = `<b><b><script class="${"a ".repeat(50)}"/><i>x</i>"y"`;
+    const cut = boundMarkup(deep, { nesting: 2, classLength: 10 });
+    expect(cut.html).toBe('<b><b>x"y"');
+    expect(cut.warnings).toEqual(["2 elements nested over 2 deep; read as their parent's text"]);
   });
 });
