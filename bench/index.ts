@@ -6,10 +6,14 @@
  * (whole pipeline, extraction alone, and @mozilla/readability alone as the baseline).
  * Then analyze(), compare(), and the store: `dossier ingest` into SQLite (documents/s with the
  * analysis) and 20 typical searches (p50/p95), beside a raw INSERT and LIKE scans (bench/store-run.ts).
+ * Then how HTML extraction grows as hostile pages double (bench/html-growth.ts) and a short load
+ * test of `dossier serve` on loopback (bench/load.ts); each also runs alone with tsx.
  * Options: --mb N (corpus size, default 100), --regex-mb N (bytes the slow RegExp baseline
  * reads, default 32; its MB/s is a rate, so a prefix measures it fairly), --text-docs N
  * (default 5000), --html-docs N (default 300), --analyze-mb N (default 8), --store-docs N
- * (generated news articles the store phase ingests and searches, default 100000).
+ * (generated news articles the store phase ingests and searches, default 100000),
+ * --html-max N (largest page of the growth test, default 160000), --load-clients N and
+ * --load-seconds N (default 50 and 10).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -27,6 +31,9 @@ const { values } = parseArgs({
     "html-docs": { type: "string", default: "300" },
     "analyze-mb": { type: "string", default: "8" },
     "store-docs": { type: "string", default: "100000" },
+    "html-max": { type: "string", default: "160000" },
+    "load-clients": { type: "string", default: "50" },
+    "load-seconds": { type: "string", default: "10" },
   },
 });
 const MB = 1024 * 1024;
@@ -296,3 +303,17 @@ process.stdout.write(
 process.stdout.write(
   `  bars: ingest >= 1,000 docs/s ${bar(docsPerSecond(storeIngest) >= 1000)}; search p95 <= 50 ms ${bar(storeSearch.p95 <= 50)}; peak RSS < 1 GB ${bar(Math.max(storeIngest.maxRssMB, storeSearch.maxRssMB) < 1024)}\n`,
 );
+
+// Hostile HTML as it doubles, and 50 clients on `dossier serve`: each prints its own report.
+const runReport = (script: string, args: string[]): void => {
+  const path = new URL(script, import.meta.url).pathname;
+  const r = spawnSync(process.execPath, ["--import", "tsx", path, ...args], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`${script} failed (${r.status})`);
+};
+runReport("./html-growth.ts", ["--max", String(values["html-max"])]);
+runReport("./load.ts", [
+  "--clients",
+  String(values["load-clients"]),
+  "--seconds",
+  String(values["load-seconds"]),
+]);

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_BYTES } from "../io/read-bytes.js";
 import { pathArguments } from "./argv.js";
 import { describeError, exitCodeFor } from "./errors.js";
 import { escapeTerminal } from "./format/escape.js";
-import { parseNumber } from "./options.js";
+import { parseInteger } from "./options.js";
 
 /** The options every command that reads documents takes. */
 export interface InputOptions {
@@ -29,7 +29,7 @@ export function addInputOptions(command: Command): Command {
     .option(
       "--max-bytes <n>",
       "refuse inputs larger than this many bytes",
-      parseNumber(1, 2 ** 31),
+      parseInteger(1, 2 ** 31),
       DEFAULT_MAX_BYTES,
     );
 }

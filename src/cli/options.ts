@@ -22,6 +22,21 @@ export function parseNumber(min: number, max: number) {
 }
 
 /**
+ * A commander parser accepting a whole number within [min, max], written in decimal digits:
+ * a port, a count or a size is never 1.5 (the server took `--port 1.5` to its listen call and
+ * failed with an internal error), and `0x10` or `1e3` are more likely slips than intentions.
+ */
+export function parseInteger(min: number, max: number) {
+  return (value: string): number => {
+    const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+    }
+    return n;
+  };
+}
+
+/**
  * The `-f, --format` option every data command shares: one of `formats`, the first by default.
  * Every data command takes text, json and jsonl (one result a line); some take more.
  */

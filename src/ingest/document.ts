@@ -23,16 +23,17 @@ export interface Hints {
  * from the reader's hints first and the text second. Values that cannot be read stay null.
  */
 export function buildDocument(
-  original: string,
+  input: string,
   source: string,
   format: DocumentFormat,
   encoding: string,
   warnings: string[],
   hints: Hints = {},
 ): Document {
+  const docWarnings = [...warnings];
+  const original = withoutNul(input, source, docWarnings);
   const cleaned = cleanText(original);
   const fromText = textMetadata(cleaned.text);
-  const docWarnings = [...warnings];
   if (cleaned.text.trim() === "")
     docWarnings.push(`${source}: nothing left after removing page chrome`);
 
@@ -63,6 +64,22 @@ export function buildDocument(
     encoding,
     meta: hints.meta ?? {},
   };
+}
+
+/**
+ * The text without NUL characters, which no text means (a file padded after a crash, a stray
+ * byte) and which tools that read the store as C strings would cut at; a warning says how many
+ * went and where the first was. Binary input never gets here (`looksBinary`).
+ */
+function withoutNul(text: string, source: string, warnings: string[]): string {
+  const first = text.indexOf("\0");
+  if (first < 0) return text;
+  const kept = text.replaceAll("\0", "");
+  const n = text.length - kept.length;
+  warnings.push(
+    `${source}: ${n} NUL character${n === 1 ? "" : "s"} removed (the first at character ${first})`,
+  );
+  return kept;
 }
 
 function clean(value: string | null | undefined): string | null {

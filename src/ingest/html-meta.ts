@@ -1,7 +1,7 @@
 /**
  * Metadata of a saved HTML page: `<meta>` tags, `<link rel="canonical">`, `<html lang>` and
  * JSON-LD (`NewsArticle` and friends), plus the structural look-ups `html.ts` makes before
- * Readability runs (the standfirst, the nesting depth). Reads the document; never mutates it.
+ * Readability runs (the standfirst, the size of the tree). Reads the document; never mutates it.
  */
 
 /** The few DOM members this module and `html.ts` use (linkedom ships no usable types here). */
@@ -295,17 +295,27 @@ export function findSapo(doc: DomDocument): DomElement | null {
   return null;
 }
 
-/** The element nesting depth below `root`, counting no further than `limit + 1`. */
-export function nestingDepth(root: DomNode, limit: number): number {
-  let max = 0;
+/**
+ * The element nesting depth below `root` and the number of elements under it, counting no
+ * further than either limit + 1: enough to tell whether a page is too large for Readability.
+ */
+export function treeShape(
+  root: DomNode,
+  limits: { depth: number; elements: number },
+): { depth: number; elements: number } {
+  let depth = 0;
+  let elements = 0;
   const stack: [DomNode, number][] = [[root, 0]];
   for (let top = stack.pop(); top; top = stack.pop()) {
-    const [node, depth] = top;
-    if (depth > max) max = depth;
-    if (max > limit) break;
+    const [node, level] = top;
+    if (level > depth) depth = level;
+    if (depth > limits.depth || elements > limits.elements) break;
     for (let kid = node.lastChild; kid; kid = kid.previousSibling) {
-      if (kid.nodeType === 1) stack.push([kid, depth + 1]);
+      if (kid.nodeType === 1) {
+        elements++;
+        stack.push([kid, level + 1]);
+      }
     }
   }
-  return max;
+  return { depth, elements };
 }

@@ -5,17 +5,19 @@
  */
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { boundMarkup } from "./html-bounds.js";
 import {
   type DomDocument,
   type DomElement,
   type DomNode,
   findSapo,
   isoLike,
-  nestingDepth,
   type PageMeta,
   readMeta,
   stripSiteName,
+  treeShape,
 } from "./html-meta.js";
+import { toText } from "./html-text.js";
 
 /**
  * An article read from HTML: the page's metadata (see PageMeta: one title chosen from its
@@ -37,30 +39,19 @@ export interface HtmlArticle extends Omit<PageMeta, "titles"> {
 const MIN_TEXT = 200;
 /** Readability's cost grows with the square of nesting depth; deeper pages skip it. */
 const MAX_DEPTH = 256;
+/**
+ * Readability copies the page, serialises it and may re-read it up to four times: linear, but
+ * 20 to 180 µs an element. Larger pages (real articles have a few thousand elements once scripts
+ * and SVG are gone) skip it for the fallback, which reads the tree once.
+ */
+const MAX_ELEMENTS = 10_000;
 /** Removed before extraction: never article text, and noise for Readability's scoring. */
 const JUNK = "script,style,noscript,template,iframe,object,embed,svg,select,button,input,textarea";
-/** Skipped by the text walk (whatever Readability or the fallback left in). */
-const SKIP = new Set(
-  `SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME OBJECT EMBED SVG SELECT OPTION BUTTON INPUT TEXTAREA
-   HEAD TITLE META LINK CANVAS VIDEO AUDIO MAP`.split(/\s+/),
-);
-const BLOCK = new Set(
-  `P H1 H2 H3 H4 H5 H6 LI BLOCKQUOTE FIGCAPTION CAPTION PRE TR DIV SECTION ARTICLE MAIN FIGURE
-   TABLE THEAD TBODY TFOOT UL OL DL DT DD HEADER FOOTER ASIDE NAV ADDRESS DETAILS SUMMARY FORM
-   FIELDSET LEGEND CENTER BODY HTML`.split(/\s+/),
-);
 /** Chrome dropped before the fallbacks: by tag or role, and by class / id token. */
 const CHROME =
   'nav,header,footer,aside,menu,[role="navigation"],[role="banner"],[role="contentinfo"]';
 const CHROME_CLASS =
   /(?:^|[\s_-])(?:menu|nav|navbar|navigation|breadcrumbs?|share|social|related|sidebar|footer|header|comments?|banner|ads?|advert)(?:$|[\s_-])/i;
-
-/** Soft hyphens, zero-width spaces and BOMs: dropped from text. */
-const INVISIBLE = /[\u00ad\u200b\ufeff]/;
-const INVISIBLES = /[\u00ad\u200b\ufeff]/g;
-const ELEMENT = 1;
-const TEXT = 3;
-const CDATA = 4;
 
 const empty = (warnings: string[]): HtmlArticle => ({
   text: "",
@@ -85,8 +76,9 @@ export function readHtml(html: string, options: { url?: string } = {}): HtmlArti
 }
 
 function extract(html: string, baseUrl: string | undefined): HtmlArticle {
-  const warnings: string[] = [];
-  const doc = parse(html);
+  const bounded = boundMarkup(html);
+  const warnings = [...bounded.warnings];
+  const doc = parse(bounded.html);
   let meta: PageMeta | null = null;
   try {
     meta = readMeta(doc, baseUrl);
@@ -100,9 +92,12 @@ function extract(html: string, baseUrl: string | undefined): HtmlArticle {
   let text = "";
   let readTitle: string | null = null;
   let content: DomElement | null = null;
-  const depth = doc.documentElement ? nestingDepth(doc.documentElement, MAX_DEPTH) : 0;
-  if (depth > MAX_DEPTH)
+  const limits = { depth: MAX_DEPTH, elements: MAX_ELEMENTS };
+  const shape = doc.documentElement ? treeShape(doc.documentElement, limits) : limits;
+  if (shape.depth > MAX_DEPTH)
     warnings.push(`elements nested over ${MAX_DEPTH} deep; skipped Readability`);
+  else if (shape.elements > MAX_ELEMENTS)
+    warnings.push(`over ${MAX_ELEMENTS} elements; skipped Readability`);
   else {
     try {
       const result = new Readability<unknown>(doc.cloneNode(true) as never, {
@@ -171,7 +166,9 @@ function parse(html: string): DomDocument {
       return null;
     }
   };
-  const doc = attempt(html);
+  // linkedom roots a page at <html> only when that is its first element: without one, a second
+  // parse is certain, so skip the first (parsing is most of the cost of a large page).
+  const doc = /<html/i.test(html) ? attempt(html) : null;
   if (doc?.body && doc.body.childNodes.length > 0) return doc;
   const bare = html.replace(/<\/?(?:html|body)\b[^>]*>?/gi, "");
   const wrapped = attempt(`<!doctype html><html><head></head><body>${bare}</body></html>`);
@@ -188,12 +185,14 @@ function parse(html: string): DomDocument {
 function fallbackText(doc: DomDocument): { text: string; from: string } {
   const body = doc.body;
   if (!body) return { text: "", from: "<body> text" };
-  const whole = toText(body); // in case the chrome patterns catch a wrapper of everything
-  for (const el of Array.from(body.querySelectorAll(CHROME))) el.remove();
+  const chrome = Array.from(body.querySelectorAll(CHROME));
   for (const el of Array.from(body.querySelectorAll("[class],[id]"))) {
     const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
-    if (CHROME_CLASS.test(names)) el.remove();
+    if (CHROME_CLASS.test(names)) chrome.push(el);
   }
+  // Kept in case the chrome patterns catch a wrapper of everything.
+  const whole = chrome.length > 0 ? toText(body) : "";
+  for (const el of chrome) el.remove();
   const scores = new Map<DomNode, number>();
   let best: DomNode | null = null;
   let bestScore = 0;
@@ -216,83 +215,4 @@ function withSapo(text: string, sapo: DomElement): string {
   const lead = toText(sapo);
   const probe = lead.slice(0, 60);
   return probe === "" || text.includes(probe) ? text : `${lead}\n\n${text}`;
-}
-
-const isCaption = (el: DomElement, tag: string): boolean =>
-  tag === "FIGCAPTION" || /caption/i.test(el.getAttribute("class") ?? "");
-
-/**
- * Block elements → paragraphs, `<br>` → line break (two or more in a row → paragraph break),
- * table cells of a row joined by " | ". Iterative, so deep nesting cannot overflow the stack.
- */
-export function toText(root: DomNode): string {
-  const paragraphs: string[] = [];
-  let buf = "";
-  let pre = 0;
-  // Outside <pre>, appends keep `buf` free of doubled spaces, so a flush only has to trim.
-  let raw = false;
-  const flush = (): void => {
-    for (const part of buf.includes("\n") ? buf.split(/\n[^\S\n]*\n/) : [buf]) {
-      const p = raw
-        ? part
-            .replace(/[^\S\n]+/g, " ")
-            .replace(/ ?\n ?/g, "\n")
-            .trim()
-        : part.trim();
-      if (p !== "") paragraphs.push(p);
-    }
-    buf = "";
-    raw = false;
-  };
-  type Step = { node: DomNode; exit: false } | { node: DomElement; exit: true; pre: boolean };
-  const stack: Step[] = [{ node: root, exit: false }];
-  for (let step = stack.pop(); step; step = stack.pop()) {
-    if (step.exit) {
-      if (step.pre) pre--;
-      flush();
-      continue;
-    }
-    const node = step.node;
-    if (node.nodeType === TEXT || node.nodeType === CDATA) {
-      let t = node.textContent ?? "";
-      if (INVISIBLE.test(t)) t = t.replace(INVISIBLES, "");
-      if (pre > 0) {
-        buf += t.replace(/\r\n?/g, "\n");
-        raw = true;
-        continue;
-      }
-      t = t.replace(/\s+/g, " ");
-      const last = buf.charCodeAt(buf.length - 1);
-      buf += t.charCodeAt(0) === 32 && (buf === "" || last === 32 || last === 10) ? t.slice(1) : t;
-      continue;
-    }
-    if (node.nodeType === ELEMENT) {
-      const el = node as DomElement;
-      const tag = el.tagName.toUpperCase();
-      if (SKIP.has(tag) || el.hasAttribute("hidden")) continue;
-      if (el.getAttribute("aria-hidden") === "true") continue;
-      if (tag === "BR") {
-        buf = `${buf.endsWith(" ") ? buf.slice(0, -1) : buf}\n`;
-        continue;
-      }
-      if (tag === "HR") {
-        flush();
-        continue;
-      }
-      if ((tag === "TD" || tag === "TH") && /\S/.test(buf)) buf = `${buf.trimEnd()} | `;
-      if (BLOCK.has(tag) || isCaption(el, tag)) {
-        flush();
-        const isPre = tag === "PRE";
-        if (isPre) pre++;
-        stack.push({ node: el, exit: true, pre: isPre });
-      }
-    } else if (node.nodeType !== 9 && node.nodeType !== 11) {
-      continue; // comments, doctypes, processing instructions
-    }
-    for (let kid = node.lastChild; kid; kid = kid.previousSibling) {
-      stack.push({ node: kid, exit: false });
-    }
-  }
-  flush();
-  return paragraphs.join("\n\n").normalize("NFC");
 }

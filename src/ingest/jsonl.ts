@@ -41,6 +41,25 @@ const KNOWN = new Set([
   ...AUTHOR_FIELDS,
 ]);
 
+/**
+ * Records nested deeper are refused: JSON.parse reads any depth, but storing the record
+ * (JSON.stringify, structured clone to the writer thread) recurses and overflows the stack near
+ * 5,000 levels, which used to end the whole run. Real records nest a handful of levels.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** Whether `value` holds arrays or objects nested more than `limit` deep (walked, not recursed). */
+export function deeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [v, depth] = top;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);
 const first = (o: Record<string, unknown>, keys: string[]) =>
   keys.map((k) => str(o[k])).find((v) => v !== null) ?? null;
@@ -66,6 +85,14 @@ export function* readJsonLines(
       yield new DossierError("E_FORMAT", `${where}: not valid JSON (${(error as Error).message})`, {
         input: where,
       });
+      continue;
+    }
+    if (deeperThan(value, MAX_JSON_DEPTH)) {
+      yield new DossierError(
+        "E_FORMAT",
+        `${where}: JSON nested more than ${MAX_JSON_DEPTH} levels deep`,
+        { input: where },
+      );
       continue;
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {

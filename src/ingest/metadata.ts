@@ -3,8 +3,12 @@ import { agencyTag } from "./publishers.js";
 const MAX_TITLE = 200;
 const MAX_LEDE = 1000;
 
-/** A lede is a paragraph; a text with no paragraph breaks is cut at a sentence end. */
-function shorten(lede: string): string {
+/**
+ * A lede is a paragraph; a text with no paragraph breaks is cut at a sentence end. Nothing left
+ * (a paragraph that was only an agency tag) is no lede.
+ */
+function shorten(lede: string): string | null {
+  if (lede === "") return null;
   if (lede.length <= MAX_LEDE) return lede;
   const cut = lede.slice(0, MAX_LEDE);
   const end = Math.max(cut.lastIndexOf(". "), cut.lastIndexOf("? "), cut.lastIndexOf("! "));

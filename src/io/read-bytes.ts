@@ -71,7 +71,12 @@ export function readBytes(path: FsPath, maxBytes = DEFAULT_MAX_BYTES): Buffer {
   }
 }
 
-/** Heuristic used by `file` and git: NUL bytes or many control characters in the first 8 KiB. */
+/**
+ * Whether bytes are binary, not text. The heuristic of `file` and git (a NUL byte, or more than
+ * 10% control characters, in the first 8 KiB), then the same share over the whole input, so that
+ * a text head cannot carry a binary body in. Stray NULs further on are not enough: the text keeps
+ * its words and `buildDocument` removes them, with a warning.
+ */
 export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   if (n === 0) return false;
@@ -79,7 +84,13 @@ export function looksBinary(bytes: Uint8Array): boolean {
   for (let i = 0; i < n; i++) {
     const b = bytes[i] as number;
     if (b === 0) return true;
-    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
+    if (isControl(b)) control++;
   }
-  return control / n > 0.1;
+  if (control / n > 0.1) return true;
+  for (let i = n; i < bytes.length; i++) if (isControl(bytes[i] as number)) control++;
+  return control / bytes.length > 0.1;
 }
+
+/** C0 controls other than tab, line feed, form feed, carriage return and escape. */
+const isControl = (b: number): boolean =>
+  b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27;

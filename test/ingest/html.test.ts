@@ -312,6 +312,51 @@ describe("readHtml: fallbacks and hostile input", () => {
     expect(got.warnings).toContain("no article content found; used <body> text");
   });
 
+  // Sizes past the Readability cap; how the cost grows with size is `npm run bench` (html-growth).
+  it("reads 30,000 inline elements in one block as one paragraph", () => {
+    // The paragraph used to be re-read at every append: 40,000 spans took half a minute.
+    for (const [item, text] of [
+      ["<span>Hanoi</span>", "Hanoi"],
+      ["<b>Hanoi</b> ", "Hanoi "],
+      ["<!-- c --><i>Hanoi</i>", "Hanoi"],
+    ] as const) {
+      const got = readHtml(`<article>${item.repeat(30_000)}</article>`);
+      expect(got.text).toBe(text.repeat(30_000).trim());
+      expect(got.warnings).toContain("over 10000 elements; skipped Readability");
+    }
+  });
+
+  it("reads 30,000 <br>, <p> and table cells", () => {
+    const brs = readHtml(`<article><p>${"Hanoi <br> ".repeat(30_000)}</p></article>`);
+    expect(brs.text).toBe(Array(30_000).fill("Hanoi").join("\n"));
+    const ps = readHtml(`<article>${"<p>Hue</p>".repeat(30_000)}</article>`);
+    expect(paragraphs(ps)).toHaveLength(30_000);
+    const cells = readHtml(`<table><tr>${"<td> Hue </td>".repeat(30_000)}</tr></table>`);
+    expect(cells.text).toBe(Array(30_000).fill("Hue").join(" | "));
+  });
+
+  it("keeps the text of 100,000 nested elements and says they were flattened", () => {
+    const got = readHtml(`<article>${"<div><b>".repeat(50_000)}deep text</article><p>after</p>`);
+    expect(got.text).toBe("deep text\n\nafter");
+    expect(got.warnings).toContain(
+      "99489 elements nested over 512 deep; read as their parent's text",
+    );
+  });
+
+  it("keeps a page whose class attribute holds 150,000 names", () => {
+    // linkedom spreads class names as call arguments: the stack overflowed, the page was lost.
+    const got = readHtml(`<article><p class="${"a ".repeat(150_000)}">${para(1)}</p></article>`);
+    expect(got.text).toContain("Paragraph 1: farmers in Thai Binh");
+    expect(got.warnings).toContain("1 class attribute over 4096 characters; cut");
+  });
+
+  it("skips 20,000 scripts and styles", () => {
+    const got = readHtml(
+      `<article>${"<script>var a='<p>x</p>';</script><style>p{}</style><p>Hue</p>".repeat(20_000)}</article>`,
+    );
+    expect(paragraphs(got)).toEqual(Array(20_000).fill("Hue"));
+  });
+
   it("returns empty text and a warning for empty input", () => {
     for (const html of ["", "   \n"]) {
       const got = readHtml(html);

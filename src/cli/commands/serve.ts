@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { DossierError } from "../../errors.js";
 import { DEFAULT_MAX_BYTES } from "../../io/read-bytes.js";
 import { openSqliteStore } from "../../store/sqlite.js";
-import { parseNumber } from "../options.js";
+import { parseInteger } from "../options.js";
 import { DEFAULT_DB, runIngest } from "./store.js";
 
 interface ServeOptions {
@@ -31,7 +31,7 @@ export function registerServe(program: Command): void {
     .description("serve the web UI and the HTTP API (OpenAPI at /openapi.json) on the database")
     .option("--db <file>", "SQLite database", DEFAULT_DB)
     .option("--host <host>", "address to bind (a non-loopback address needs --token)", "127.0.0.1")
-    .option("--port <n>", "port (0 picks a free one)", parseNumber(0, 65535), 8787)
+    .option("--port <n>", "port (0 picks a free one)", parseInteger(0, 65535), 8787)
     .option("--token <token>", "bearer token required for writing endpoints")
     .option("--seed <folder>", "when the database is empty, ingest this folder first")
     .action(async (options: ServeOptions) => {

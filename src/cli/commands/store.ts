@@ -14,7 +14,7 @@ import {
   inputDocuments,
   type Tally,
 } from "../inputs.js";
-import { formatOption, parseChoice, parseNumber } from "../options.js";
+import { formatOption, parseChoice, parseInteger } from "../options.js";
 import { ListWriter, Output } from "../output.js";
 import { IngestProgress } from "../progress.js";
 import { textReport } from "./clean.js";
@@ -58,8 +58,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--language <en|vi|other>", "language")
     .option("--from <date>", "published on or after (ISO date)")
     .option("--to <date>", "published on or before (ISO date)")
-    .option("--limit <n>", "results per page", parseNumber(1, 100), 20)
-    .option("--offset <n>", "skip this many results", parseNumber(0, 1e9), 0)
+    .option("--limit <n>", "results per page", parseInteger(1, 100), 20)
+    .option("--offset <n>", "skip this many results", parseInteger(0, 1e9), 0)
     .option(...formatOption(["text", "json", "jsonl"] as const))
     .action(
       async (
