@@ -1,15 +1,16 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { analyze } from "../analyze.js";
 import { type CompareInput, compare } from "../compare/index.js";
-import { DossierError, isDossierError } from "../errors.js";
+import { isDossierError } from "../errors.js";
 import { defaultGazetteer } from "../gazetteer/load.js";
 import { ingest, ingestBytes } from "../ingest/index.js";
 import type { Document } from "../ingest/types.js";
 import { assertStorable } from "../store/limits.js";
 import type { SearchQuery, Store, StoredDocument } from "../store/types.js";
 import { isJsonLines, jsonOnly, registerBodyParsers } from "./bodies.js";
-import { clientErrorHandler, errorHandler, sendError } from "./errors.js";
+import { clientErrorHandler, type ErrorLog, errorHandler, HttpError, sendError } from "./errors.js";
+import { requestGuard, requireCustomHeader } from "./guard.js";
 import { openapi } from "./openapi.js";
 import {
   analyzeBody,
@@ -24,8 +25,15 @@ import { registerUi } from "./ui.js";
 
 export interface AppOptions {
   store: Store;
-  /** When set, POST /documents needs `authorization: Bearer <token>`. */
+  /** When set, POST /documents and POST /analyze need `authorization: Bearer <token>`. */
   token?: string;
+  /**
+   * Host names the server answers to besides loopback ones (DNS-rebinding defence); `["*"]`
+   * turns the check off. `startServer` adds the address it binds.
+   */
+  allowedHosts?: readonly string[];
+  /** Where internal errors are logged (default: standard error). */
+  log?: ErrorLog;
   /** Largest request body in bytes; default 10 MB. */
   bodyLimit?: number;
   /** Folder of the built web UI served at `/` (default dist/ui); false serves the API alone. */
@@ -65,8 +73,12 @@ function requireToken(token: string | undefined) {
   };
 }
 
-function notFound(what: string, id: string): DossierError {
-  return new DossierError("E_NOT_FOUND", `${what} ${JSON.stringify(id)}`, { input: id });
+/** A 404 naming what was asked for: `no document with id "nope"`. */
+function noDocument(id: string, role = ""): HttpError {
+  return new HttpError(
+    "E_NOT_FOUND",
+    `no document with id ${JSON.stringify(id.slice(0, 200))}${role} (GET /documents lists the stored ones)`,
+  );
 }
 
 /**
@@ -108,25 +120,33 @@ function storeJsonLines(body: string, store: Store, run: string, reply: FastifyR
 /** The HTTP API over a store; the caller owns the store (closing the app does not close it). */
 export function buildApp(options: AppOptions): FastifyInstance {
   const { store } = options;
+  const onError = errorHandler(options.log);
   const app = Fastify({
     logger: false,
+    genReqId: () => randomUUID().slice(0, 8),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // No coercion: `{ "text": 5 }` is a 400, not the string "5". Query numbers are patterns.
     // Unknown query parameters and body fields are a 400 naming them, not silently dropped.
     ajv: { customOptions: { coerceTypes: false, allErrors: false, removeAdditional: false } },
     clientErrorHandler,
-    frameworkErrors: errorHandler,
+    frameworkErrors: onError,
   });
   registerBodyParsers(app);
+  app.addHook("onRequest", requestGuard({ allowedHosts: options.allowedHosts }));
   // Every answer is JSON (or a UI file with its own type): browsers must not sniff it as HTML.
   app.addHook("onSend", (_request, reply, payload, done) => {
     reply.header("x-content-type-options", "nosniff");
     done(null, payload);
   });
-  app.setErrorHandler(errorHandler);
+  app.setErrorHandler(onError);
   app.setNotFoundHandler((request, reply) =>
-    sendError(reply, "E_ROUTE", `no route ${request.method} ${request.url.split("?")[0]}`),
+    sendError(
+      reply,
+      "E_ROUTE",
+      `no route ${request.method} ${JSON.stringify((request.url.split("?")[0] ?? "").slice(0, 200))} (GET /openapi.json lists the routes)`,
+    ),
   );
+  const writer = requireToken(options.token);
 
   if (options.ui !== false) registerUi(app, options.ui);
 
@@ -134,20 +154,24 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get("/openapi.json", async () => openapi);
 
-  app.post("/analyze", { schema: { body: analyzeBody }, onRequest: jsonOnly }, async (request) => {
-    const body = request.body as { text: string; title?: string; published?: string };
-    const ingested = ingest(body.text, { source: "api" });
-    const document: Document = {
-      ...ingested,
-      title: body.title ?? ingested.title,
-      published: body.published ?? ingested.published,
-    };
-    return { document, analysis: analyze(document) };
-  });
+  app.post(
+    "/analyze",
+    { schema: { body: analyzeBody }, onRequest: [writer, jsonOnly] },
+    async (request) => {
+      const body = request.body as { text: string; title?: string; published?: string };
+      const ingested = ingest(body.text, { source: "api" });
+      const document: Document = {
+        ...ingested,
+        title: body.title ?? ingested.title,
+        published: body.published ?? ingested.published,
+      };
+      return { document, analysis: analyze(document) };
+    },
+  );
 
   app.post(
     "/documents",
-    { schema: { body: documentBody }, onRequest: requireToken(options.token) },
+    { schema: { body: documentBody }, onRequest: [writer, requireCustomHeader] },
     async (request, reply) => {
       const body = request.body as DocumentBody;
       const run = `api:${new Date().toISOString().slice(0, 10)}`;
@@ -176,7 +200,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.get("/documents/:id", { schema: { params: idParams } }, async (request) => {
     const { id } = request.params as { id: string };
     const stored = store.get(id);
-    if (!stored) throw notFound("document", id);
+    if (!stored) throw noDocument(id);
     return stored;
   });
 
@@ -200,13 +224,13 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get("/compare", { schema: { querystring: compareQuery } }, async (request) => {
     const { a, b } = request.query as { a: string; b: string };
-    const input = (id: string): CompareInput => {
+    const input = (id: string, role: string): CompareInput => {
       const stored = store.get(id);
-      if (!stored) throw notFound("document", id);
+      if (!stored) throw noDocument(id, ` to compare (${role})`);
       const { source, title, published } = stored.document;
       return { source, title, published, provisions: stored.analysis.provisions };
     };
-    return compare(input(a), input(b));
+    return compare(input(a, "a"), input(b, "b"));
   });
 
   app.get("/stats", async () => store.stats());
