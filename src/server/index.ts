@@ -15,9 +15,17 @@ export interface ServerOptions {
   /** Needed to bind anywhere but loopback; POST /documents then requires it. */
   token?: string;
   bodyLimit?: number;
+  /** Largest the database may grow through the API, in bytes; past it, 507 E_DB_FULL. */
+  maxDbBytes?: number;
   /** Host names to answer to besides loopback ones and `host` (see `defaultAllowedHosts`). */
   allowedHosts?: readonly string[];
 }
+
+/**
+ * How long a write waits for another process's lock: the wait blocks the event loop, so it is
+ * short, and a write still locked out is a 503 with Retry-After (a client tries again).
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 250;
 
 /** True for 127.0.0.0/8, ::1, "localhost" and names under ".localhost". */
 export const isLoopback = isLoopbackName;
@@ -29,10 +37,13 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
   if (!isLoopback(host) && !token)
     throw new DossierError(
       "E_USAGE",
-      `refusing to listen on ${host} without a token: anyone on the network could write to the database; set a token or use 127.0.0.1`,
+      `refusing to listen on ${host} without a token: anyone on the network could write to the database; set a token (--token-file, $DOSSIER_TOKEN or --token) or use 127.0.0.1`,
       { input: host },
     );
-  const store = openSqliteStore(dbPath);
+  const store = openSqliteStore(dbPath, {
+    busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS,
+    maxBytes: options.maxDbBytes,
+  });
   const app = buildApp({ store, token, bodyLimit, allowedHosts });
   app.addHook("onClose", async () => store.close());
   try {

@@ -123,7 +123,8 @@ describe("__proto__ in a JSON body", () => {
       url: `/documents/${r.json().documents[0].id}`,
     });
     const meta = stored.json().document.meta;
-    expect(meta.__proto__).toEqual({ polluted: 1 });
+    expect(Object.getOwnPropertyDescriptor(meta, "__proto__")?.value).toEqual({ polluted: 1 });
+    expect(Object.getPrototypeOf(meta)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
