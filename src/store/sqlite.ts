@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { foldKey } from "../text/fold.js";
 import { databaseError } from "./db-errors.js";
 import { migrate } from "./schema.js";
+import { searchKey } from "./search-key.js";
 import { provinceCountsSqlite, SearchIndex, searchSqlite } from "./sqlite-search.js";
 import type { RunRecord, Store, StoredDocument } from "./types.js";
 
@@ -20,8 +20,8 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens (creating it if need be) a SQLite store at `path` (":memory:" for a throwaway one):
- * WAL journal, foreign keys on, migrations applied. Text is indexed folded (see `foldKey`),
- * so searches ignore case and Vietnamese diacritics, đ included. A busy, full, damaged or
+ * WAL journal, foreign keys on, migrations applied. Text is indexed folded (see `searchKey`),
+ * so searches ignore case and Vietnamese diacritics, đ included, and find any script. A busy, full, damaged or
  * unwritable database is a DossierError (E_DB_BUSY, E_DB_FULL, E_DB_CORRUPT, E_DB_IO) from
  * opening it or from any method.
  */
@@ -175,7 +175,7 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
     a.provisions.forEach((p, i) => {
       insert.provision.run(d.id, i, p.stance, p.actor.kind, p.text);
     });
-    const fts = insert.fts.run(d.id, foldKey(d.title ?? ""), foldKey(d.text));
+    const fts = insert.fts.run(d.id, searchKey(d.title ?? ""), searchKey(d.text));
     insert.facets.run(
       fts.lastInsertRowid,
       d.id,

@@ -71,6 +71,7 @@ export function registerStoreCommands(program: Command): void {
           if (format === "json") process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           else {
             process.stdout.write(`${result.total} documents\n`);
+            if (result.note) process.stdout.write(`(${escapeTerminal(result.note)})\n`);
             for (const r of result.results) {
               process.stdout.write(
                 `\n${r.score.toFixed(2)}  ${escapeTerminal(r.title ?? r.source)}  [${escapeTerminal(r.source)}]\n    ${escapeTerminal(r.snippet)}\n`,
