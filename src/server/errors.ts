@@ -28,6 +28,14 @@ export class HttpError extends Error {
   }
 }
 
+/** A 404 naming what was asked for: `no document with id "nope"`, and in what role. */
+export function noDocument(id: string, role?: string): HttpError {
+  return new HttpError(
+    "E_NOT_FOUND",
+    `no document with id ${JSON.stringify(id.slice(0, 200))}${role ? ` ${role}` : ""} (GET /documents lists the stored ones)`,
+  );
+}
+
 /** Seconds a client should wait before trying again, for the statuses that say "not now". */
 const RETRY_AFTER: Record<number, number> = { 429: 1, 503: 2 };
 
@@ -88,6 +96,9 @@ export function sendError(reply: FastifyReply, code: string, message: string): F
 
 /** Fastify's own errors (validation, body size, bad JSON, media type) mapped to the catalogue. */
 function codeOf(error: FastifyError): string {
+  // A text over its length limit is too large (413), as a body over the byte limit is.
+  if (error.validationContext === "body" && error.validation?.[0]?.keyword === "maxLength")
+    return "E_TOO_LARGE";
   if (error.validation) return "E_VALIDATION";
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
