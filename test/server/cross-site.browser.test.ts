@@ -71,7 +71,9 @@ describe("a page of another origin, in Chromium", () => {
       if (r.url().startsWith(`${base}/documents`)) refused.push(r.status());
     });
     await page.goto(evilBase);
-    await page.waitForFunction(() => document.title === "sent");
+    await page.waitForFunction(
+      () => (globalThis as unknown as { document: { title: string } }).document.title === "sent",
+    );
     // The form's answer loads in the iframe; both requests were answered, both refused.
     await expect.poll(() => refused.length).toBe(2);
     expect(refused).toEqual([403, 403]);

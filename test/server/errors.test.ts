@@ -138,3 +138,20 @@ describe("__proto__ in a JSON body", () => {
     expect(d.json().error.code).toBe("E_VALIDATION");
   });
 });
+
+describe("/openapi.json", () => {
+  it("documents the refusals and limits each route may answer with", async () => {
+    const spec = (await app.inject({ method: "GET", url: "/openapi.json" })).json();
+    const codes = (path: string, method: string) => Object.keys(spec.paths[path][method].responses);
+    expect(codes("/documents", "post")).toEqual(
+      expect.arrayContaining(["401", "403", "408", "413", "415", "429", "500", "503", "507"]),
+    );
+    expect(codes("/analyze", "post")).toEqual(
+      expect.arrayContaining(["401", "403", "413", "429", "503"]),
+    );
+    expect(codes("/compare", "get")).toEqual(expect.arrayContaining(["404", "413", "429", "503"]));
+    expect(codes("/stats", "get")).toEqual(expect.arrayContaining(["403", "500"]));
+    expect(spec.paths["/documents"].post.responses["503"].headers).toHaveProperty("Retry-After");
+    expect(spec.components.schemas.SearchResult.properties).toHaveProperty("note");
+  });
+});
