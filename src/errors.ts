@@ -13,6 +13,10 @@ export const errorCodes = {
   E_EMPTY: "input is empty",
   E_DATA: "bundled data is invalid",
   E_USAGE: "invalid arguments",
+  E_DB_BUSY: "the database is busy",
+  E_DB_FULL: "the database or its disk is full",
+  E_DB_CORRUPT: "the database file is damaged or is not a Dossier database",
+  E_DB_IO: "the database file could not be read or written",
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -29,6 +33,13 @@ export class DossierError extends Error {
     this.name = "DossierError";
     this.code = code;
     this.input = options?.input;
+  }
+
+  /** An error as another thread sent it (`code`, whole `message`, `input`), made whole again. */
+  static revive(sent: { code: ErrorCode; message: string; input?: string }): DossierError {
+    const error = new DossierError(sent.code, undefined, { input: sent.input });
+    error.message = sent.message;
+    return error;
   }
 }
 

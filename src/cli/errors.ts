@@ -1,8 +1,12 @@
 import { type ErrorCode, isDossierError } from "../errors.js";
 import { escapeTerminal } from "./format/escape.js";
 
-/** Exit status for each error code: the one place the CLI decides them. */
-const EXIT: Record<ErrorCode, number> = {
+/**
+ * Exit status for each error code: the one place the CLI decides them. A database problem
+ * takes its sysexits.h number: 75 EX_TEMPFAIL (busy: try again), 74 EX_IOERR (full, I/O), 65
+ * EX_DATAERR (damaged or not a database).
+ */
+export const EXIT: Record<ErrorCode, number> = {
   E_NOT_FOUND: 1,
   E_IS_DIRECTORY: 1,
   E_EMPTY_DIRECTORY: 1,
@@ -13,6 +17,10 @@ const EXIT: Record<ErrorCode, number> = {
   E_EMPTY: 1,
   E_DATA: 3,
   E_USAGE: 2,
+  E_DB_BUSY: 75,
+  E_DB_FULL: 74,
+  E_DB_IO: 74,
+  E_DB_CORRUPT: 65,
 };
 
 /** Unexpected failures (bugs): EX_SOFTWARE. */

@@ -109,7 +109,16 @@ export function* readJsonLines(
       continue;
     }
     const meta: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(o)) if (!KNOWN.has(k)) meta[k] = v;
+    // Defined, not assigned: a "__proto__" field stays a field instead of becoming meta's prototype.
+    for (const [k, v] of Object.entries(o)) {
+      if (!KNOWN.has(k))
+        Object.defineProperty(meta, k, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+    }
     yield {
       line: i + 1,
       text,

@@ -1,31 +1,40 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { analyze } from "../analyze.js";
-import { type CompareInput, compare } from "../compare/index.js";
-import { DossierError, isDossierError } from "../errors.js";
 import { defaultGazetteer } from "../gazetteer/load.js";
-import { ingest, ingestBytes } from "../ingest/index.js";
-import type { Document } from "../ingest/types.js";
-import { assertStorable } from "../store/limits.js";
-import type { SearchQuery, Store, StoredDocument } from "../store/types.js";
-import { isJsonLines, jsonOnly, registerBodyParsers } from "./bodies.js";
-import { clientErrorHandler, errorHandler, sendError } from "./errors.js";
-import { openapi } from "./openapi.js";
+import type { SearchQuery, Store } from "../store/types.js";
+import { registerBodyParsers } from "./bodies.js";
 import {
-  analyzeBody,
-  compareQuery,
-  documentBody,
-  idParams,
-  pageQuery,
-  provincesQuery,
-  searchQuery,
-} from "./schemas.js";
+  clientErrorHandler,
+  type ErrorLog,
+  errorHandler,
+  noDocument,
+  sendError,
+} from "./errors.js";
+import { requestGuard } from "./guard.js";
+import { registerHeavyRoutes } from "./heavy-routes.js";
+import { openapi } from "./openapi.js";
+import { type HeavyOptions, HeavyWork } from "./pool.js";
+import { idParams, pageQuery, provincesQuery, searchQuery } from "./schemas.js";
 import { registerUi } from "./ui.js";
 
 export interface AppOptions {
   store: Store;
-  /** When set, POST /documents needs `authorization: Bearer <token>`. */
+  /** When set, POST /documents and POST /analyze need `authorization: Bearer <token>`. */
   token?: string;
+  /**
+   * Host names the server answers to besides loopback ones (DNS-rebinding defence); `["*"]`
+   * turns the check off. `startServer` adds the address it binds.
+   */
+  allowedHosts?: readonly string[];
+  /** Where internal errors are logged (default: standard error). */
+  log?: ErrorLog;
+  /** Bounds of the heavy work (uploads, /analyze, /compare) done in worker threads. */
+  heavy?: HeavyOptions;
+  /**
+   * How long a request may take to arrive whole, headers and body, in ms (default 60 s): a body
+   * that never comes is a 408 and the connection closed, not a socket held for ever.
+   */
+  requestTimeoutMs?: number;
   /** Largest request body in bytes; default 10 MB. */
   bodyLimit?: number;
   /** Folder of the built web UI served at `/` (default dist/ui); false serves the API alone. */
@@ -33,10 +42,9 @@ export interface AppOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
-/** As in `dossier ingest`: a stored analysis is JSON and must fit in memory. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 type Query = Record<string, string | undefined>;
-type DocumentBody = string | { text?: string; html?: string; source?: string };
 
 /** Query strings to a store query: limit and offset were checked by the schema. */
 function toSearch(query: Query): SearchQuery {
@@ -65,67 +73,44 @@ function requireToken(token: string | undefined) {
   };
 }
 
-function notFound(what: string, id: string): DossierError {
-  return new DossierError("E_NOT_FOUND", `${what} ${JSON.stringify(id)}`, { input: id });
-}
-
-/**
- * A JSON Lines upload: every good record stored in one transaction, each bad one reported by
- * line ("upload:3") without stopping the rest. 201 when something new was stored, 200 when all
- * was known already, 400 when no record could be read.
- */
-function storeJsonLines(body: string, store: Store, run: string, reply: FastifyReply) {
-  const items: StoredDocument[] = [];
-  const errors: { source: string; code: string; message: string }[] = [];
-  for (const item of ingestBytes(Buffer.from(body, "utf8"), "upload", { format: "jsonl" })) {
-    if ("error" in item) {
-      errors.push({ source: item.source, code: item.error.code, message: item.error.message });
-      continue;
-    }
-    try {
-      assertStorable(item.document, item.source);
-      items.push({ document: item.document, analysis: analyze(item.document) });
-    } catch (error) {
-      if (!isDossierError(error)) throw error;
-      errors.push({ source: item.source, code: error.code, message: error.message });
-    }
-  }
-  if (items.length === 0)
-    return sendError(
-      reply,
-      "E_FORMAT",
-      `no JSON Lines record could be read${errors[0] ? `: ${errors[0].message}` : ""}`,
-    );
-  const { added, skipped } = store.add(items, run);
-  return reply.code(added > 0 ? 201 : 200).send({
-    added,
-    skipped,
-    documents: items.map((i) => ({ id: i.document.id, source: i.document.source })),
-    errors,
-  });
-}
-
 /** The HTTP API over a store; the caller owns the store (closing the app does not close it). */
 export function buildApp(options: AppOptions): FastifyInstance {
   const { store } = options;
+  const onError = errorHandler(options.log);
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: false,
+    requestTimeout,
+    // Given to Node's server when it is made: set later, as Fastify sets them, a headers timeout
+    // longer than the request's keeps requests past their time alive. Node looks for them every
+    // `connectionsCheckingInterval` (30 s by default).
+    http: {
+      requestTimeout,
+      headersTimeout: Math.min(60_000, requestTimeout),
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, requestTimeout / 4)),
+    },
+    genReqId: () => randomUUID().slice(0, 8),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // No coercion: `{ "text": 5 }` is a 400, not the string "5". Query numbers are patterns.
     // Unknown query parameters and body fields are a 400 naming them, not silently dropped.
     ajv: { customOptions: { coerceTypes: false, allErrors: false, removeAdditional: false } },
     clientErrorHandler,
-    frameworkErrors: errorHandler,
+    frameworkErrors: onError,
   });
   registerBodyParsers(app);
+  app.addHook("onRequest", requestGuard({ allowedHosts: options.allowedHosts }));
   // Every answer is JSON (or a UI file with its own type): browsers must not sniff it as HTML.
   app.addHook("onSend", (_request, reply, payload, done) => {
     reply.header("x-content-type-options", "nosniff");
     done(null, payload);
   });
-  app.setErrorHandler(errorHandler);
+  app.setErrorHandler(onError);
   app.setNotFoundHandler((request, reply) =>
-    sendError(reply, "E_ROUTE", `no route ${request.method} ${request.url.split("?")[0]}`),
+    sendError(
+      reply,
+      "E_ROUTE",
+      `no route ${request.method} ${JSON.stringify((request.url.split("?")[0] ?? "").slice(0, 200))} (GET /openapi.json lists the routes)`,
+    ),
   );
 
   if (options.ui !== false) registerUi(app, options.ui);
@@ -134,40 +119,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get("/openapi.json", async () => openapi);
 
-  app.post("/analyze", { schema: { body: analyzeBody }, onRequest: jsonOnly }, async (request) => {
-    const body = request.body as { text: string; title?: string; published?: string };
-    const ingested = ingest(body.text, { source: "api" });
-    const document: Document = {
-      ...ingested,
-      title: body.title ?? ingested.title,
-      published: body.published ?? ingested.published,
-    };
-    return { document, analysis: analyze(document) };
-  });
-
-  app.post(
-    "/documents",
-    { schema: { body: documentBody }, onRequest: requireToken(options.token) },
-    async (request, reply) => {
-      const body = request.body as DocumentBody;
-      const run = `api:${new Date().toISOString().slice(0, 10)}`;
-      if (typeof body === "string" && isJsonLines(request.headers["content-type"]))
-        return storeJsonLines(body, store, run, reply);
-      const html =
-        typeof body === "string"
-          ? request.headers["content-type"]?.toLowerCase().startsWith("text/html")
-          : body.html !== undefined;
-      const input = typeof body === "string" ? body : (body.html ?? body.text ?? "");
-      const source = (typeof body === "string" ? undefined : body.source) ?? "api";
-      // As bytes, so binary uploads are refused (E_BINARY) as they are from files.
-      const bytes = Buffer.from(input, "utf8");
-      const document = ingest(bytes, html ? { source, format: "html" } : { source });
-      assertStorable(document, source);
-      const item: StoredDocument = { document, analysis: analyze(document) };
-      const added = store.add([item], run).added > 0;
-      return reply.code(added ? 201 : 200).send({ id: document.id, added });
-    },
-  );
+  const heavy = new HeavyWork(options.heavy);
+  app.addHook("onClose", async () => heavy.close());
+  registerHeavyRoutes(app, { store, heavy, writer: requireToken(options.token) });
 
   app.get("/documents", { schema: { querystring: pageQuery } }, async (request) =>
     store.search(toSearch(request.query as Query)),
@@ -176,7 +130,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.get("/documents/:id", { schema: { params: idParams } }, async (request) => {
     const { id } = request.params as { id: string };
     const stored = store.get(id);
-    if (!stored) throw notFound("document", id);
+    if (!stored) throw noDocument(id);
     return stored;
   });
 
@@ -196,17 +150,6 @@ export function buildApp(options: AppOptions): FastifyInstance {
       .map(({ code, name, nameVi }) => ({ code, name, nameVi, count: counts.get(code) ?? 0 }))
       .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
     return { level, provinces };
-  });
-
-  app.get("/compare", { schema: { querystring: compareQuery } }, async (request) => {
-    const { a, b } = request.query as { a: string; b: string };
-    const input = (id: string): CompareInput => {
-      const stored = store.get(id);
-      if (!stored) throw notFound("document", id);
-      const { source, title, published } = stored.document;
-      return { source, title, published, provisions: stored.analysis.provisions };
-    };
-    return compare(input(a), input(b));
   });
 
   app.get("/stats", async () => store.stats());

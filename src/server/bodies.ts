@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import iconv from "iconv-lite";
 import { DossierError } from "../errors.js";
 import { decodeBytes } from "../ingest/decode.js";
-import { sendError } from "./errors.js";
+import { HttpError, sendError } from "./errors.js";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -41,22 +41,66 @@ export function isJsonLines(contentType: string | undefined): boolean {
 }
 
 /**
- * The body parsers: JSON must be UTF-8 (RFC 8259), so other bytes are a 400 E_FORMAT rather
- * than text with U+FFFD in it (Fastify's own JSON parsing, with its prototype-poisoning
- * checks, does the rest); text/plain and text/html are read as bytes and decoded as above.
+ * Refuses keys that could reach an object's prototype if a parsed body were ever merged into
+ * another object (`Object.assign`, a deep merge), wherever they occur. JSON.parse keeps such a
+ * key as an own property, harmless until then. The walk is iterative: any depth is fine.
+ */
+function refusePrototypeKeys(root: unknown): void {
+  const stack = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== "object" || value === null) continue;
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      const constructorPrototype =
+        key === "constructor" &&
+        typeof child === "object" &&
+        child !== null &&
+        "prototype" in child;
+      if (key === "__proto__" || constructorPrototype)
+        throw new HttpError(
+          "E_VALIDATION",
+          `body: the key ${JSON.stringify(key)} is not allowed in a JSON body (it could change the prototype of the objects it is merged into)`,
+        );
+      stack.push(child);
+    }
+  }
+}
+
+/**
+ * A JSON body: UTF-8 (RFC 8259) or a 400 E_FORMAT rather than text with U+FFFD in it; a 400
+ * E_FORMAT saying where it stops being JSON; a 400 E_VALIDATION naming a `__proto__` key.
+ */
+export function parseJsonBody(body: Buffer): unknown {
+  let text: string;
+  try {
+    text = strictUtf8.decode(body);
+  } catch {
+    throw new DossierError("E_FORMAT", "the JSON body is not valid UTF-8");
+  }
+  if (text.trim() === "") throw new DossierError("E_EMPTY", "the JSON body is empty");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new DossierError("E_FORMAT", `the body is not valid JSON: ${(error as Error).message}`);
+  }
+  refusePrototypeKeys(value);
+  return value;
+}
+
+/**
+ * The body parsers: JSON as `parseJsonBody` reads it; text/plain and text/html are read as
+ * bytes and decoded as above.
  */
 export function registerBodyParsers(app: FastifyInstance): void {
-  const parseJson = app.getDefaultJsonParser("error", "error");
   app.removeContentTypeParser(["application/json", "text/plain"]);
-  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
-    let text: string;
+  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, body, done) => {
     try {
-      text = strictUtf8.decode(body as Buffer);
-    } catch {
-      done(new DossierError("E_FORMAT", "the JSON body is not valid UTF-8"), undefined);
-      return;
+      done(null, parseJsonBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
     }
-    parseJson(request, text, done);
   });
   app.addContentTypeParser(
     ["text/plain", "text/html", ...JSON_LINES_TYPES],

@@ -7,11 +7,37 @@ import { isDossierError } from "../errors.js";
 export type HttpErrorCode =
   | "E_VALIDATION"
   | "E_UNAUTHORIZED"
+  | "E_FORBIDDEN_HOST"
+  | "E_CROSS_SITE"
   | "E_ROUTE"
   | "E_UNSUPPORTED_MEDIA_TYPE"
+  | "E_TOO_MANY_REQUESTS"
   | "E_HEADERS_TOO_LARGE"
   | "E_TIMEOUT"
+  | "E_TIME_LIMIT"
   | "E_INTERNAL";
+
+/** An error of the server's own (a code above, or E_NOT_FOUND), its message said whole. */
+export class HttpError extends Error {
+  constructor(
+    readonly code: HttpErrorCode | "E_NOT_FOUND" | "E_TOO_LARGE",
+    message: string,
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+/** A 404 naming what was asked for: `no document with id "nope"`, and in what role. */
+export function noDocument(id: string, role?: string): HttpError {
+  return new HttpError(
+    "E_NOT_FOUND",
+    `no document with id ${JSON.stringify(id.slice(0, 200))}${role ? ` ${role}` : ""} (GET /documents lists the stored ones)`,
+  );
+}
+
+/** Seconds a client should wait before trying again, for the statuses that say "not now". */
+const RETRY_AFTER: Record<number, number> = { 429: 1, 503: 2 };
 
 /** The one place an error code becomes an HTTP status. */
 export function statusFor(code: string): number {
@@ -24,6 +50,9 @@ export function statusFor(code: string): number {
       return 400;
     case "E_UNAUTHORIZED":
       return 401;
+    case "E_FORBIDDEN_HOST":
+    case "E_CROSS_SITE":
+      return 403;
     case "E_NOT_FOUND":
     case "E_ROUTE":
       return 404;
@@ -33,8 +62,15 @@ export function statusFor(code: string): number {
       return 413;
     case "E_UNSUPPORTED_MEDIA_TYPE":
       return 415;
+    case "E_TOO_MANY_REQUESTS":
+      return 429;
     case "E_HEADERS_TOO_LARGE":
       return 431;
+    case "E_TIME_LIMIT":
+    case "E_DB_BUSY":
+      return 503;
+    case "E_DB_FULL":
+      return 507;
     default:
       return 500;
   }
@@ -49,14 +85,20 @@ export interface ErrorBody {
  * (as the app's onSend hook does for every other answer): the router's errors skip the hooks.
  */
 export function sendError(reply: FastifyReply, code: string, message: string): FastifyReply {
+  const status = statusFor(code);
+  const retry = RETRY_AFTER[status];
+  if (retry !== undefined) reply.header("retry-after", String(retry));
   return reply
-    .code(statusFor(code))
+    .code(status)
     .header("x-content-type-options", "nosniff")
     .send({ error: { code, message } } satisfies ErrorBody);
 }
 
 /** Fastify's own errors (validation, body size, bad JSON, media type) mapped to the catalogue. */
 function codeOf(error: FastifyError): string {
+  // A text over its length limit is too large (413), as a body over the byte limit is.
+  if (error.validationContext === "body" && error.validation?.[0]?.keyword === "maxLength")
+    return "E_TOO_LARGE";
   if (error.validation) return "E_VALIDATION";
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
@@ -84,7 +126,6 @@ function codeOf(error: FastifyError): string {
  * properties") does not say which one: this one does.
  */
 function messageOf(error: FastifyError, code: string, request: FastifyRequest): string {
-  if (code === "E_INTERNAL") return "internal error";
   // Of a body that may be a string or an object, the first error is "body must be string".
   const unknown = error.validation?.find((e) => e.keyword === "additionalProperties");
   if (unknown) {
@@ -106,11 +147,33 @@ function messageOf(error: FastifyError, code: string, request: FastifyRequest): 
   return error.message;
 }
 
-/** The app's error handler, and Fastify's `frameworkErrors` (the router's, before any route). */
-export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (isDossierError(error)) return sendError(reply, error.code, error.message);
-  const code = codeOf(error);
-  return sendError(reply, code, messageOf(error, code, request));
+/** Where the server's internal errors are written: standard error, one block each. */
+export type ErrorLog = (line: string) => void;
+
+const stderrLog: ErrorLog = (line) => {
+  process.stderr.write(line);
+};
+
+/**
+ * The app's error handler, and Fastify's `frameworkErrors` (the router's, before any route).
+ * An internal error (a bug) is logged with its stack and the request's id, which the answer
+ * names so a user can find it in the log; its details stay out of the answer.
+ */
+export function errorHandler(log: ErrorLog = stderrLog) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (isDossierError(error) || error instanceof HttpError)
+      return sendError(reply, error.code, error.message);
+    const code = codeOf(error);
+    if (code !== "E_INTERNAL") return sendError(reply, code, messageOf(error, code, request));
+    log(
+      `dossier serve: internal error in request ${request.id} (${request.method} ${request.url.slice(0, 200)}): ${error.stack ?? error.message}\n`,
+    );
+    return sendError(
+      reply,
+      code,
+      `internal error (request ${request.id}; the server's standard error has the details)`,
+    );
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { DossierError } from "../errors.js";
 import { openSqliteStore } from "../store/sqlite.js";
 import { buildApp } from "./app.js";
+import { defaultAllowedHosts, isLoopbackName } from "./guard.js";
 
 export { type AppOptions, buildApp, DEFAULT_BODY_LIMIT } from "./app.js";
 export { statusFor } from "./errors.js";
@@ -14,25 +15,36 @@ export interface ServerOptions {
   /** Needed to bind anywhere but loopback; POST /documents then requires it. */
   token?: string;
   bodyLimit?: number;
+  /** Largest the database may grow through the API, in bytes; past it, 507 E_DB_FULL. */
+  maxDbBytes?: number;
+  /** Host names to answer to besides loopback ones and `host` (see `defaultAllowedHosts`). */
+  allowedHosts?: readonly string[];
 }
 
-/** True for 127.0.0.0/8, ::1 and "localhost". */
-export function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
-  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
-}
+/**
+ * How long a write waits for another process's lock: the wait blocks the event loop, so it is
+ * short, and a write still locked out is a 503 with Retry-After (a client tries again).
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 250;
+
+/** True for 127.0.0.0/8, ::1, "localhost" and names under ".localhost". */
+export const isLoopback = isLoopbackName;
 
 /** Opens the store, builds the app and listens; the store is closed when the app is. */
 export async function startServer(options: ServerOptions): Promise<FastifyInstance> {
   const { dbPath, host = "127.0.0.1", port = 8787, token, bodyLimit } = options;
+  const allowedHosts = [...defaultAllowedHosts(host), ...(options.allowedHosts ?? [])];
   if (!isLoopback(host) && !token)
     throw new DossierError(
       "E_USAGE",
-      `refusing to listen on ${host} without a token: anyone on the network could write to the database; set a token or use 127.0.0.1`,
+      `refusing to listen on ${host} without a token: anyone on the network could write to the database; set a token (--token-file, $DOSSIER_TOKEN or --token) or use 127.0.0.1`,
       { input: host },
     );
-  const store = openSqliteStore(dbPath);
-  const app = buildApp({ store, token, bodyLimit });
+  const store = openSqliteStore(dbPath, {
+    busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS,
+    maxBytes: options.maxDbBytes,
+  });
+  const app = buildApp({ store, token, bodyLimit, allowedHosts });
   app.addHook("onClose", async () => store.close());
   try {
     await app.listen({ host, port });

@@ -34,7 +34,47 @@ const body = {
   "413": error("body over the limit, 10 MB by default (E_TOO_LARGE)"),
   "415": error("a content-type the route does not take (E_UNSUPPORTED_MEDIA_TYPE)"),
 };
-const missing = { "404": error("no such document (E_NOT_FOUND)") };
+const missing = {
+  "404": error('no such document (E_NOT_FOUND: "no document with id …", naming it)'),
+};
+const retryAfter = {
+  "Retry-After": {
+    description: "seconds to wait before trying again",
+    schema: { type: "integer" },
+  },
+};
+const withRetry = (description: string) => ({
+  ...error(description),
+  headers: retryAfter,
+});
+/** Answers any route may give. */
+const always = {
+  "403": error(
+    "refused: a Host header this server does not answer to (E_FORBIDDEN_HOST, DNS rebinding), or a request from a page of another site (E_CROSS_SITE)",
+  ),
+  "500": error(
+    "a bug (E_INTERNAL): the message names the request id under which standard error logs it",
+  ),
+};
+/** Answers of the heavy routes: bounded in flight, in time and in memory. */
+const heavy = {
+  "408": error("the request did not arrive whole within the request timeout (E_TIMEOUT)"),
+  "413": error(
+    "too large (E_TOO_LARGE): a body over the limit (10 MB by default), a text over its length limit, a task that needed more memory than a worker may use, or a comparison of more than 1,000 provisions a side",
+  ),
+  "429": withRetry(
+    "too many uploads, analyses and comparisons in flight at once (E_TOO_MANY_REQUESTS)",
+  ),
+  "503": withRetry(
+    "the work took longer than the time limit, 60 s by default, and was stopped (E_TIME_LIMIT); or, for writes, another process holds the database's write lock (E_DB_BUSY)",
+  ),
+};
+const writes = {
+  "507": error("the database reached its size cap (--max-db-size) or its disk is full (E_DB_FULL)"),
+};
+const bearer = {
+  "401": error("token missing or wrong (E_UNAUTHORIZED), when the server has one"),
+};
 
 const textUpload =
   "UTF-8, or the charset the content-type names; other bytes are decoded as files are " +
@@ -133,7 +173,12 @@ export const openapi = {
       "(even a malformed HTTP request: 400 E_FORMAT, or 431 E_HEADERS_TOO_LARGE). " +
       "Every response is `application/json` (document text is data in it, never markup) " +
       "and carries `x-content-type-options: nosniff`. Query parameters and JSON bodies are " +
-      "closed: an unknown name is a 400. JSON bodies must be UTF-8.",
+      "closed: an unknown name is a 400. JSON bodies must be UTF-8, and a `__proto__` key in " +
+      "one is a 400 E_VALIDATION. Requests from pages of other sites (Origin or " +
+      "Sec-Fetch-Site) and Host headers the server does not answer to are a 403; a text/plain " +
+      "upload needs an `X-Requested-With` header (any value), which no HTML form can send. " +
+      "Uploads, /analyze and /compare run in worker threads, bounded in number (429), time " +
+      "(503) and memory (413); a database locked by another process is a 503 with Retry-After.",
   },
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
@@ -163,6 +208,11 @@ export const openapi = {
             type: ["string", "null"],
             description: "the text query as searched: folded, known names as phrases",
           },
+          note: {
+            type: "string",
+            description:
+              "why nothing was searched for: a q of only emoji or symbols finds nothing, and says so",
+          },
           results: { type: "array" },
           facets: object,
         },
@@ -179,8 +229,16 @@ export const openapi = {
     "/analyze": {
       post: {
         summary: "ingest and analyse a text without storing it",
+        security: [{ bearer: [] }, {}],
         requestBody: { required: true, content: { "application/json": { schema: analyzeBody } } },
-        responses: { "200": json({ $ref: "#/components/schemas/Stored" }), ...bad, ...body },
+        responses: {
+          "200": json({ $ref: "#/components/schemas/Stored" }),
+          ...bad,
+          ...bearer,
+          ...body,
+          ...heavy,
+          ...always,
+        },
       },
     },
     "/documents": {
@@ -191,7 +249,12 @@ export const openapi = {
           required: true,
           content: {
             "application/json": { schema: documentJsonBody },
-            "text/plain": { schema: { type: "string", description: textUpload } },
+            "text/plain": {
+              schema: {
+                type: "string",
+                description: `${textUpload}; needs an X-Requested-With header (any value) or the bearer token`,
+              },
+            },
             "text/html": { schema: { type: "string", description: textUpload } },
             "application/x-ndjson": {
               schema: {
@@ -206,28 +269,31 @@ export const openapi = {
           "201": json({ type: "object", properties: { id: {}, added: { const: true } } }, "new"),
           "200": json({ type: "object", properties: { id: {}, added: { const: false } } }, "known"),
           ...bad,
-          "401": error("token missing or wrong (E_UNAUTHORIZED), when the server has one"),
+          ...bearer,
           ...body,
+          ...heavy,
+          ...writes,
+          ...always,
         },
       },
       get: {
         summary: "list stored documents",
         parameters: page,
-        responses: { "200": searchResult, ...bad },
+        responses: { "200": searchResult, ...bad, ...always },
       },
     },
     "/documents/{id}": {
       get: {
         summary: "a stored document with its analysis",
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-        responses: { "200": json({ $ref: "#/components/schemas/Stored" }), ...missing },
+        responses: { "200": json({ $ref: "#/components/schemas/Stored" }), ...missing, ...always },
       },
     },
     "/search": {
       get: {
         summary: "full-text search with filters and facets",
         parameters: [query("q", searchQuery.properties.q), ...filters, ...page],
-        responses: { "200": searchResult, ...bad },
+        responses: { "200": searchResult, ...bad, ...always },
       },
     },
     "/provinces": {
@@ -259,6 +325,7 @@ export const openapi = {
             },
           }),
           ...bad,
+          ...always,
         },
       },
     },
@@ -269,11 +336,11 @@ export const openapi = {
           query("a", compareQuery.properties.a, true),
           query("b", compareQuery.properties.b, true),
         ],
-        responses: { "200": json(comparison), ...bad, ...missing },
+        responses: { "200": json(comparison), ...bad, ...missing, ...heavy, ...always },
       },
     },
     "/stats": {
-      get: { summary: "rows stored", responses: { "200": json(object) } },
+      get: { summary: "rows stored", responses: { "200": json(object), ...always } },
     },
   },
 } as const;

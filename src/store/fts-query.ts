@@ -1,5 +1,5 @@
 import { DossierError } from "../errors.js";
-import { foldKey } from "../text/fold.js";
+import { searchKey } from "./search-key.js";
 
 /**
  * The most terms (words or quoted phrases; operators aside) one query may have. Ranking costs
@@ -21,6 +21,11 @@ export interface FtsQuery {
   fallback: string | null;
   /** The terms that must appear (not those after NOT), for snippets. */
   terms: Term[];
+  /**
+   * Set when the query has something in it but nothing to search for (only emoji, symbols or
+   * operators): the search then finds nothing, and says why, rather than listing everything.
+   */
+  note?: string;
 }
 
 type Item = { op: "AND" | "OR" | "NOT" } | { term: Term };
@@ -29,8 +34,10 @@ const OPERATORS = new Set(["AND", "OR", "NOT"]);
 
 /**
  * Turns a user's query into an FTS5 expression over folded text: quoted phrases stay phrases,
- * uppercase AND / OR / NOT stay operators, every other word is folded ("Đà Nẵng" → "da" "nang")
- * and quoted, so FTS5 syntax characters in it cannot break the expression. Operators with
+ * uppercase AND / OR / NOT stay operators, every other word is folded as the index is
+ * (`searchKey`: "Đà Nẵng" → "da" "nang", "ＨＡＮＯＩ" → "hanoi", "河内" → the phrase "河 内") and
+ * quoted, so FTS5 syntax characters in it cannot break the expression. A query with no word in
+ * it (only emoji or symbols) matches nothing, with a `note` saying so. Operators with
  * nothing on one side are dropped, and of two in a row the second is kept ("AND NOT" → NOT).
  * More than `MAX_QUERY_TERMS` terms is an E_USAGE error.
  *
@@ -49,7 +56,15 @@ export function parseFtsQuery(q: string, phrase?: (words: string[]) => number): 
     } else kept.push(item);
   }
   while (kept.length > 0 && "op" in (kept[kept.length - 1] as Item)) kept.pop();
-  if (kept.length === 0) return { match: null, fallback: null, terms: [] };
+  if (kept.length === 0) {
+    const none = { match: null, fallback: null, terms: [] };
+    return q.trim() === ""
+      ? none
+      : {
+          ...none,
+          note: `nothing to search for in ${JSON.stringify(q.trim().slice(0, 100))}: a query needs letters or digits`,
+        };
+  }
   const count = kept.filter((item) => "term" in item).length;
   if (count > MAX_QUERY_TERMS)
     throw new DossierError(
@@ -102,7 +117,7 @@ function render(term: Term): string {
 function tokenize(q: string): Item[] {
   const items: Item[] = [];
   const push = (raw: string, prefix: boolean) => {
-    const key = foldKey(raw);
+    const key = searchKey(raw);
     if (key !== "") items.push({ term: { words: key.split(" "), prefix } });
   };
   let i = 0;

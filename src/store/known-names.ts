@@ -1,6 +1,6 @@
 import { defaultEntities } from "../extract/entities/index.js";
 import { defaultGazetteer } from "../gazetteer/load.js";
-import { foldKey } from "../text/fold.js";
+import { searchKey } from "./search-key.js";
 
 /** The longest name, in words, looked for in a query. */
 const MAX_WORDS = 6;
@@ -14,7 +14,7 @@ function knownNames(): Set<string> {
     ...defaultGazetteer().places.flatMap((p) => p.names.map((n) => n.text)),
     ...defaultEntities().flatMap((e) => e.names.map((n) => n.text)),
   ];
-  known = new Set(names.map(foldKey).filter((key) => key.includes(" ")));
+  known = new Set(names.map(searchKey).filter((key) => key.includes(" ")));
   return known;
 }
 

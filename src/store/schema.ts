@@ -1,10 +1,51 @@
 import type Database from "better-sqlite3";
+import type { Document } from "../ingest/types.js";
+import { FOLD, WORD } from "../text/fold.js";
+import { searchKey } from "./search-key.js";
+
+/** A migration: SQL, or a function for what SQL cannot do (folding text as search does). */
+type Migration = string | ((db: Database.Database) => void);
+
+/** True when `searchKey` keeps something of `text` that the first folding dropped. */
+function hasOtherScripts(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (FOLD[c] === WORD || (c >= 0xd800 && c <= 0xdbff)) return true;
+  }
+  return false;
+}
+
+/**
+ * 3: the full-text index keeps every script (`searchKey`): documents indexed before, whose
+ * non-Latin words (Cyrillic, Han, fullwidth …) were dropped, are indexed again. Others are
+ * left as they are: for Latin text the two foldings agree.
+ */
+function refoldOtherScripts(db: Database.Database): void {
+  const joined = "FROM documents_fts f JOIN documents d ON d.id = f.document_id";
+  const texts = (json: string) => {
+    const { title, text } = JSON.parse(json) as Document;
+    return { title: title ?? "", text };
+  };
+  // Which rows first (a statement being read cannot be written to), then each one again.
+  const again: number[] = [];
+  const rows = db.prepare(`SELECT f.rowid, d.json ${joined}`).raw().iterate();
+  for (const [rowid, json] of rows as IterableIterator<[number, string]>) {
+    const { title, text } = texts(json);
+    if (hasOtherScripts(text) || hasOtherScripts(title)) again.push(rowid);
+  }
+  const read = db.prepare(`SELECT d.json ${joined} WHERE f.rowid = ?`).pluck();
+  const update = db.prepare("UPDATE documents_fts SET title = ?, body = ? WHERE rowid = ?");
+  for (const rowid of again) {
+    const { title, text } = texts(read.get(rowid) as string);
+    update.run(searchKey(title), searchKey(text), rowid);
+  }
+}
 
 /**
  * Schema migrations, applied in order: `PRAGMA user_version` holds how many have run.
  * Append new ones; never edit one that has shipped.
  */
-export const MIGRATIONS: string[] = [
+export const MIGRATIONS: Migration[] = [
   `
   CREATE TABLE documents (
     id TEXT PRIMARY KEY,
@@ -148,6 +189,7 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE topics_2 RENAME TO topics;
   CREATE INDEX topics_domain ON topics (domain);
   `,
+  refoldOtherScripts,
 ];
 
 /** Runs the migrations not yet applied, all in one transaction. Returns the schema version. */
@@ -160,7 +202,9 @@ export function migrate(db: Database.Database): number {
   }
   db.transaction(() => {
     for (let v = current; v < MIGRATIONS.length; v++) {
-      db.exec(MIGRATIONS[v] as string);
+      const migration = MIGRATIONS[v] as Migration;
+      if (typeof migration === "string") db.exec(migration);
+      else migration(db);
       db.pragma(`user_version = ${v + 1}`);
     }
   })();

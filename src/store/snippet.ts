@@ -1,32 +1,7 @@
-import { FOLD, MARK } from "../text/fold.js";
 import type { Term } from "./fts-query.js";
+import { type SearchWord, searchWords } from "./search-key.js";
 
-interface Word {
-  start: number;
-  end: number;
-  key: string;
-}
-
-/** The words of a text as `foldKey` sees them, with their offsets in the original. */
-export function foldedWords(text: string): Word[] {
-  const words: Word[] = [];
-  let start = -1;
-  let key = "";
-  for (let i = 0; i <= text.length; i++) {
-    const f = i < text.length ? (FOLD[text.charCodeAt(i)] as number) : 0;
-    if (f >= 48) {
-      if (start === -1) start = i;
-      key += String.fromCharCode(f);
-    } else if (f === MARK && start !== -1) {
-      // a combining mark belongs to the word before it
-    } else if (start !== -1) {
-      words.push({ start, end: i, key });
-      start = -1;
-      key = "";
-    }
-  }
-  return words;
-}
+type Word = SearchWord;
 
 function matchesAt(words: Word[], i: number, term: Term): boolean {
   const n = term.words.length;
@@ -41,11 +16,11 @@ function matchesAt(words: Word[], i: number, term: Term): boolean {
 }
 
 /**
- * Where the terms of a query occur in a text, as the search matched them (folded: "Da Nang"
- * finds "Đà Nẵng"). Consecutive matched words make one span: "Đà Nẵng", not "Đà" and "Nẵng".
+ * Where the terms of a query occur in a text, as the search matched them (folded as the index is, see
+ * `searchKey`: "Da Nang" finds "Đà Nẵng"). Consecutive matched words make one span: "Đà Nẵng", not "Đà" and "Nẵng".
  */
 export function matchSpans(text: string, terms: Term[]): { start: number; end: number }[] {
-  const words = foldedWords(text);
+  const words = searchWords(text);
   const spans: { start: number; end: number; next: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     const term = terms.find((t) => matchesAt(words, i, t));

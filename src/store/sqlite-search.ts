@@ -219,12 +219,15 @@ function hitsOf(
   index: SearchIndex,
   query: SearchQuery,
   match: string | null,
+  fts: FtsQuery,
 ): { rowids: number[]; matched: number; keep: (rowid: number) => boolean } {
   const filter = filterOf(index, query);
   const { ids } = index;
   const keep = filter
     ? (r: number) => ids[r] !== undefined && filter(r)
     : (r: number) => ids[r] !== undefined;
+  // Text with no word in it finds nothing: listing everything would answer another question.
+  if (fts.note !== undefined) return { rowids: [], matched: 0, keep };
   if (match === null) {
     return {
       rowids: filter ? index.rowids.filter(filter) : index.rowids,
@@ -323,7 +326,7 @@ function facetsOf(index: SearchIndex, rowids: number[]): SearchResult["facets"] 
 }
 
 function run(db: Db, index: SearchIndex, query: SearchQuery, fts: FtsQuery, match: string | null) {
-  const hits = hitsOf(db, index, query, match);
+  const hits = hitsOf(db, index, query, match, fts);
   const limit = Math.min(100, Math.max(1, Math.floor(query.limit ?? 20) || 20));
   const offset = Math.max(0, Math.floor(query.offset ?? 0) || 0);
   const { ids, published } = index;
@@ -395,7 +398,10 @@ export function searchSqlite(db: Db, index: SearchIndex, query: SearchQuery): Se
   const fts = parseFtsQuery(query.q ?? "", knownNameLength);
   return db.transaction(() => {
     index.refresh();
-    return { ...withMatch(fts, (match) => run(db, index, query, fts, match)), query: fts.match };
+    const result = withMatch(fts, (match) => run(db, index, query, fts, match));
+    return fts.note === undefined
+      ? { ...result, query: fts.match }
+      : { ...result, query: null, note: fts.note };
   })();
 }
 
@@ -410,7 +416,7 @@ export function provinceCountsSqlite(
   const fts = parseFtsQuery(query.q ?? "", knownNameLength);
   return db.transaction(() => {
     index.refresh();
-    const { rowids } = withMatch(fts, (match) => hitsOf(db, index, query, match));
+    const { rowids } = withMatch(fts, (match) => hitsOf(db, index, query, match, fts));
     const counts = index.count(rowids);
     const out: { code: string; name: string; count: number }[] = [];
     counts.forEach((count, n) => {

@@ -1,17 +1,56 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { foldKey } from "../text/fold.js";
+import { databaseError } from "./db-errors.js";
 import { migrate } from "./schema.js";
+import { searchKey } from "./search-key.js";
 import { provinceCountsSqlite, SearchIndex, searchSqlite } from "./sqlite-search.js";
 import type { RunRecord, Store, StoredDocument } from "./types.js";
 
+export interface SqliteOptions {
+  /**
+   * How long a write waits for another process's write lock before E_DB_BUSY (default 5,000
+   * ms). The wait blocks the thread, so the server waits less and answers 503 sooner.
+   */
+  busyTimeoutMs?: number;
+  /** Largest the database file may grow, in bytes; past it a write is E_DB_FULL. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
 /**
  * Opens (creating it if need be) a SQLite store at `path` (":memory:" for a throwaway one):
- * WAL journal, foreign keys on, migrations applied. Text is indexed folded (see `foldKey`),
- * so searches ignore case and Vietnamese diacritics, đ included.
+ * WAL journal, foreign keys on, migrations applied. Text is indexed folded (see `searchKey`),
+ * so searches ignore case and Vietnamese diacritics, đ included, and find any script. A busy, full, damaged or
+ * unwritable database is a DossierError (E_DB_BUSY, E_DB_FULL, E_DB_CORRUPT, E_DB_IO) from
+ * opening it or from any method.
  */
-export function openSqliteStore(path: string): Store {
-  const db = new Database(path);
+export function openSqliteStore(path: string, options: SqliteOptions = {}): Store {
+  const busyMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  try {
+    return guarded(openStore(path, busyMs, options.maxBytes), path, busyMs);
+  } catch (error) {
+    throw databaseError(error, path, busyMs);
+  }
+}
+
+/** The store with every method's SQLite failures turned into coded errors. */
+function guarded(store: Store, path: string, busyMs: number): Store {
+  const out = {} as Record<string, unknown>;
+  for (const [name, method] of Object.entries(store)) {
+    out[name] = (...args: unknown[]) => {
+      try {
+        return (method as (...a: unknown[]) => unknown)(...args);
+      } catch (error) {
+        throw databaseError(error, path, busyMs);
+      }
+    };
+  }
+  return out as unknown as Store;
+}
+
+function openStore(path: string, busyMs: number, maxBytes: number | undefined): Store {
+  const db = new Database(path, { timeout: busyMs });
   try {
     db.pragma("journal_mode = WAL");
     // In WAL mode, NORMAL syncs at checkpoints, not at every commit: a crash of the process (or
@@ -22,6 +61,10 @@ export function openSqliteStore(path: string): Store {
     // memory from one batch to the next.
     db.pragma("cache_size = -65536");
     db.pragma("foreign_keys = ON");
+    if (maxBytes !== undefined) {
+      const pageSize = db.pragma("page_size", { simple: true }) as number;
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
+    }
     migrate(db);
   } catch (error) {
     db.close();
@@ -132,7 +175,7 @@ export function openSqliteStore(path: string): Store {
     a.provisions.forEach((p, i) => {
       insert.provision.run(d.id, i, p.stance, p.actor.kind, p.text);
     });
-    const fts = insert.fts.run(d.id, foldKey(d.title ?? ""), foldKey(d.text));
+    const fts = insert.fts.run(d.id, searchKey(d.title ?? ""), searchKey(d.text));
     insert.facets.run(
       fts.lastInsertRowid,
       d.id,

@@ -55,6 +55,8 @@ export interface SearchResult {
    * view) from it marks what the search matched.
    */
   query?: string | null;
+  /** Why nothing was searched for: a query of only emoji or symbols finds nothing, and says so. */
+  note?: string;
   results: SearchHit[];
   facets: {
     province: Facet[];

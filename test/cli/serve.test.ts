@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { get as httpGet } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -14,9 +15,13 @@ afterAll(() => {
 });
 
 /** Starts `dossier serve`; resolves with its URL and what it said on standard error by then. */
-function serve(args: string[]): Promise<{ url: string; stderr: string }> {
+function serve(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ url: string; stderr: string }> {
   const child = spawn(process.execPath, [BIN, "serve", "--port", "0", ...args], {
     stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
   });
   children.push(child);
   let stderr = "";
@@ -71,5 +76,73 @@ describe("dossier serve", () => {
     );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`127.0.0.1:${port} is in use`);
+  });
+
+  it("takes the token from $DOSSIER_TOKEN or --token-file, keeping it off the command line", async () => {
+    const post = (url: string, authorization?: string) =>
+      fetch(new URL("/documents", url), {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(authorization ? { authorization } : {}),
+        },
+        body: JSON.stringify({ text: "Rain fell on Huế for days." }),
+      });
+    const fromEnv = await serve(["--db", join(dir, "env.db")], { DOSSIER_TOKEN: "from-env" });
+    expect((await post(fromEnv.url)).status).toBe(401);
+    expect((await post(fromEnv.url, "Bearer from-env")).status).toBe(201);
+    // /analyze is costly: with a token, it needs it too.
+    const analyze = await fetch(new URL("/analyze", fromEnv.url), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "Rain fell on Huế." }),
+    });
+    expect(analyze.status).toBe(401);
+    children.pop()?.kill("SIGTERM");
+
+    const file = join(dir, "token.txt");
+    writeFileSync(file, "from-file\n", { mode: 0o600 });
+    const fromFile = await serve(["--db", join(dir, "file.db"), "--token-file", file], {
+      DOSSIER_TOKEN: "ignored",
+    });
+    expect((await post(fromFile.url, "Bearer ignored")).status).toBe(401);
+    expect((await post(fromFile.url, "Bearer from-file")).status).toBe(201);
+    children.pop()?.kill("SIGTERM");
+
+    writeFileSync(file, "\n");
+    const empty = spawnSync(process.execPath, [BIN, "serve", "--port", "0", "--token-file", file], {
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain("token from");
+    expect(empty.stderr).toContain("is empty");
+    const missing = spawnSync(
+      process.execPath,
+      [BIN, "serve", "--port", "0", "--token-file", join(dir, "none.txt")],
+      { encoding: "utf8", timeout: 20_000 },
+    );
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("cannot read the token file");
+  });
+
+  it("--allowed-hosts adds names the server answers to; others are refused", async () => {
+    const { url } = await serve([
+      "--db",
+      join(dir, "hosts.db"),
+      "--allowed-hosts",
+      "dossier.lan,x.test",
+    ]);
+    const port = Number(new URL(url).port);
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        httpGet({ host: "127.0.0.1", port, path: "/stats", headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on("error", reject);
+      });
+    expect(await status("dossier.lan")).toBe(200);
+    expect(await status("x.test:8080")).toBe(200);
+    expect(await status("attacker.example")).toBe(403);
   });
 });

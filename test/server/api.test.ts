@@ -80,7 +80,7 @@ describe("server API", () => {
     const news = await app.inject({
       method: "POST",
       url: "/documents",
-      headers: { "content-type": "text/plain; charset=utf-8" },
+      headers: { "content-type": "text/plain; charset=utf-8", "x-requested-with": "test" },
       payload: NEWS,
     });
     expect(news.statusCode).toBe(201);

@@ -47,7 +47,7 @@ describe("server security", () => {
       const binary = await app.inject({
         method: "POST",
         url: "/documents",
-        headers: { "content-type": "text/plain" },
+        headers: { "content-type": "text/plain", "x-requested-with": "test" },
         payload: "\u0000\u0001\u0002binary\u0000\u0000\u0000",
       });
       expect(binary.statusCode).toBe(400);

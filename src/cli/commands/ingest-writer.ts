@@ -5,6 +5,7 @@
  * on two cores. `IngestWriter` is the main thread's side.
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { DossierError, type ErrorCode, errorCodes } from "../../errors.js";
 import { openSqliteStore } from "../../store/sqlite.js";
 import type { StoredDocument } from "../../store/types.js";
 
@@ -14,7 +15,7 @@ interface AddRequest {
 }
 type Reply =
   | { added: number; skipped: number }
-  | { error: { message: string; code?: string; name?: string } };
+  | { error: { message: string; code?: string; name?: string; input?: string } };
 
 if (!isMainThread && parentPort && (workerData as { ingestWriter?: boolean })?.ingestWriter) {
   const port = parentPort;
@@ -28,9 +29,9 @@ if (!isMainThread && parentPort && (workerData as { ingestWriter?: boolean })?.i
     try {
       port.postMessage(store.add(request.items, request.run) satisfies Reply);
     } catch (e) {
-      const error = e as Error & { code?: string };
+      const error = e as Error & { code?: string; input?: string };
       port.postMessage({
-        error: { message: error.message, code: error.code, name: error.name },
+        error: { message: error.message, code: error.code, name: error.name, input: error.input },
       } satisfies Reply);
     }
   });
@@ -75,7 +76,10 @@ export class IngestWriter {
     this.worker.postMessage({ items, run } satisfies AddRequest);
     return reply.then((r) => {
       if (!("error" in r)) return r;
-      const { message, code, name } = r.error;
+      const { message, code, name, input } = r.error;
+      // A coded error (a full or busy database) stays one, for its exit status and message.
+      if (name === "DossierError" && code !== undefined && code in errorCodes)
+        throw DossierError.revive({ code: code as ErrorCode, message, input });
       throw Object.assign(new Error(message), { code, name: name ?? "Error" });
     });
   }

@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Command } from "commander";
 import { DossierError } from "../../errors.js";
 import { DEFAULT_MAX_BYTES } from "../../io/read-bytes.js";
 import { openSqliteStore } from "../../store/sqlite.js";
-import { parseInteger } from "../options.js";
+import { parseInteger, parseNumber } from "../options.js";
 import { DEFAULT_DB, runIngest } from "./store.js";
 
 interface ServeOptions {
@@ -11,8 +12,53 @@ interface ServeOptions {
   host: string;
   port: number;
   token?: string;
+  tokenFile?: string;
+  allowedHosts?: string[];
+  maxDbSize?: number;
   seed?: string;
 }
+
+/** The environment variable a token may come from (a command line shows in `ps`). */
+export const TOKEN_ENV = "DOSSIER_TOKEN";
+
+/**
+ * The bearer token: from `--token-file` (its first line), `--token`, or $DOSSIER_TOKEN, in that
+ * order; undefined when none is given. An empty one is a usage error, not "no token".
+ */
+export function resolveToken(options: { token?: string; tokenFile?: string }): string | undefined {
+  let token: string | undefined;
+  let from: string;
+  if (options.tokenFile !== undefined) {
+    from = options.tokenFile;
+    try {
+      token = readFileSync(options.tokenFile, "utf8").split(/\r?\n/u)[0];
+    } catch (error) {
+      throw new DossierError(
+        "E_USAGE",
+        `cannot read the token file ${options.tokenFile}: ${(error as Error).message}`,
+        { input: options.tokenFile },
+      );
+    }
+  } else if (options.token !== undefined) {
+    from = "--token";
+    token = options.token;
+  } else {
+    from = `$${TOKEN_ENV}`;
+    token = process.env[TOKEN_ENV];
+    if (token === undefined) return undefined;
+  }
+  token = token?.trim();
+  if (!token) throw new DossierError("E_USAGE", `the token from ${from} is empty`, { input: from });
+  return token;
+}
+
+const hostList = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean),
+];
 
 /** True when the database holds no document yet (a new user's first start). */
 function isEmpty(db: string): boolean {
@@ -32,9 +78,24 @@ export function registerServe(program: Command): void {
     .option("--db <file>", "SQLite database", DEFAULT_DB)
     .option("--host <host>", "address to bind (a non-loopback address needs --token)", "127.0.0.1")
     .option("--port <n>", "port (0 picks a free one)", parseInteger(0, 65535), 8787)
-    .option("--token <token>", "bearer token required for writing endpoints")
+    .option(
+      "--token <token>",
+      `bearer token required for writing endpoints (visible in ps: prefer --token-file or $${TOKEN_ENV})`,
+    )
+    .option("--token-file <file>", "read the token from the first line of this file")
+    .option(
+      "--allowed-hosts <names>",
+      "host names the server answers to besides loopback names and --host (comma-separated; * for any)",
+      hostList,
+    )
+    .option(
+      "--max-db-size <MB>",
+      "largest the database may grow through the API (uploads past it: 507)",
+      parseNumber(1, 1e9),
+    )
     .option("--seed <folder>", "when the database is empty, ingest this folder first")
     .action(async (options: ServeOptions) => {
+      const token = resolveToken(options);
       if (options.seed && isEmpty(options.db)) {
         process.stderr.write(`dossier serve: the database is empty; ingesting ${options.seed}\n`);
         // A sample folder's README describes the samples; it is not one of them.
@@ -53,7 +114,9 @@ export function registerServe(program: Command): void {
         dbPath: options.db,
         host: options.host,
         port: options.port,
-        token: options.token,
+        token,
+        allowedHosts: options.allowedHosts,
+        maxDbBytes: options.maxDbSize === undefined ? undefined : options.maxDbSize * 1024 * 1024,
       }).catch((error: NodeJS.ErrnoException) => {
         const where = `${options.host}:${options.port}`;
         if (error.code === "EADDRINUSE")

@@ -4,7 +4,7 @@ import { defaultGazetteer } from "../../gazetteer/load.js";
 import type { Document } from "../../ingest/types.js";
 import { assertStorable } from "../../store/limits.js";
 import { openSqliteStore } from "../../store/sqlite.js";
-import type { SearchQuery, SearchResult, StoredDocument } from "../../store/types.js";
+import type { SearchQuery, SearchResult, Store, StoredDocument } from "../../store/types.js";
 import { describeError } from "../errors.js";
 import { csvField, escapeTerminal } from "../format/escape.js";
 import {
@@ -251,13 +251,9 @@ export async function runIngest(inputs: string[], options: IngestCliOptions): Pr
     }
     if (refused > 0) status = Math.max(status, 1);
   } catch (error) {
-    try {
-      await Promise.allSettled(inFlight);
-      await writer?.terminate();
-      if (writer) store.finishRun(run, "failed", known);
-    } catch {
-      // The error that stopped the run is the one to report.
-    }
+    await Promise.allSettled(inFlight);
+    await writer?.terminate().catch(() => {});
+    if (writer) markFailed(store, run, known);
     throw error;
   } finally {
     progress?.stop();
@@ -276,6 +272,27 @@ export async function runIngest(inputs: string[], options: IngestCliOptions): Pr
   }
   process.stderr.write(`dossier ingest: ${counts}\n`);
   return status;
+}
+
+/**
+ * Records the run "failed". On a full disk that write may fail too: it is tried once more (the
+ * writer's rolled-back transaction has given its room back by then), and if it still fails, the
+ * next ingest marks the run "interrupted"; standard error says so. The error that stopped the
+ * run is the one reported either way.
+ */
+function markFailed(store: Store, run: string, known: number): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      store.finishRun(run, "failed", known);
+      return;
+    } catch (error) {
+      if (attempt < 2) continue;
+      process.stderr.write(
+        `dossier ingest: the run could not be marked failed (${escapeTerminal(String((error as Error)?.message ?? error))}); the next ingest into this database marks it interrupted\n`,
+      );
+      return;
+    }
+  }
 }
 
 const EXPORT_FORMATS = ["jsonl", "json", "text", "csv", "geojson"] as const;

@@ -148,6 +148,7 @@ export function SearchView({ filters, level, offset }: Props) {
                   ? ` · ${offset + 1}–${Math.min(offset + PAGE, results.data.total)}`
                   : ""}
               </p>
+              {results.data.note ? <p className="status note">{results.data.note}</p> : null}
               <ol className="hits">
                 {results.data.results.map((hit) => (
                   <li key={hit.id} className="hit">
