@@ -32,6 +32,7 @@
  */
 
 import { WORDCLASS } from "../../text/fold.js";
+import { maskUrls } from "../../text/urls.js";
 import { parseMatch } from "./parse.js";
 import { PATTERNS, type TokenClass } from "./patterns.js";
 import { type DocDate, parseDocumentDate, resolve } from "./resolve.js";
@@ -138,7 +139,8 @@ function matchAt(
 
 /**
  * Finds every date, date range, month, year, span of years and relative year or month in
- * `text`, in order and without overlaps. Never throws; returns [] for non-string input.
+ * `text`, in order and without overlaps. URLs and e-mail addresses are skipped (a path
+ * ".../2025/01/15/..." is no date). Never throws; returns [] for non-string input.
  *
  * @example
  * findDates("Talks on May 8-11 ended the 2021–2025 period.", { documentDate: "2025-05-11" })
@@ -146,6 +148,12 @@ function matchAt(
  * //  { text: "2021–2025", kind: "years", value: "2021/2025", resolution: "explicit", … }]
  */
 export function findDates(text: string, options?: FindDatesOptions): DateMention[] {
+  if (typeof text !== "string" || text.length === 0) return [];
+  return datesIn(maskUrls(text), options);
+}
+
+/** findDates over a text whose URLs are already masked (analyze() masks once for every stage). */
+export function datesIn(text: string, options?: FindDatesOptions): DateMention[] {
   if (typeof text !== "string" || text.length === 0) return [];
   const doc = parseDocumentDate(options?.documentDate);
   const out: DateMention[] = [];
