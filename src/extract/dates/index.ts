@@ -6,7 +6,9 @@
  * - dates: "May 10, 2025", "10 May 2025", "January 14th", "the 14th of January" (text
  *   "14th of January"), "Jan. 14", "2025-05-10" (a time after it, "T18:57:00+07:00", is kept
  *   in the text), "10/5/2025" (always day/month/year), "ngày 10/5/2025", "ngày 10 tháng 5 năm 2025", "Sáng 12/5" (a yearless "12/5" needs "ngày"
- *   or a time-of-day cue), "May 10 last year", "ngày 10 tháng 5 năm ngoái";
+ *   or a time-of-day cue), "May 10 last year", "ngày 10 tháng 5 năm ngoái", and the month names
+ *   "tháng Giêng" (1) and "tháng Chạp" (12), in any case (they also name lunar months: the
+ *   text, not the parser, can tell);
  * - ranges: "May 8-11", "May 8–11, 2025", "May 8 to 11", "from May 8 to May 11" (text
  *   "May 8 to May 11"), "between May 8 and 11", "8-11 May", "May 29, 2015 – May 29, 2025",
  *   "Dec 28 – Jan 3", "January-March 2025", "ngày 8-11/5/2025", "từ ngày 8/5 đến ngày 11/5",
