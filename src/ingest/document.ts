@@ -49,7 +49,7 @@ export function buildDocument(
     id: documentId(cleaned.text),
     source,
     format,
-    url: clean(hints.url),
+    url: clean(hints.url) ?? cleaned.url,
     title,
     lede: fromText.lede ?? clean(hints.lede),
     publisher: fromText.publisher ?? knownPublisher(hints.publisher) ?? clean(hints.publisher),
