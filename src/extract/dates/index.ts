@@ -35,10 +35,11 @@
 
 import { WORDCLASS } from "../../text/fold.js";
 import { maskUrls } from "../../text/urls.js";
-import { parseMatch } from "./parse.js";
+import { parseMatch, type Raw } from "./parse.js";
 import { PATTERNS, type TokenClass } from "./patterns.js";
 import { type DocDate, parseDocumentDate, resolve } from "./resolve.js";
 
+export type { Part, Raw } from "./parse.js";
 export { inferYear, parseDocumentDate } from "./resolve.js";
 
 export interface DateMention {
@@ -122,7 +123,7 @@ function matchAt(
   pos: number,
   cls: TokenClass,
   doc: DocDate | null,
-): DateMention | null {
+): { mention: DateMention; raw: Raw } | null {
   const { all, single } = PATTERNS[cls];
   for (let i = 0; i < 2; i++) {
     const re = i === 0 ? all : single;
@@ -133,10 +134,23 @@ function matchAt(
     const raw = parseMatch(m.groups ?? {}, text, pos, end);
     const resolved = raw === null ? null : resolve(raw, doc);
     if (raw !== null && resolved !== null) {
-      return { text: m[0], start: pos, end, kind: raw.kind, ...resolved };
+      return { mention: { text: m[0], start: pos, end, kind: raw.kind, ...resolved }, raw };
     }
   }
   return null;
+}
+
+/**
+ * The date mention that starts at `pos`, with its reading as written (`raw`: day, month and the
+ * year only when the text gives it), or null. Ingest reads a dateline sentence with it: "On
+ * January 15th, …" is { kind: "date", a: { y: null, m: 1, d: 15 } }.
+ */
+export function dateAt(text: string, pos: number): { mention: DateMention; raw: Raw } | null {
+  if (typeof text !== "string" || pos < 0 || pos >= text.length) return null;
+  let end = pos + 1;
+  while (end < text.length && (WORDCLASS[text.charCodeAt(end)] as number) !== 0) end++;
+  const cls = classify(text, pos, end);
+  return cls === undefined ? null : matchAt(text, pos, cls, null);
 }
 
 /**
@@ -173,7 +187,7 @@ export function datesIn(text: string, options?: FindDatesOptions): DateMention[]
     while (end < n && (WORDCLASS[text.charCodeAt(end)] as number) !== 0) end++;
     if ((code >= 48 && code <= 57) || TRIGGER_INITIAL.has(code)) {
       const cls = classify(text, i, end);
-      const found = cls === undefined ? null : matchAt(text, i, cls, doc);
+      const found = cls === undefined ? null : (matchAt(text, i, cls, doc)?.mention ?? null);
       if (found !== null) {
         out.push(found);
         i = found.end;

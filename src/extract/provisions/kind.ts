@@ -6,6 +6,8 @@ import type { DocumentKind, KindOf, Provision } from "./types.js";
 export interface KindLexicon {
   /** The name a joint text of two states gives itself in its title or opening, or null. */
   statementTitle: (text: string) => string | null;
+  /** The names themselves ("joint communiqué", "tuyên bố chung"): ingest reads titles by them. */
+  statementTitles: string[];
   /** A journalist's reporting words: a news story, even when it quotes a statement. */
   reporting: RegExp;
 }
@@ -29,6 +31,7 @@ export function parseKindLexicon(source: string): { lexicon: KindLexicon; proble
   return {
     lexicon: {
       statementTitle: wholeWords(new RegExp(alternation("statement-title"), "giu")),
+      statementTitles: rows.get("statement-title") ?? [],
       // ASCII word boundaries around English words, no Unicode lookarounds and no case folding:
       // this one reads every document whole.
       reporting: new RegExp(
@@ -70,7 +73,7 @@ export function loadKindLexicon(dataDir = DEFAULT_DATA_DIR): KindLexicon {
 }
 
 let cached: KindLexicon | undefined;
-const defaultKindLexicon = () => {
+export const defaultKindLexicon = (): KindLexicon => {
   cached ??= loadKindLexicon();
   return cached;
 };
