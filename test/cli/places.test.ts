@@ -69,10 +69,32 @@ describe("dossier places", () => {
     const r = run(["places", a, "-f", "csv"]);
     const lines = r.stdout.trim().split(/\r\n/);
     expect(lines[0]).toBe(
-      "source,start,end,text,place,kind,confidence,reason,province_code,province,province2025_code,province2025",
+      "source,start,end,text,place,kind,confidence,reason,province_code,province,province2025_code,province2025,field",
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(",Hue,city,");
+  });
+
+  it("counts the places of photo captions, with offsets into the caption", () => {
+    const caption = "Fishing boats at the pier in Phu Quoc, March 3, 2026";
+    const a = file(
+      "caption.txt",
+      `Rice exports rise\n\nVGP – Farmers in Can Tho sold more rice this spring than in any spring before.\n\n${caption} - Photo: VNA\n`,
+    );
+    const doc = JSON.parse(run(["places", a, "-f", "json"]).stdout).documents[0];
+    expect(doc.mentions.map((m: { text: string }) => m.text)).toEqual(["Can Tho"]);
+    expect(doc.captions).toHaveLength(1);
+    const [m] = doc.captions[0].mentions;
+    expect(caption.slice(m.start, m.end)).toBe("Phu Quoc");
+    expect(m.province.name).toBe("Kien Giang");
+    expect(doc.provinces.map((p: { name: string }) => p.name).sort()).toEqual([
+      "Can Tho",
+      "Kien Giang",
+    ]);
+    const csv = run(["places", a, "-f", "csv"]).stdout.trim().split(/\r\n/);
+    expect(csv).toHaveLength(3);
+    expect(csv[2]).toMatch(/,Phu Quoc,.*,caption 1$/);
+    expect(run(["places", a]).stdout).toMatch(/caption 1: Fishing boats[\s\S]*Phu Quoc/);
   });
 
   it("writes GeoJSON points with counts", () => {

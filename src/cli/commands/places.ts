@@ -49,18 +49,24 @@ export function registerPlaces(program: Command): void {
     });
 }
 
-/** Reads every input through ingest (so page chrome is not counted), then geoparses it. */
+/**
+ * Reads every input through ingest (so page chrome is not counted), then geoparses its text
+ * and its photo captions; the provinces count both.
+ */
 export function runPlaces(inputs: string[], options: PlacesOptions): number {
   const results: PlacesResult[] = [];
   const status = readInputs("places", inputs, options, (source, document) => {
-    const mentions = placesAndEntities(document.text, {
-      minConfidence: options.minConfidence,
-    }).places;
+    const placesOf = (text: string) =>
+      placesAndEntities(text, { minConfidence: options.minConfidence }).places;
+    const mentions = placesOf(document.text);
+    const captions = document.captions.map((c) => ({ text: c.text, mentions: placesOf(c.text) }));
+    const all = [...mentions, ...captions.flatMap((c) => c.mentions)];
     results.push({
       source,
       mentions,
-      provinces: countProvinces(mentions, "old"),
-      provinces2025: countProvinces(mentions, "new"),
+      captions,
+      provinces: countProvinces(all, "old"),
+      provinces2025: countProvinces(all, "new"),
     });
   });
   if (results.length > 0 || status === 0)
