@@ -1,3 +1,4 @@
+import { analysisSchema, documentSchema } from "./openapi-documents.js";
 import {
   analyzeBody,
   compareQuery,
@@ -152,8 +153,13 @@ export const openapi = {
       Stored: {
         type: "object",
         required: ["document", "analysis"],
-        properties: { document: object, analysis: object },
+        properties: {
+          document: { $ref: "#/components/schemas/Document" },
+          analysis: { $ref: "#/components/schemas/Analysis" },
+        },
       },
+      Document: documentSchema,
+      Analysis: analysisSchema,
       SearchResult: {
         type: "object",
         required: ["total", "results", "facets"],
@@ -164,7 +170,16 @@ export const openapi = {
             description: "the text query as searched: folded, known names as phrases",
           },
           results: { type: "array" },
-          facets: object,
+          undatedExcluded: {
+            type: "integer",
+            description:
+              "undated documents matching everything but the date filter, which left them out (0 without from/to)",
+          },
+          facets: {
+            type: "object",
+            description:
+              'value counts per facet; month values are "YYYY-MM", and "undated" (last) counts the documents without a date',
+          },
         },
       },
     },

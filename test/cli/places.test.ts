@@ -382,4 +382,31 @@ describe("dossier ingest, search, stats, export", () => {
     ).toEqual(["46", "48"]);
     expect(run(["export", "--db", db, "-f", "jsonl"]).stdout.trim().split("\n")).toHaveLength(2);
   });
+
+  it("search says how many undated documents a date filter left out, and finds them on request", () => {
+    const db = join(dir, "undated.db");
+    const dated = file(
+      "dated.txt",
+      "On March 3, 2025, the two ministers opened a rice fair in Can Tho.\nBoth sides agreed to meet again.\n",
+    );
+    const undated = file(
+      "undated.txt",
+      "Farmers in Can Tho sold more rice this spring, officials said.\n",
+    );
+    expect(run(["ingest", dated, undated, "--db", db]).status).toBe(0);
+    const text = run(["search", "--from", "2025-01-01", "--db", db]).stdout;
+    expect(text).toMatch(/^1 documents\n\(1 undated documents left out by the date filter/);
+    const only = JSON.parse(run(["search", "--undated", "only", "--db", db, "-f", "json"]).stdout);
+    expect(only.results.map((r: { source: string }) => r.source)).toEqual([undated]);
+    const month = JSON.parse(run(["search", "--db", db, "-f", "json"]).stdout).facets.month;
+    expect(month).toEqual([
+      { value: "2025-03", label: "2025-03", count: 1 },
+      { value: "undated", label: "undated", count: 1 },
+    ]);
+    const bad = run(["search", "--undated", "never", "--db", db]);
+    expect(bad.status).toBe(2);
+    const both = run(["search", "--undated", "only", "--from", "2025", "--db", db]);
+    expect(both.status).not.toBe(0);
+    expect(both.stderr).toMatch(/undated=only/);
+  });
 });

@@ -56,6 +56,11 @@ export function registerStoreCommands(program: Command): void {
     .option("--language <en|vi|other>", "language")
     .option("--from <date>", "published on or after (ISO date)")
     .option("--to <date>", "published on or before (ISO date)")
+    .option(
+      "--undated <include|only>",
+      "documents without a date: include them in a date filter, or only them",
+      parseChoice(["include", "only"] as const),
+    )
     .option("--limit <n>", "results per page", parseNumber(1, 100), 20)
     .option("--offset <n>", "skip this many results", parseNumber(0, 1e9), 0)
     .option(...formatOption(["text", "json"] as const))
@@ -71,6 +76,10 @@ export function registerStoreCommands(program: Command): void {
           if (format === "json") process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           else {
             process.stdout.write(`${result.total} documents\n`);
+            if (result.undatedExcluded > 0)
+              process.stdout.write(
+                `(${result.undatedExcluded} undated documents left out by the date filter: --undated include shows them)\n`,
+              );
             for (const r of result.results) {
               process.stdout.write(
                 `\n${r.score.toFixed(2)}  ${escapeTerminal(r.title ?? r.source)}  [${escapeTerminal(r.source)}]\n    ${escapeTerminal(r.snippet)}\n`,
