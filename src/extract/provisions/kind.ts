@@ -12,7 +12,8 @@ export interface KindLexicon {
   reporting: RegExp;
 }
 
-const quote = (p: string) =>
+/** A phrase as a regex source: NFC, metacharacters escaped, any run of spaces for a space. */
+export const phraseSource = (p: string) =>
   p
     .normalize("NFC")
     .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
@@ -27,7 +28,8 @@ export function parseKindLexicon(source: string): { lexicon: KindLexicon; proble
       problems.push(`kinds.tsv:${row.line}: unknown role "${role}"`);
     else rows.set(role, phrases.split("|").filter(Boolean));
   }
-  const alternation = (role: string) => (rows.get(role) ?? []).map(quote).join("|") || "(?!)";
+  const alternation = (role: string) =>
+    (rows.get(role) ?? []).map(phraseSource).join("|") || "(?!)";
   return {
     lexicon: {
       statementTitle: wholeWords(new RegExp(alternation("statement-title"), "giu")),
@@ -36,7 +38,7 @@ export function parseKindLexicon(source: string): { lexicon: KindLexicon; proble
       // this one reads every document whole.
       reporting: new RegExp(
         (rows.get("reporting") ?? [])
-          .map((w) => (/^[a-zA-Z ]+$/.test(w) ? `\\b${quote(w)}\\b` : quote(w)))
+          .map((w) => (/^[a-zA-Z ]+$/.test(w) ? `\\b${phraseSource(w)}\\b` : phraseSource(w)))
           .join("|") || "(?!)",
         "g",
       ),

@@ -1,4 +1,4 @@
-import { loadKindLexicon } from "../../extract/provisions/kind.js";
+import { loadKindLexicon, phraseSource } from "../../extract/provisions/kind.js";
 import { DEFAULT_DATA_DIR, readDataFile } from "../../gazetteer/load.js";
 import { parseTsv } from "../../gazetteer/tsv.js";
 
@@ -19,11 +19,6 @@ export interface MetadataLexicon {
 const ROLES = ["date-opener", "release", "this-year", "title-stop"] as const;
 type Role = (typeof ROLES)[number];
 
-const quote = (p: string) =>
-  p
-    .normalize("NFC")
-    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    .replace(/ /g, "\\s+");
 const NOT_WORD = "(?![\\p{L}\\p{M}\\p{N}])";
 
 export function parseMetadataLexicon(
@@ -39,7 +34,7 @@ export function parseMetadataLexicon(
     else rows.set(role as Role, phrases.split("|").filter(Boolean));
   }
   for (const role of ROLES) if (!rows.get(role)?.length) problems.push(`metadata.tsv: no ${role}`);
-  const any = (words: string[]) => words.map(quote).join("|") || "(?!)";
+  const any = (words: string[]) => words.map(phraseSource).join("|") || "(?!)";
   const list = (role: Role) => any(rows.get(role) ?? []);
   return {
     lexicon: {
