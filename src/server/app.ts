@@ -5,6 +5,7 @@ import { type CompareInput, compare } from "../compare/index.js";
 import { DossierError, isDossierError } from "../errors.js";
 import { defaultGazetteer } from "../gazetteer/load.js";
 import { ingest, ingestBytes } from "../ingest/index.js";
+import { givenDate } from "../ingest/opening/published.js";
 import type { Document } from "../ingest/types.js";
 import { assertStorable } from "../store/limits.js";
 import type { SearchQuery, Store, StoredDocument } from "../store/types.js";
@@ -141,6 +142,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
       ...ingested,
       title: body.title ?? ingested.title,
       published: body.published ?? ingested.published,
+      publishedFrom:
+        body.published === undefined ? ingested.publishedFrom : givenDate(body.published),
     };
     return { document, analysis: analyze(document) };
   });

@@ -64,6 +64,8 @@ describe("server API", () => {
     const { document, analysis } = r.json();
     expect(document.title).toBe("JS");
     expect(document.published).toBe("2025-05-10");
+    // The date given wins over the text's, and says so.
+    expect(document.publishedFrom).toMatchObject({ via: "metadata", monthDay: "--05-10" });
     expect(analysis.provisions.length).toBeGreaterThanOrEqual(3);
     expect(analysis.places.map((p: { text: string }) => p.text)).toContain("Đà Nẵng");
     expect((await get("/stats")).json().documents).toBe(0);

@@ -67,6 +67,12 @@ export function readPublished(
   };
 }
 
+/** How a date the caller gives (an API field) reads, or null when it is no ISO date. */
+export function givenDate(value: string): PublishedFrom | null {
+  const iso = parseDateTime(value.trim());
+  return iso === null ? null : stated("metadata", value.trim(), iso);
+}
+
 function stated(via: PublishedFrom["via"], text: string, iso: string): PublishedFrom {
   return { via, text, year: "stated", monthDay: monthDayOf(iso), evidence: null };
 }
