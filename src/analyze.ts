@@ -1,17 +1,20 @@
-import { type DateMention, findDates } from "./extract/dates/index.js";
-import { type EntityMention, findEntities } from "./extract/entities/index.js";
+import { analyzeCaption, type CaptionAnalysis } from "./extract/captions.js";
+import { type DateMention, datesIn } from "./extract/dates/index.js";
+import type { EntityMention } from "./extract/entities/index.js";
 import {
   countProvinces,
   type FindPlacesOptions,
-  findPlaces,
   type PlaceMention,
   type ProvinceCount,
 } from "./extract/places/index.js";
+import { placesAndEntitiesIn } from "./extract/places-and-entities.js";
 import { findProvisions, type KindOf, type Provision } from "./extract/provisions/index.js";
 import { type TopicHit, topicsOf } from "./extract/topics/index.js";
-import { knownPublisher } from "./ingest/publishers.js";
 import { paragraphs as paragraphSpans } from "./text/paragraphs.js";
-import { containsTest, withoutOverlaps } from "./text/spans.js";
+import { maskUrls } from "./text/urls.js";
+
+export type { CaptionAnalysis } from "./extract/captions.js";
+export { placesAndEntities } from "./extract/places-and-entities.js";
 
 /** A text to analyse: a Document from ingest, or just text. */
 export interface DocumentInput {
@@ -30,14 +33,6 @@ export interface AnalyzeOptions {
   places?: FindPlacesOptions;
 }
 
-export interface CaptionAnalysis {
-  text: string;
-  credit: string | null;
-  agencies: string[];
-  photographers: string[];
-  entities: EntityMention[];
-}
-
 /** The domains of one paragraph, with the terms that triggered each. */
 export interface ParagraphTopics {
   start: number;
@@ -45,9 +40,14 @@ export interface ParagraphTopics {
   domains: TopicHit[];
 }
 
-/** What Dossier knows about a document. Offsets are UTF-16 indices into the document's text. */
+/**
+ * What Dossier knows about a document. Offsets are UTF-16 indices into the document's text,
+ * except in `captions`, whose offsets are into each caption.
+ */
 export interface Analysis {
+  /** The places of the text; a caption's places are in `captions`. */
   places: PlaceMention[];
+  /** Mentions per province, the text's and the captions' together. */
   provinces: ProvinceCount[];
   provinces2025: ProvinceCount[];
   entities: EntityMention[];
@@ -57,38 +57,24 @@ export interface Analysis {
   kind: KindOf;
   provisions: Provision[];
   /**
-   * The photo captions moved out of the text by ingest, each with its entities (offsets into
-   * the caption) and its credit split into agencies and photographers ("VGP/Nhat Bac").
+   * The photo captions moved out of the text by ingest, each with its places, entities and
+   * dates (offsets into the caption) and its credit split into agencies and photographers
+   * ("VGP/Nhat Bac"). Their places count in `provinces` and `provinces2025`.
    */
   captions: CaptionAnalysis[];
 }
 
 /**
- * Vietnamese places and the entities around them, each settling the other's overlaps: a name
- * inside a Vietnamese place is the place ("Lào" in "Lào Cai", the man in "Ho Chi Minh City"),
- * but a province name inside a longer name of a place abroad is part of it ("Thái Bình" in
- * "Thái Bình Dương", the Pacific).
- */
-export function placesAndEntities(
-  text: string,
-  options?: FindPlacesOptions,
-): { places: PlaceMention[]; entities: EntityMention[] } {
-  const found = findEntities(text);
-  // Sorted and searched, not places × places abroad: a long text names thousands of each.
-  const abroad = containsTest(found.filter((e) => e.type === "place"));
-  const places = findPlaces(text, options).filter((p) => !abroad(p.start, p.end));
-  return { places, entities: withoutOverlaps(found, places) };
-}
-
-/**
  * The pure core: a document in, its analysis out. No I/O beyond the bundled data loaded once,
- * no state kept between calls, the same output for the same input. The stages:
+ * no state kept between calls, the same output for the same input. URLs and e-mail addresses
+ * are blanked out first (offsets kept), so no stage reads a link's words. The stages:
  * 1. places, resolved to the 63 and the 34 provinces;
  * 2. entities: countries, organisations, instruments, people, places abroad, with canonical ids;
  * 3. dates and ranges, years inferred from `published` where safe;
  * 4. topics per paragraph, each tag with the terms that triggered it;
  * 5. the document's kind (statement, news report, other), and its provisions: actor, stance,
- *    modality, domains, entities.
+ *    modality, domains, entities;
+ * 6. the captions: places, entities and dates of each, its places counted in the provinces.
  *
  * @example
  * analyze({ text: "Storm Yagi hit Hai Phong and Quang Ninh." }).provinces.map((p) => p.name);
@@ -96,32 +82,32 @@ export function placesAndEntities(
  */
 export function analyze(document: DocumentInput, options: AnalyzeOptions = {}): Analysis {
   const { text } = document;
-  const { places, entities } = placesAndEntities(text, options.places);
-  const topics = paragraphSpans(text)
-    .map((p) => ({ ...p, domains: topicsOf(text, p.start, p.end) }))
+  // Links and addresses blanked once, offsets kept: no stage reads "…/da-nang.html" as words.
+  const scan = maskUrls(text);
+  const documentDate = document.published ?? null;
+  const { places, entities } = placesAndEntitiesIn(scan, options.places);
+  const topics = paragraphSpans(scan)
+    .map((p) => ({ ...p, domains: topicsOf(scan, p.start, p.end) }))
     .filter((p) => p.domains.length > 0);
   const { provisions, kind } = findProvisions(text, entities, {
     title: document.title ?? null,
     publisher: document.publisher ?? null,
-    domainsOf: (start, end) => topicsOf(text, start, end).map((t) => t.domain),
+    domainsOf: (start, end) => topicsOf(scan, start, end).map((t) => t.domain),
   });
+  const captions = (document.captions ?? []).map((c) =>
+    analyzeCaption(c, documentDate, options.places),
+  );
+  const everyPlace =
+    captions.length === 0 ? places : [...places, ...captions.flatMap((c) => c.places)];
   return {
     places,
-    provinces: countProvinces(places, "old"),
-    provinces2025: countProvinces(places, "new"),
+    provinces: countProvinces(everyPlace, "old"),
+    provinces2025: countProvinces(everyPlace, "new"),
     entities,
-    dates: findDates(text, { documentDate: document.published ?? null }),
+    dates: datesIn(scan, { documentDate }),
     topics,
     kind,
     provisions,
-    captions: (document.captions ?? []).map((c) => analyzeCaption(c.text, c.credit)),
+    captions,
   };
-}
-
-/** A caption's entities, and its credit told apart: known agencies, and the rest as photographers. */
-function analyzeCaption(text: string, credit: string | null): CaptionAnalysis {
-  const parts = (credit ?? "").split(/\s*[/,;&]\s*|\s+and\s+|\s+và\s+/u).filter(Boolean);
-  const agencies = parts.map((p) => knownPublisher(p)).filter((p): p is string => p !== null);
-  const photographers = parts.filter((p) => knownPublisher(p) === null);
-  return { text, credit, agencies, photographers, entities: findEntities(text) };
 }

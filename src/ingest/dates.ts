@@ -8,7 +8,8 @@
  *   full or abbreviated months ("Jan.", "Sep", "Sept", "September"), optionally after a
  *   weekday ("Sunday, May 11, 2025", "Sun, 11 May 2025").
  * - Vietnamese: "12/05/2025", "12-05-2025", "12.05.2025" (always day/month/year, never
- *   month/day), "ngày 12 tháng 5 năm 2025", "12 tháng 5, 2025", optionally after a weekday
+ *   month/day), "ngày 12 tháng 5 năm 2025", "12 tháng 5, 2025", "15 tháng Giêng năm 2025" (the
+ *   names of months 1 and 12, Giêng and Chạp, in any case), optionally after a weekday
  *   ("Thứ Hai".."Thứ Bảy", "Thứ 2".."Thứ 7", "Chủ nhật", "CN") and/or "ngày".
  * - ISO: "2025-05-11", "2025/05/11" (year first).
  * Times, after the date (separated by a space, ",", "-", "–", "|", "@", "at", "lúc" or "T") or
@@ -49,7 +50,7 @@ const CORE =
   `(?:ngày${WS}{1,2})?(?:` +
   "(?<iy>\\d{4})(?<is>[-/])(?<im>\\d{2})\\k<is>(?<id>\\d{2})" +
   "|(?<nd>\\d{1,2})(?<ns>[/.\\-])(?<nm>\\d{1,2})\\k<ns>(?<ny>\\d{4})" +
-  `|(?<vd>\\d{1,2})${WS}{1,2}tháng${WS}{1,2}(?<vm>\\d{1,2})(?:${WS}{1,2}năm|${WS}{0,2},)?${WS}{1,2}(?<vy>\\d{4})` +
+  `|(?<vd>\\d{1,2})${WS}{1,2}tháng${WS}{1,2}(?<vm>\\d{1,2}|giêng|chạp)(?:${WS}{1,2}năm|${WS}{0,2},)?${WS}{1,2}(?<vy>\\d{4})` +
   `|(?<am>${MONTH})${WS}{0,2}(?<ad>\\d{1,2})${ORD}(?:,${WS}{0,2}|${WS}{1,2})(?<ay>\\d{4})` +
   `|(?<bd>\\d{1,2})${ORD}${WS}{1,2}(?:of${WS}{1,2})?(?<bm>${MONTH})(?:,${WS}{0,2}|${WS}{1,2})(?<by>\\d{4})` +
   `)${DATE_END}`;
@@ -81,6 +82,12 @@ function daysIn(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** "5", "05", or "Giêng" (1) and "Chạp" (12), the month names Vietnamese dates also use. */
+function vietnameseMonth(word: string | undefined): number {
+  const w = word?.toLowerCase();
+  return w === "giêng" ? 1 : w === "chạp" ? 12 : num(word);
+}
+
 function monthOf(name: string | undefined): number {
   return name === undefined ? Number.NaN : MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
@@ -92,7 +99,7 @@ function readDate(g: Groups): string | null {
   let d: number;
   if (g.iy !== undefined) [y, m, d] = [num(g.iy), num(g.im), num(g.id)];
   else if (g.ny !== undefined) [y, m, d] = [num(g.ny), num(g.nm), num(g.nd)];
-  else if (g.vy !== undefined) [y, m, d] = [num(g.vy), num(g.vm), num(g.vd)];
+  else if (g.vy !== undefined) [y, m, d] = [num(g.vy), vietnameseMonth(g.vm), num(g.vd)];
   else if (g.ay !== undefined) [y, m, d] = [num(g.ay), monthOf(g.am), num(g.ad)];
   else [y, m, d] = [num(g.by), monthOf(g.bm), num(g.bd)];
   if (!(y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m))) return null;

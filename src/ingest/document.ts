@@ -1,8 +1,9 @@
 import { cleanText } from "./clean/index.js";
-import { parseDateTime } from "./dates.js";
 import { documentId } from "./identity.js";
 import { detectLanguage } from "./language.js";
 import { textMetadata } from "./metadata.js";
+import { defaultMetadataLexicon } from "./opening/lexicon.js";
+import { readPublished } from "./opening/published.js";
 import { knownPublisher } from "./publishers.js";
 import type { Document, DocumentFormat, Language } from "./types.js";
 
@@ -20,7 +21,8 @@ export interface Hints {
 
 /**
  * Builds a Document from decoded text: cleans it (every cut reported), then fills the metadata
- * from the reader's hints first and the text second. Values that cannot be read stay null.
+ * from the reader's hints first and the text second (readPublished says where the date comes
+ * from). Values that cannot be read stay null.
  */
 export function buildDocument(
   input: string,
@@ -37,24 +39,24 @@ export function buildDocument(
   if (cleaned.text.trim() === "")
     docWarnings.push(`${source}: nothing left after removing page chrome`);
 
-  let published: string | null = null;
-  if (hints.published) {
-    published = parseDateTime(hints.published.trim());
-    if (!published)
-      docWarnings.push(`${source}: published date "${hints.published}" not understood; ignored`);
-  }
-  published ??= cleaned.published;
+  const { published, publishedFrom, warning } = readPublished(
+    hints.published,
+    cleaned,
+    defaultMetadataLexicon(),
+  );
+  if (warning) docWarnings.push(`${source}: ${warning}`);
 
   const title = clean(hints.title) ?? fromText.title;
   return {
     id: documentId(cleaned.text),
     source,
     format,
-    url: clean(hints.url),
+    url: clean(hints.url) ?? cleaned.url,
     title,
     lede: fromText.lede ?? clean(hints.lede),
     publisher: fromText.publisher ?? knownPublisher(hints.publisher) ?? clean(hints.publisher),
     published,
+    publishedFrom,
     language: language(hints.language) ?? detectLanguage(cleaned.text),
     authors: hints.authors?.length ? hints.authors : cleaned.authors,
     text: cleaned.text,

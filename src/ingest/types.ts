@@ -16,6 +16,31 @@ export interface Removed {
   reason: string;
 }
 
+/**
+ * Where `published` was read and how sure its year is. A text that says "On January 15th, …"
+ * and nowhere tells the year gets `year: "unknown"` and `published: null` (an undated document),
+ * with the day kept in `monthDay`: a year is never invented.
+ */
+export interface PublishedFrom {
+  /**
+   * "metadata": the reader's (an HTML meta tag or JSON-LD, a JSON Lines field); "dateline": a
+   * line that is only a date; "text": a dateline sentence or line among the first lines ("On
+   * January 15th, the Ministry …", "Hà Nội, ngày 15 tháng 1 năm 2025").
+   */
+  via: "metadata" | "dateline" | "text";
+  /** The words the date was read from: "January 15th", "May 11, 2025 6:57 PM GMT+7". */
+  text: string;
+  /**
+   * "stated": the date carries its year; "inferred": the year comes from `evidence` elsewhere
+   * in the text; "unknown": nothing in the text tells it, so `published` is null.
+   */
+  year: "stated" | "inferred" | "unknown";
+  /** Month and day, "--01-15" (ISO 8601's form of a date without its year). */
+  monthDay: string;
+  /** For an inferred year, the words that give it: "this year (May 29, 2015 – May 29, 2025)". */
+  evidence: string | null;
+}
+
 export type DocumentFormat = "text" | "markdown" | "html" | "jsonl";
 export type Language = "en" | "vi" | "other";
 
@@ -32,8 +57,13 @@ export interface Document {
   lede: string | null;
   /** The agency or site: "VGP", "VNA", "VnExpress". */
   publisher: string | null;
-  /** ISO 8601: "2025-05-11T18:57:00+07:00" with the zone the text gives, a bare date, or null. */
+  /**
+   * ISO 8601: "2025-05-11T18:57:00+07:00" with the zone the text gives, a bare date, or null
+   * (undated: no date, or a date whose year the text does not tell; see `publishedFrom`).
+   */
   published: string | null;
+  /** How `published` was read, or the yearless date of an undated text; null without a date. */
+  publishedFrom: PublishedFrom | null;
   language: Language;
   authors: string[];
   /** The cleaned article text: `original` with the `removed` spans cut out. */

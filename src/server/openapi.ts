@@ -1,3 +1,4 @@
+import { analysisSchema, documentSchema } from "./openapi-documents.js";
 import {
   analyzeBody,
   compareQuery,
@@ -197,8 +198,13 @@ export const openapi = {
       Stored: {
         type: "object",
         required: ["document", "analysis"],
-        properties: { document: object, analysis: object },
+        properties: {
+          document: { $ref: "#/components/schemas/Document" },
+          analysis: { $ref: "#/components/schemas/Analysis" },
+        },
       },
+      Document: documentSchema,
+      Analysis: analysisSchema,
       SearchResult: {
         type: "object",
         required: ["total", "results", "facets"],
@@ -214,7 +220,16 @@ export const openapi = {
               "why nothing was searched for: a q of only emoji or symbols finds nothing, and says so",
           },
           results: { type: "array" },
-          facets: object,
+          undatedExcluded: {
+            type: "integer",
+            description:
+              "undated documents matching everything but the date filter, which left them out (0 without from/to)",
+          },
+          facets: {
+            type: "object",
+            description:
+              'value counts per facet; month values are "YYYY-MM", and "undated" (last) counts the documents without a date',
+          },
         },
       },
     },

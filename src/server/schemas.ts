@@ -43,6 +43,12 @@ export const filterParams = {
   language: { type: "string", enum: ["en", "vi", "other"] },
   from: { ...isoDate, description: "ISO date (or date-time), inclusive" },
   to: { ...isoDate, description: "ISO date (or date-time), inclusive" },
+  undated: {
+    type: "string",
+    enum: ["include", "only"],
+    description:
+      "documents without a date: include them in a from/to filter, or only them (with no from/to); a date filter otherwise leaves them out and counts them in undatedExcluded",
+  },
 } as const;
 
 export const pageQuery = {

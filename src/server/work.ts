@@ -9,6 +9,7 @@ import { analyze } from "../analyze.js";
 import { type CompareInput, compare } from "../compare/index.js";
 import { isDossierError } from "../errors.js";
 import { ingest, ingestBytes } from "../ingest/index.js";
+import { givenDate } from "../ingest/opening/published.js";
 import type { Document } from "../ingest/types.js";
 import { assertStorable } from "../store/limits.js";
 import type { StoredDocument } from "../store/types.js";
@@ -39,6 +40,8 @@ function analyzeText(task: Extract<Task, { kind: "analyze" }>): string {
     ...ingested,
     title: task.title ?? ingested.title,
     published: task.published ?? ingested.published,
+    publishedFrom:
+      task.published === undefined ? ingested.publishedFrom : givenDate(task.published),
   };
   return JSON.stringify({ document, analysis: analyze(document) });
 }

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { DossierError } from "../errors.js";
 import { provinceFilterCode } from "../gazetteer/province-filter.js";
 import type { Document } from "../ingest/types.js";
 import { type FtsQuery, parseFtsQuery } from "./fts-query.js";
@@ -18,10 +19,12 @@ function snippetOf(json: string, title: string | null, fts: FtsQuery): string {
 /** The facets a document has several values of, as document_facets.facets holds them. */
 const MULTI = ["province", "province2025", "entity", "domain"] as const;
 type Multi = (typeof MULTI)[number];
-/** Every facet (month: the first 7 characters of `published`). */
+/** Every facet (month: the first 7 characters of `published`, or UNDATED). */
 const KINDS = [...MULTI, "source", "language", "month"] as const;
 type Kind = (typeof KINDS)[number];
 
+/** The month facet's value for documents without a date. */
+export const UNDATED = "undated";
 const FACET_LIMIT = 50;
 /** Past this many results to rank (offset + limit), sort them all rather than keep the best. */
 const SELECT_MAX = 1000;
@@ -149,7 +152,7 @@ export class SearchIndex {
       for (const k of MULTI) for (const v of facets[k] ?? []) this.add(k, v);
       this.add("source", source);
       this.add("language", language);
-      if (published !== null) this.add("month", published.slice(0, 7));
+      this.add("month", published === null ? UNDATED : published.slice(0, 7));
       this.end[rowid] = this.data.length;
       this.lastRowid = rowid;
     }
@@ -178,9 +181,22 @@ export class SearchIndex {
   }
 }
 
-/** The documents passing the filters (not `q`), as a test on a rowid; null: no filter. */
-function filterOf(index: SearchIndex, query: SearchQuery): ((rowid: number) => boolean) | null {
-  const tests: ((rowid: number) => boolean)[] = [];
+type RowTest = (rowid: number) => boolean;
+
+/** Every test in one, or null for none. */
+const allOf = (tests: RowTest[]): RowTest | null =>
+  tests.length === 0 ? null : (r) => tests.every((t) => t(r));
+
+/**
+ * The documents passing the filters (not `q`), as tests on a rowid (null: no filter): `all`
+ * with the date filter, `undated` true when the date filter leaves out undated documents, and
+ * `others` (every filter but the date) to count those it leaves out.
+ */
+function filterOf(
+  index: SearchIndex,
+  query: SearchQuery,
+): { all: RowTest | null; others: RowTest | null; undated: boolean } {
+  const tests: RowTest[] = [];
   const having = (kind: Kind, value: string) => {
     const n = index.number(kind, value);
     tests.push(n === undefined ? () => false : (r) => index.has(r, n));
@@ -194,23 +210,34 @@ function filterOf(index: SearchIndex, query: SearchQuery): ((rowid: number) => b
   if (query.domain) having("domain", query.domain);
   if (query.source) having("source", query.source);
   if (query.language) having("language", query.language);
+  const others = allOf(tests);
+  const date = dateFilter(index, query);
+  if (date === null) return { all: others, others, undated: false };
+  return { all: allOf([...tests, date]), others, undated: query.undated !== "include" };
+}
+
+/** The date filter: `from`/`to` on `published`, and what to do with undated documents. */
+function dateFilter(index: SearchIndex, query: SearchQuery): RowTest | null {
   const { published } = index;
-  const from = query.from;
-  if (from) {
-    tests.push((r) => {
-      const p = published[r] ?? null;
-      return p !== null && p >= from;
-    });
+  const { from, to, undated } = query;
+  if (undated === "only") {
+    if (from || to)
+      throw new DossierError(
+        "E_USAGE",
+        "undated=only asks for documents without a date: drop from/to",
+        {
+          input: "undated",
+        },
+      );
+    return (r) => (published[r] ?? null) === null;
   }
-  const to = query.to;
-  if (to) {
-    tests.push((r) => {
-      const p = published[r] ?? null;
-      return p !== null && p.slice(0, to.length) <= to;
-    });
-  }
-  if (tests.length === 0) return null;
-  return (r) => tests.every((t) => t(r));
+  if (!from && !to) return null;
+  const keepUndated = undated === "include";
+  return (r) => {
+    const p = published[r] ?? null;
+    if (p === null) return keepUndated;
+    return (!from || p >= from) && (!to || p.slice(0, to.length) <= to);
+  };
 }
 
 /** The documents matching `match` (every stored one when null) and the filters, by rowid. */
@@ -220,26 +247,43 @@ function hitsOf(
   query: SearchQuery,
   match: string | null,
   fts: FtsQuery,
-): { rowids: number[]; matched: number; keep: (rowid: number) => boolean } {
-  const filter = filterOf(index, query);
-  const { ids } = index;
+): {
+  rowids: number[];
+  matched: number;
+  keep: (rowid: number) => boolean;
+  undatedExcluded: number;
+} {
+  const { all: filter, others, undated } = filterOf(index, query);
+  const { ids, published } = index;
   const keep = filter
     ? (r: number) => ids[r] !== undefined && filter(r)
     : (r: number) => ids[r] !== undefined;
   // Text with no word in it finds nothing: listing everything would answer another question.
-  if (fts.note !== undefined) return { rowids: [], matched: 0, keep };
-  if (match === null) {
+  if (fts.note !== undefined) return { rowids: [], matched: 0, keep, undatedExcluded: 0 };
+  const matched =
+    match === null
+      ? null
+      : (db
+          .prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?")
+          .pluck()
+          .all(match) as number[]);
+  // What the date filter left out for want of a date, counted so it is never dropped unsaid.
+  let undatedExcluded = 0;
+  if (undated) {
+    for (const r of matched ?? index.rowids) {
+      if (ids[r] !== undefined && (published[r] ?? null) === null && (!others || others(r)))
+        undatedExcluded++;
+    }
+  }
+  if (matched === null) {
     return {
       rowids: filter ? index.rowids.filter(filter) : index.rowids,
       matched: index.rowids.length,
       keep,
+      undatedExcluded,
     };
   }
-  const matched = db
-    .prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?")
-    .pluck()
-    .all(match) as number[];
-  return { rowids: matched.filter(keep), matched: matched.length, keep };
+  return { rowids: matched.filter(keep), matched: matched.length, keep, undatedExcluded };
 }
 
 /**
@@ -315,12 +359,18 @@ function facetsOf(index: SearchIndex, rowids: number[]): SearchResult["facets"] 
     (counts[b] as number) - (counts[a] as number) ||
     compare(values[a] as string, values[b] as string);
   const facets = {} as SearchResult["facets"];
+  const facet = (n: number, labels: Map<string, string> | null): Facet => {
+    const value = values[n] as string;
+    return { value, label: labels?.get(value) ?? value, count: counts[n] as number };
+  };
   for (const k of KINDS) {
     const labels = k === "source" || k === "language" || k === "month" ? null : index.labels[k];
-    facets[k] = best(present[k], FACET_LIMIT, before).map((n): Facet => {
-      const value = values[n] as string;
-      return { value, label: labels?.get(value) ?? value, count: counts[n] as number };
-    });
+    facets[k] = best(present[k], FACET_LIMIT, before).map((n) => facet(n, labels));
+  }
+  // Undated documents are a value of the month facet, always shown, and last.
+  const undated = index.number("month", UNDATED);
+  if (undated !== undefined && (counts[undated] ?? 0) > 0) {
+    facets.month = [...facets.month.filter((f) => f.value !== UNDATED), facet(undated, null)];
   }
   return facets;
 }
@@ -368,7 +418,12 @@ function run(db: Db, index: SearchIndex, query: SearchQuery, fts: FtsQuery, matc
       published: row.published,
     };
   });
-  return { total: hits.rowids.length, results, facets: facetsOf(index, hits.rowids) };
+  return {
+    total: hits.rowids.length,
+    results,
+    undatedExcluded: hits.undatedExcluded,
+    facets: facetsOf(index, hits.rowids),
+  };
 }
 
 function isFtsSyntaxError(error: unknown): boolean {

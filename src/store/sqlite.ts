@@ -134,8 +134,6 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
     });
     if (changes === 0) return false;
     insert.analysis.run(d.id, analysisJson);
-    const provinces = new Set<string>();
-    const provinces2025 = new Set<string>();
     for (const m of a.places) {
       insert.mention.run(
         d.id,
@@ -147,14 +145,18 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
         m.province2025.code,
         m.province2025.name,
       );
-      if (!provinces.has(m.province.code)) {
-        provinces.add(m.province.code);
-        label(labels.province, m.province.code, m.province.name);
-      }
-      if (!provinces2025.has(m.province2025.code)) {
-        provinces2025.add(m.province2025.code);
-        label(labels.province2025, m.province2025.code, m.province2025.name);
-      }
+    }
+    // The province facets count the text's and the captions' places (analysis.provinces);
+    // the mentions table holds the text's, whose offsets are into the text.
+    const provinces = new Set<string>();
+    const provinces2025 = new Set<string>();
+    for (const p of a.provinces) {
+      provinces.add(p.code);
+      label(labels.province, p.code, p.name);
+    }
+    for (const p of a.provinces2025) {
+      provinces2025.add(p.code);
+      label(labels.province2025, p.code, p.name);
     }
     const entities = new Map<string, { type: string; name: string; count: number }>();
     for (const e of a.entities) {

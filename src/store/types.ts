@@ -11,7 +11,9 @@ export interface StoredDocument {
  * A search: `q` is full-text (folded: "Đà Nẵng", "Da Nang" and "DA NANG" match alike; quoted
  * phrases, AND/OR/NOT and a trailing `*` for prefixes are kept); the rest are filters.
  * `province`/`province2025` take a code ("48") or a name ("Đà Nẵng"); `entity` an id
- * ("org:asean"); `from`/`to` are inclusive ISO dates compared with `published`.
+ * ("org:asean"); `from`/`to` are inclusive ISO dates compared with `published`. A document
+ * without a date (`published` null) is undated: a date filter leaves it out, counted in
+ * `SearchResult.undatedExcluded`, unless `undated` is "include"; "only" asks for the undated.
  */
 export interface SearchQuery {
   q?: string;
@@ -23,6 +25,8 @@ export interface SearchQuery {
   language?: string;
   from?: string;
   to?: string;
+  /** "include": undated documents pass a date filter too; "only": only undated documents (no from/to). */
+  undated?: "include" | "only";
   /** Default 20, at most 100. */
   limit?: number;
   offset?: number;
@@ -58,6 +62,12 @@ export interface SearchResult {
   /** Why nothing was searched for: a query of only emoji or symbols finds nothing, and says so. */
   note?: string;
   results: SearchHit[];
+  /**
+   * Undated documents that match the query and every other filter but were left out by the
+   * date filter (`from`/`to`): never dropped unsaid. 0 without a date filter.
+   */
+  undatedExcluded: number;
+  /** Facet counts; `month` ends with the value "undated" when undated documents match. */
   facets: {
     province: Facet[];
     province2025: Facet[];

@@ -69,10 +69,32 @@ describe("dossier places", () => {
     const r = run(["places", a, "-f", "csv"]);
     const lines = r.stdout.trim().split(/\r\n/);
     expect(lines[0]).toBe(
-      "source,start,end,text,place,kind,confidence,reason,province_code,province,province2025_code,province2025",
+      "source,start,end,text,place,kind,confidence,reason,province_code,province,province2025_code,province2025,field",
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(",Hue,city,");
+  });
+
+  it("counts the places of photo captions, with offsets into the caption", () => {
+    const caption = "Fishing boats at the pier in Phu Quoc, March 3, 2026";
+    const a = file(
+      "caption.txt",
+      `Rice exports rise\n\nVGP – Farmers in Can Tho sold more rice this spring than in any spring before.\n\n${caption} - Photo: VNA\n`,
+    );
+    const doc = JSON.parse(run(["places", a, "-f", "json"]).stdout).documents[0];
+    expect(doc.mentions.map((m: { text: string }) => m.text)).toEqual(["Can Tho"]);
+    expect(doc.captions).toHaveLength(1);
+    const [m] = doc.captions[0].mentions;
+    expect(caption.slice(m.start, m.end)).toBe("Phu Quoc");
+    expect(m.province.name).toBe("Kien Giang");
+    expect(doc.provinces.map((p: { name: string }) => p.name).sort()).toEqual([
+      "Can Tho",
+      "Kien Giang",
+    ]);
+    const csv = run(["places", a, "-f", "csv"]).stdout.trim().split(/\r\n/);
+    expect(csv).toHaveLength(3);
+    expect(csv[2]).toMatch(/,Phu Quoc,.*,caption 1$/);
+    expect(run(["places", a]).stdout).toMatch(/caption 1: Fishing boats[\s\S]*Phu Quoc/);
   });
 
   it("writes GeoJSON points with counts", () => {
@@ -359,5 +381,32 @@ describe("dossier ingest, search, stats, export", () => {
       geo.features.map((f: { properties: { code: string } }) => f.properties.code).sort(),
     ).toEqual(["46", "48"]);
     expect(run(["export", "--db", db, "-f", "jsonl"]).stdout.trim().split("\n")).toHaveLength(2);
+  });
+
+  it("search says how many undated documents a date filter left out, and finds them on request", () => {
+    const db = join(dir, "undated.db");
+    const dated = file(
+      "dated.txt",
+      "On March 3, 2025, the two ministers opened a rice fair in Can Tho.\nBoth sides agreed to meet again.\n",
+    );
+    const undated = file(
+      "undated.txt",
+      "Farmers in Can Tho sold more rice this spring, officials said.\n",
+    );
+    expect(run(["ingest", dated, undated, "--db", db]).status).toBe(0);
+    const text = run(["search", "--from", "2025-01-01", "--db", db]).stdout;
+    expect(text).toMatch(/^1 documents\n\(1 undated documents left out by the date filter/);
+    const only = JSON.parse(run(["search", "--undated", "only", "--db", db, "-f", "json"]).stdout);
+    expect(only.results.map((r: { source: string }) => r.source)).toEqual([undated]);
+    const month = JSON.parse(run(["search", "--db", db, "-f", "json"]).stdout).facets.month;
+    expect(month).toEqual([
+      { value: "2025-03", label: "2025-03", count: 1 },
+      { value: "undated", label: "undated", count: 1 },
+    ]);
+    const bad = run(["search", "--undated", "never", "--db", db]);
+    expect(bad.status).toBe(2);
+    const both = run(["search", "--undated", "only", "--from", "2025", "--db", db]);
+    expect(both.status).not.toBe(0);
+    expect(both.stderr).toMatch(/undated=only/);
   });
 });

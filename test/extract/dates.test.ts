@@ -31,6 +31,13 @@ DOC Ten years of ties (May 29, 2015 – May 29, 2025). => May 29, 2015 – May 2
 - Ngày 10/5/2025, Thủ tướng tiếp đoàn. => Ngày 10/5/2025 | date | 2025-05-10 | explicit
 - Hội nghị diễn ra 10/5/2025 tại Hà Nội. => 10/5/2025 | date | 2025-05-10 | explicit
 - Luật có hiệu lực từ ngày 10 tháng 5 năm 2025. => ngày 10 tháng 5 năm 2025 | date | 2025-05-10 | explicit
+- Hội nghị khai mạc ngày 15 tháng Giêng năm 2025. => ngày 15 tháng Giêng năm 2025 | date | 2025-01-15 | explicit
+DOC Lễ hội diễn ra vào tháng Giêng. => tháng Giêng | month | 2025-01 | inferred
+2025-01-15 Ngày 20 tháng chạp, đoàn về Huế. => Ngày 20 tháng chạp | date | 2024-12-20 | inferred
+- Từ tháng Giêng đến tháng 3 năm 2025, giá tăng. => tháng Giêng đến tháng 3 năm 2025 | range | 2025-01/2025-03 | explicit
+- Tháng giêngs và chạp không phải tháng. =>
+- The accord of 15th January 2025 holds. => 15th January 2025 | date | 2025-01-15 | explicit
+2025-02-01 Talks opened on January 15th. => January 15th | date | 2025-01-15 | inferred
 - Trong tháng 5/2025, xuất khẩu tăng. => tháng 5/2025 | month | 2025-05 | explicit
 - Năm 2025 là năm bản lề. => Năm 2025 | year | 2025 | explicit
 - Kế hoạch giai đoạn 2021-2025 đã hoàn thành. => 2021-2025 | years | 2021/2025 | explicit
@@ -137,6 +144,7 @@ const fragment = fc.constantFrom(
   ...["May", "may", "8", "11", "2025", "2021", "-", "–", "to", "and", "between", "from", ","],
   ...["January", "14th", "of", "the", "this", "last", "year", "month", "(", ")", "USD", "."],
   ...["ngày", "tháng", "năm", "nay", "ngoái", "5", "/", "10/5/2025", "đến", "giai đoạn", "Sáng"],
+  ...["Giêng", "chạp", "15th"],
 );
 const sentence = fc
   .array(fc.oneof(fragment, fc.integer({ min: 0, max: 2200 }).map(String)), { maxLength: 40 })

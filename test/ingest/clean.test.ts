@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/analyze.js";
+import { sourceLineUrl } from "../../src/ingest/clean/07-source-lines.js";
+import { defaultChromeLexicon } from "../../src/ingest/clean/index.js";
 import { cleanText, ingest } from "../../src/ingest/index.js";
 
 const fixture = (name: string) =>
@@ -155,6 +158,8 @@ const pieces = fc.constantFrom(
   "",
   "   ",
   "Title of a story about a bridge",
+  "Source: https://news.example/a/united-states-b.html",
+  "Nguồn: www.example.vn/ha-noi",
 );
 const page = fc
   .array(
@@ -200,6 +205,100 @@ describe("cleanText properties", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("a source line is the document's URL", () => {
+  const body =
+    "Ministers agree to widen rail links\n\n" +
+    "The two transport ministers agreed on Tuesday to study a new freight line and more flights.\n";
+
+  it.each([
+    [
+      "Source: https://news.example/world/united-states-and-da-nang-1234.html",
+      "https://news.example/world/united-states-and-da-nang-1234.html",
+    ],
+    [
+      "Nguồn: https://bao.example.vn/tin-tuc/ha-noi.htm",
+      "https://bao.example.vn/tin-tuc/ha-noi.htm",
+    ],
+    ["NGUỒN: <https://bao.example.vn/a>", "https://bao.example.vn/a"],
+    ["Original article: www.example.org/story.", "www.example.org/story"],
+  ])("%s", (line, url) => {
+    const original = `${body}\n${line}\n`;
+    const d = ingest(original);
+    expect(d.url).toBe(url);
+    expect(d.text).not.toContain(line.slice(0, 6));
+    expect(d.removed.map((r) => r.reason)).toContain("source line (moved to url)");
+    expect(reassemble(original, cleanText(original).text, cleanText(original).removed)).toBe(true);
+  });
+
+  it("keeps a source line in place when it is not one labelled URL", () => {
+    for (const line of [
+      "Source: VNA",
+      "Source: https://a.example/x and https://b.example/y",
+      "Source: press@example.vn",
+      "Open source: https://example.org/x",
+      "The data source: https://example.org/x is public.",
+    ]) {
+      const d = ingest(`${body}\n${line}\n`);
+      expect(d.url, line).toBeNull();
+      expect(d.text, line).toContain(line);
+    }
+  });
+
+  it("lets the reader's URL win (HTML canonical, a JSON Lines field)", () => {
+    const d = ingest(
+      `{"text": ${JSON.stringify(`${body}\nSource: https://b.example/x\n`)}, "url": "https://a.example/y"}\n`,
+    );
+    expect(d.url).toBe("https://a.example/y");
+  });
+
+  it("finds no entity or place in the URL, whatever the line says", () => {
+    const text = `${body}\nSee https://news.example/united-states-and-da-nang.html for more.\n`;
+    const a = analyze(ingest(text));
+    expect(a.entities.map((e) => e.text)).toEqual([]);
+    expect(a.places).toEqual([]);
+  });
+});
+
+describe("sourceLineUrl properties", () => {
+  const lexicon = defaultChromeLexicon();
+  const label = fc.constantFrom("Source", "source", "SOURCE", "Nguồn", "nguon", "Link gốc", "URL");
+
+  it("reads back any web URL after any listed label", () => {
+    fc.assert(
+      fc.property(
+        label,
+        fc.constantFrom(":", " :", ": ", "："),
+        // A full stop after the URL, or brackets around it, are the line's, not the URL's.
+        fc
+          .webUrl({ withQueryParameters: true, withFragments: true })
+          .filter((u) => !/[.>)\]]$/u.test(u)),
+        (l, colon, url) => {
+          expect(sourceLineUrl(`${l}${colon}${url}`, lexicon)).toBe(url);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("never throws, and what it returns is part of the line", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.tuple(label, fc.string({ maxLength: 100 })).map(([l, rest]) => `${l}: ${rest}`),
+          fc
+            .tuple(label, fc.webUrl(), fc.string({ maxLength: 20 }))
+            .map(([l, u, tail]) => `${l}: ${u}${tail}`),
+        ),
+        (line) => {
+          const url = sourceLineUrl(line, lexicon);
+          if (url !== null) expect(line).toContain(url);
+        },
+      ),
     );
   });
 });

@@ -48,6 +48,11 @@ describe("parseDateTime", () => {
     ["ngày 12 tháng 5 năm 2025", "2025-05-12"],
     ["Ngày 12 tháng 05 năm 2025", "2025-05-12"],
     ["12 tháng 5, 2025", "2025-05-12"],
+    ["ngày 15 tháng Giêng năm 2025", "2025-01-15"],
+    ["15 THÁNG CHẠP NĂM 2024", "2024-12-15"],
+    ["15th January 2025", "2025-01-15"],
+    ["January 15th, 2025", "2025-01-15"],
+    ["15/1/2025", "2025-01-15"],
     ["Chủ nhật, 11/5/2025, 18:57 (GMT+7)", "2025-05-11T18:57:00+07:00"],
     ["CN, 11/5/2025", "2025-05-11"],
     ["11/5/2025 18h57", "2025-05-11T18:57:00"],
@@ -219,7 +224,7 @@ describe("properties", () => {
           [`${name} ${d}, ${y}`, date],
           [`${d} ${name.slice(0, 3)} ${y}`, date],
           [`${pad(d)}/${pad(m)}/${y}`, date],
-          [`ngày ${d} tháng ${m} năm ${y}`, date],
+          [`ngày ${d} tháng ${m === 1 ? "Giêng" : m === 12 ? "chạp" : m} năm ${y}`, date],
           [`${hms}+07:00`, `${hms}+07:00`],
           [`${name} ${d}, ${y} ${h12}:${pad(mi)} ${ap} GMT+7`, `${hm}+07:00`],
           [`${pad(h)}:${pad(mi)} ${pad(d)}/${pad(m)}/${y}`, hm],
@@ -240,7 +245,7 @@ describe("properties", () => {
   });
 
   const tokens = fc.constantFrom(
-    ..."May|11|,| |2025|/|-|:|PM|GMT+7|(|)|Thứ Hai|tháng|năm|T|Z|h|giờ|12|31|02|29|1900|2101|+07:00|\n|.|ngày|Sun".split(
+    ..."May|11|,| |2025|/|-|:|PM|GMT+7|(|)|Thứ Hai|tháng|năm|T|Z|h|giờ|12|31|02|29|1900|2101|+07:00|\n|.|ngày|Sun|Giêng|chạp".split(
       "|",
     ),
   );

@@ -64,6 +64,8 @@ describe("server API", () => {
     const { document, analysis } = r.json();
     expect(document.title).toBe("JS");
     expect(document.published).toBe("2025-05-10");
+    // The date given wins over the text's, and says so.
+    expect(document.publishedFrom).toMatchObject({ via: "metadata", monthDay: "--05-10" });
     expect(analysis.provisions.length).toBeGreaterThanOrEqual(3);
     expect(analysis.places.map((p: { text: string }) => p.text)).toContain("Đà Nẵng");
     expect((await get("/stats")).json().documents).toBe(0);
@@ -126,6 +128,30 @@ describe("server API", () => {
     const byCode = await get("/search?province=48");
     expect(byName.json().total).toBe(byCode.json().total);
     expect(byCode.json().total).toBeGreaterThan(0);
+  });
+
+  it("GET /search counts undated documents, and filters on them on request", async () => {
+    const stated = (await get(`/documents/${statementId}`)).json().document;
+    // "Hanoi, May 10, 2025 – …" under the title dates the statement.
+    expect(stated.published).toBe("2025-05-10");
+    expect(stated.publishedFrom).toMatchObject({ via: "text", year: "stated" });
+    const all = (await get("/search")).json();
+    const undated = all.facets.month.find((f: { value: string }) => f.value === "undated");
+    expect(undated.count).toBeGreaterThan(0);
+    expect(all.facets.month.at(-1)).toEqual(undated);
+    const dated = (await get("/search?from=2025-01-01")).json();
+    expect(dated.undatedExcluded).toBe(undated.count);
+    const withUndated = (await get("/search?from=2025-01-01&undated=include")).json();
+    expect(withUndated.total).toBe(dated.total + undated.count);
+    const only = (await get("/search?undated=only")).json();
+    expect(only.total).toBe(undated.count);
+    expect(only.results.every((r: { published: string | null }) => r.published === null)).toBe(
+      true,
+    );
+    const both = await get("/search?undated=only&from=2025");
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error).toMatchObject({ code: "E_USAGE" });
+    expect((await get("/search?undated=sometimes")).statusCode).toBe(400);
   });
 
   it("GET /provinces counts old and new provinces", async () => {
@@ -219,6 +245,18 @@ describe("server API", () => {
       expect.arrayContaining([...routes, "/provinces", "/compare", "/stats", "/openapi.json"]),
     );
     expect(Object.keys(spec.paths["/documents"])).toEqual(expect.arrayContaining(["get", "post"]));
+    const { Document, Analysis, SearchResult } = spec.components.schemas;
+    expect(Document.properties.publishedFrom.properties.year.enum).toEqual([
+      "stated",
+      "inferred",
+      "unknown",
+    ]);
+    expect(Object.keys(Analysis.properties.captions.items.properties)).toEqual(
+      expect.arrayContaining(["places", "entities", "dates"]),
+    );
+    expect(SearchResult.properties.undatedExcluded.type).toBe("integer");
+    const params = spec.paths["/search"].get.parameters.map((p: { name: string }) => p.name);
+    expect(params).toContain("undated");
   });
 
   it("maps error codes to statuses in one place", () => {

@@ -216,6 +216,53 @@ export function storeContract(name: string, open: () => Store): void {
     );
 
     it(
+      "counts and shows undated documents, never drops them from a date filter unsaid",
+      withStore((store) => {
+        // [3] is the one document without a date.
+        expect(store.search({}).facets.month.at(-1)).toEqual({
+          value: "undated",
+          label: "undated",
+          count: 1,
+        });
+        const dated = store.search({ from: "2025-01-01" });
+        expect(dated.results.map((r) => r.id).sort()).toEqual(sorted(0, 1, 2));
+        expect(dated.undatedExcluded).toBe(1);
+        expect(dated.facets.month.some((f) => f.value === "undated")).toBe(false);
+        expect(store.search({ from: "2025-01-01", q: "rice" }).undatedExcluded).toBe(0);
+        expect(store.search({ to: "2024-12-31", province: "Quang Nam" }).undatedExcluded).toBe(1);
+        expect(store.search({}).undatedExcluded).toBe(0);
+        const included = store.search({ from: "2025-01-01", undated: "include" });
+        expect(included.results.map((r) => r.id).sort()).toEqual(sorted(0, 1, 2, 3));
+        expect(included.undatedExcluded).toBe(0);
+        expect(included.facets.month.at(-1)).toMatchObject({ value: "undated", count: 1 });
+        expect(ids(store, { undated: "only" })).toEqual(sorted(3));
+        expect(store.provinceCounts("old", { undated: "only" })).toEqual([
+          { code: "49", name: "Quang Nam", count: 1 },
+        ]);
+        expect(() => store.search({ undated: "only", from: "2025" })).toThrow(
+          expect.objectContaining({ code: "E_USAGE" }),
+        );
+      }),
+    );
+
+    it("counts the places of a document's captions in its province facets", () => {
+      const store = open();
+      try {
+        const document = ingest(
+          "Rice exports rise\n\nVGP – Farmers sold more rice this spring than in any spring before.\n\nBoats at the pier in Phu Quoc - Photo: VNA\n",
+          { source: "caption.txt" },
+        );
+        store.add([{ document, analysis: analyze(document) }]);
+        const found = store.search({ province: "Kien Giang" });
+        expect(found.results.map((r) => r.id)).toEqual([document.id]);
+        expect(found.facets.province2025).toEqual([{ value: "91", label: "An Giang", count: 1 }]);
+        expect(store.stats().mentions).toBe(0);
+      } finally {
+        store.close();
+      }
+    });
+
+    it(
       "reports stats and province counts",
       withStore((store) => {
         const entityIds = new Set(docs.flatMap((d) => d.analysis.entities.map((e) => e.id)));

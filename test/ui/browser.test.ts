@@ -253,6 +253,56 @@ describe("web UI in Chromium", () => {
     await page.close();
   });
 
+  it("shows undated documents as undated, in the month facet and the document, and captions' places", async () => {
+    // An invented report: dated "March 3rd" with no year the text tells; only its caption
+    // names Phu Quoc.
+    const text =
+      "On March 3rd, the two ministers opened a rice fair in Can Tho.\nBoth sides agreed to meet again next spring.\nBoats at the pier in Phu Quoc - Photo: VNA\n";
+    const response = await fetch(new URL("/documents", base), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text, source: "undated-fair.txt" }),
+    });
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    const { page, foreign, errors } = await openPage();
+    await page.goto(`${base}#/doc/${id}`);
+    await expect
+      .poll(() => page.locator("dd.published").textContent())
+      .toBe("3 March (year unknown)");
+    await expect
+      .poll(() => page.locator(".captions .caption-text mark.hl.place").allTextContents())
+      .toEqual(["Phu Quoc"]);
+    expect(await page.locator(".provinces").textContent()).toContain("Kiên Giang");
+    await shot(page, "document-undated");
+
+    await page.goto(base);
+    const undated = page.locator('.facets [data-facet="month"][data-value="undated"]');
+    await expect.poll(() => undated.count()).toBe(1);
+    const count = Number(await undated.locator(".count").textContent());
+    expect(count).toBeGreaterThanOrEqual(1);
+    await undated.click();
+    await expect.poll(() => page.url()).toContain("undated=only");
+    await settled(page);
+    expect(Number(await page.locator(".total strong").textContent())).toBe(count);
+    expect(await page.locator(".hit .meta .undated").count()).toBe(
+      await page.locator(".hit").count(),
+    );
+
+    // A date filter says how many undated documents it leaves out, and lets them in.
+    await page.goto(`${base}#/?from=1900-01-01`);
+    await settled(page);
+    await expect.poll(() => page.locator(".undated-note").textContent()).toContain(String(count));
+    const dated = Number(await page.locator(".total strong").textContent());
+    await page.getByRole("button", { name: "Include undated" }).click();
+    await expect.poll(() => page.url()).toContain("undated=include");
+    await settled(page);
+    expect(Number(await page.locator(".total strong").textContent())).toBe(dated + count);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("compares two statements side by side", async () => {
     const found = await api<{ results: { id: string; title: string | null }[] }>(
       `/search?q=${encodeURIComponent('"joint statement"')}&language=en&limit=50`,

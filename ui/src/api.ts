@@ -64,6 +64,7 @@ export const FILTER_KEYS = [
   "language",
   "from",
   "to",
+  "undated",
 ] as const satisfies readonly (keyof Filters)[];
 
 export const api = {

@@ -10,7 +10,9 @@ function filtersOf(params: URLSearchParams): Filters {
   const filters: Filters = {};
   for (const key of FILTER_KEYS) {
     const value = params.get(key);
-    if (value) filters[key] = value;
+    if (!value) continue;
+    if (key !== "undated") filters[key] = value;
+    else if (value === "include" || value === "only") filters.undated = value;
   }
   return filters;
 }

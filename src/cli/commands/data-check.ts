@@ -15,6 +15,7 @@ import {
   readGazetteerSources,
 } from "../../gazetteer/load.js";
 import { loadChromeLexicon } from "../../ingest/clean/lexicon.js";
+import { loadMetadataLexicon } from "../../ingest/opening/lexicon.js";
 import { loadPublishers } from "../../ingest/publishers.js";
 
 export function registerDataCheck(program: Command): void {
@@ -44,6 +45,7 @@ export function runDataCheck(dataDir: string): number {
     topics,
     loadProvisionLexicon,
     loadKindLexicon,
+    loadMetadataLexicon,
     loadTermLexicon,
     loadTitles,
   ]) {

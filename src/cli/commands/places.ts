@@ -51,8 +51,9 @@ export function registerPlaces(program: Command): void {
 }
 
 /**
- * Reads every input through ingest (so page chrome is not counted), geoparses it and writes its
- * result before reading the next; GeoJSON, a count per place over all inputs, comes at the end.
+ * Reads every input through ingest (so page chrome is not counted), geoparses its text and its
+ * photo captions (the provinces count both) and writes its result before reading the next;
+ * GeoJSON, a count per place over all inputs, comes at the end.
  */
 export async function runPlaces(inputs: string[], options: PlacesOptions): Promise<number> {
   const { format, level } = options;
@@ -62,14 +63,17 @@ export async function runPlaces(inputs: string[], options: PlacesOptions): Promi
   const total = new PlacesTotal();
   let documents = 0;
   const status = await readInputs("places", inputs, options, async (source, document) => {
-    const mentions = placesAndEntities(document.text, {
-      minConfidence: options.minConfidence,
-    }).places;
+    const placesOf = (text: string) =>
+      placesAndEntities(text, { minConfidence: options.minConfidence }).places;
+    const mentions = placesOf(document.text);
+    const captions = document.captions.map((c) => ({ text: c.text, mentions: placesOf(c.text) }));
+    const all = [...mentions, ...captions.flatMap((c) => c.mentions)];
     const result: PlacesResult = {
       source,
       mentions,
-      provinces: countProvinces(mentions, "old"),
-      provinces2025: countProvinces(mentions, "new"),
+      captions,
+      provinces: countProvinces(all, "old"),
+      provinces2025: countProvinces(all, "new"),
     };
     if (list) await list.add(placesDocument(result, level));
     else if (format === "csv")

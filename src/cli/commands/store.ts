@@ -58,6 +58,11 @@ export function registerStoreCommands(program: Command): void {
     .option("--language <en|vi|other>", "language")
     .option("--from <date>", "published on or after (ISO date)")
     .option("--to <date>", "published on or before (ISO date)")
+    .option(
+      "--undated <include|only>",
+      "documents without a date: include them in a date filter, or only them",
+      parseChoice(["include", "only"] as const),
+    )
     .option("--limit <n>", "results per page", parseInteger(1, 100), 20)
     .option("--offset <n>", "skip this many results", parseInteger(0, 1e9), 0)
     .option(...formatOption(["text", "json", "jsonl"] as const))
@@ -129,6 +134,11 @@ async function writeSearch(result: SearchResult, format: "text" | "json" | "json
     for (const r of result.results) await out.write(`${JSON.stringify(r)}\n`);
   } else {
     await out.write(`${result.total} documents\n`);
+    if (result.note) await out.write(`(${escapeTerminal(result.note)})\n`);
+    if (result.undatedExcluded > 0)
+      await out.write(
+        `(${result.undatedExcluded} undated documents left out by the date filter: --undated include shows them)\n`,
+      );
     for (const r of result.results) {
       await out.write(
         `\n${r.score.toFixed(2)}  ${escapeTerminal(r.title ?? r.source)}  [${escapeTerminal(r.source)}]\n    ${escapeTerminal(r.snippet)}\n`,

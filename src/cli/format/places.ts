@@ -5,29 +5,40 @@ export type Level = "old" | "new" | "both";
 
 export interface PlacesResult {
   source: string;
+  /** Mentions in the document's text (offsets into it). */
   mentions: PlaceMention[];
+  /** Mentions in each photo caption (offsets into the caption). */
+  captions: { text: string; mentions: PlaceMention[] }[];
+  /** Counts over the text's and the captions' mentions. */
   provinces: ProvinceCount[];
   provinces2025: ProvinceCount[];
 }
+
+/** Every mention of a result: the text's, then each caption's. */
+const everyMention = (r: PlacesResult) => [...r.mentions, ...r.captions.flatMap((c) => c.mentions)];
 
 const wantOld = (level: Level) => level !== "new";
 const wantNew = (level: Level) => level !== "old";
 
 /**
- * One document of the JSON contract `{ documents: [{ source, mentions, provinces,
- * provinces2025 }] }` (and one line of JSON Lines), with the levels asked for.
+ * One document of the JSON contract `{ documents: [{ source, mentions, captions: [{ text,
+ * mentions }], provinces, provinces2025 }] }` (and one line of JSON Lines), with the levels
+ * asked for; a caption's mention offsets are into the caption.
  */
 export function placesDocument(r: PlacesResult, level: Level): object {
-  return {
-    source: r.source,
-    mentions: r.mentions.map((m) => {
+  const shown = (mentions: PlaceMention[]) =>
+    mentions.map((m) => {
       const { province, province2025, ...rest } = m;
       return {
         ...rest,
         ...(wantOld(level) ? { province } : {}),
         ...(wantNew(level) ? { province2025 } : {}),
       };
-    }),
+    });
+  return {
+    source: r.source,
+    mentions: shown(r.mentions),
+    captions: r.captions.map((c) => ({ text: c.text, mentions: shown(c.mentions) })),
     ...(wantOld(level) ? { provinces: r.provinces } : {}),
     ...(wantNew(level) ? { provinces2025: r.provinces2025 } : {}),
   };
@@ -37,27 +48,37 @@ export function placesCsvHeader(level: Level): string {
   const header = ["source", "start", "end", "text", "place", "kind", "confidence", "reason"];
   if (wantOld(level)) header.push("province_code", "province");
   if (wantNew(level)) header.push("province2025_code", "province2025");
+  // Last, so the columns before keep their places: "text", or "caption N" (1-based) whose
+  // offsets are into that caption.
+  header.push("field");
   return `${header.join(",")}\r\n`;
 }
 
-/** One document's CSV rows, one a mention. */
+/** One document's CSV rows, one a mention: the text's, then each caption's. */
 export function placesCsvRows(r: PlacesResult, level: Level): string {
   const lines: string[] = [];
-  for (const m of r.mentions) {
-    const row: (string | number)[] = [
-      r.source,
-      m.start,
-      m.end,
-      m.text,
-      m.place.name,
-      m.place.kind,
-      m.confidence,
-      m.reason,
-    ];
-    if (wantOld(level)) row.push(m.province.code, m.province.name);
-    if (wantNew(level)) row.push(m.province2025.code, m.province2025.name);
-    lines.push(`${row.map(csvField).join(",")}\r\n`);
-  }
+  const rows = (mentions: PlaceMention[], field: string) => {
+    for (const m of mentions) {
+      const row: (string | number)[] = [
+        r.source,
+        m.start,
+        m.end,
+        m.text,
+        m.place.name,
+        m.place.kind,
+        m.confidence,
+        m.reason,
+      ];
+      if (wantOld(level)) row.push(m.province.code, m.province.name);
+      if (wantNew(level)) row.push(m.province2025.code, m.province2025.name);
+      row.push(field);
+      lines.push(`${row.map(csvField).join(",")}\r\n`);
+    }
+  };
+  rows(r.mentions, "text");
+  r.captions.forEach((c, i) => {
+    rows(c.mentions, `caption ${i + 1}`);
+  });
   return lines.join("");
 }
 
@@ -72,7 +93,7 @@ export class PlacesGeoJson {
   >();
 
   add(r: PlacesResult): void {
-    for (const m of r.mentions) {
+    for (const m of everyMention(r)) {
       const entry = this.byPlace.get(m.place.id);
       if (entry) {
         entry.count++;
@@ -117,18 +138,28 @@ export function placesText(r: PlacesResult, level: Level): string {
   const out: string[] = [];
   const n = r.mentions.length;
   out.push(`${escapeTerminal(r.source)}: ${n} mention${n === 1 ? "" : "s"}`);
-  for (const m of r.mentions) {
-    const where: string[] = [];
-    if (wantOld(level)) where.push(`${m.province.name} (${m.province.code})`);
-    if (wantNew(level)) where.push(`2025: ${m.province2025.name} (${m.province2025.code})`);
-    const place =
-      m.place.kind === "province" || m.place.kind === "municipality"
-        ? ""
-        : ` [${m.place.kind} ${m.place.name}]`;
+  const lines = (mentions: PlaceMention[], indent: string) => {
+    for (const m of mentions) {
+      const where: string[] = [];
+      if (wantOld(level)) where.push(`${m.province.name} (${m.province.code})`);
+      if (wantNew(level)) where.push(`2025: ${m.province2025.name} (${m.province2025.code})`);
+      const place =
+        m.place.kind === "province" || m.place.kind === "municipality"
+          ? ""
+          : ` [${m.place.kind} ${m.place.name}]`;
+      out.push(
+        `${indent}${String(m.start).padStart(7)}  ${escapeTerminal(m.text)}${place} → ${where.join(" · ")}  ${m.confidence}`,
+      );
+    }
+  };
+  lines(r.mentions, "  ");
+  r.captions.forEach((c, i) => {
+    if (c.mentions.length === 0) return;
     out.push(
-      `  ${String(m.start).padStart(7)}  ${escapeTerminal(m.text)}${place} → ${where.join(" · ")}  ${m.confidence}`,
+      `  caption ${i + 1}: ${escapeTerminal(c.text.slice(0, 60))}${c.text.length > 60 ? "…" : ""}`,
     );
-  }
+    lines(c.mentions, "    ");
+  });
   if (wantOld(level) && r.provinces.length > 0)
     out.push("  provinces (63, before July 2025):", ...table(r.provinces));
   if (wantNew(level) && r.provinces2025.length > 0)
@@ -146,7 +177,7 @@ export class PlacesTotal {
 
   add(r: PlacesResult): void {
     this.documents++;
-    this.mentions += r.mentions.length;
+    this.mentions += everyMention(r).length;
     sum(this.old, r.provinces);
     sum(this.current, r.provinces2025);
   }

@@ -6,7 +6,9 @@
  * - dates: "May 10, 2025", "10 May 2025", "January 14th", "the 14th of January" (text
  *   "14th of January"), "Jan. 14", "2025-05-10" (a time after it, "T18:57:00+07:00", is kept
  *   in the text), "10/5/2025" (always day/month/year), "ngày 10/5/2025", "ngày 10 tháng 5 năm 2025", "Sáng 12/5" (a yearless "12/5" needs "ngày"
- *   or a time-of-day cue), "May 10 last year", "ngày 10 tháng 5 năm ngoái";
+ *   or a time-of-day cue), "May 10 last year", "ngày 10 tháng 5 năm ngoái", and the month names
+ *   "tháng Giêng" (1) and "tháng Chạp" (12), in any case (they also name lunar months: the
+ *   text, not the parser, can tell);
  * - ranges: "May 8-11", "May 8–11, 2025", "May 8 to 11", "from May 8 to May 11" (text
  *   "May 8 to May 11"), "between May 8 and 11", "8-11 May", "May 29, 2015 – May 29, 2025",
  *   "Dec 28 – Jan 3", "January-March 2025", "ngày 8-11/5/2025", "từ ngày 8/5 đến ngày 11/5",
@@ -32,10 +34,12 @@
  */
 
 import { WORDCLASS } from "../../text/fold.js";
-import { parseMatch } from "./parse.js";
+import { maskUrls } from "../../text/urls.js";
+import { parseMatch, type Raw } from "./parse.js";
 import { PATTERNS, type TokenClass } from "./patterns.js";
 import { type DocDate, parseDocumentDate, resolve } from "./resolve.js";
 
+export type { Part, Raw } from "./parse.js";
 export { inferYear, parseDocumentDate } from "./resolve.js";
 
 export interface DateMention {
@@ -119,7 +123,7 @@ function matchAt(
   pos: number,
   cls: TokenClass,
   doc: DocDate | null,
-): DateMention | null {
+): { mention: DateMention; raw: Raw } | null {
   const { all, single } = PATTERNS[cls];
   for (let i = 0; i < 2; i++) {
     const re = i === 0 ? all : single;
@@ -130,15 +134,29 @@ function matchAt(
     const raw = parseMatch(m.groups ?? {}, text, pos, end);
     const resolved = raw === null ? null : resolve(raw, doc);
     if (raw !== null && resolved !== null) {
-      return { text: m[0], start: pos, end, kind: raw.kind, ...resolved };
+      return { mention: { text: m[0], start: pos, end, kind: raw.kind, ...resolved }, raw };
     }
   }
   return null;
 }
 
 /**
+ * The date mention that starts at `pos`, with its reading as written (`raw`: day, month and the
+ * year only when the text gives it), or null. Ingest reads a dateline sentence with it: "On
+ * January 15th, …" is { kind: "date", a: { y: null, m: 1, d: 15 } }.
+ */
+export function dateAt(text: string, pos: number): { mention: DateMention; raw: Raw } | null {
+  if (typeof text !== "string" || pos < 0 || pos >= text.length) return null;
+  let end = pos + 1;
+  while (end < text.length && (WORDCLASS[text.charCodeAt(end)] as number) !== 0) end++;
+  const cls = classify(text, pos, end);
+  return cls === undefined ? null : matchAt(text, pos, cls, null);
+}
+
+/**
  * Finds every date, date range, month, year, span of years and relative year or month in
- * `text`, in order and without overlaps. Never throws; returns [] for non-string input.
+ * `text`, in order and without overlaps. URLs and e-mail addresses are skipped (a path
+ * ".../2025/01/15/..." is no date). Never throws; returns [] for non-string input.
  *
  * @example
  * findDates("Talks on May 8-11 ended the 2021–2025 period.", { documentDate: "2025-05-11" })
@@ -146,6 +164,12 @@ function matchAt(
  * //  { text: "2021–2025", kind: "years", value: "2021/2025", resolution: "explicit", … }]
  */
 export function findDates(text: string, options?: FindDatesOptions): DateMention[] {
+  if (typeof text !== "string" || text.length === 0) return [];
+  return datesIn(maskUrls(text), options);
+}
+
+/** findDates over a text whose URLs are already masked (analyze() masks once for every stage). */
+export function datesIn(text: string, options?: FindDatesOptions): DateMention[] {
   if (typeof text !== "string" || text.length === 0) return [];
   const doc = parseDocumentDate(options?.documentDate);
   const out: DateMention[] = [];
@@ -163,7 +187,7 @@ export function findDates(text: string, options?: FindDatesOptions): DateMention
     while (end < n && (WORDCLASS[text.charCodeAt(end)] as number) !== 0) end++;
     if ((code >= 48 && code <= 57) || TRIGGER_INITIAL.has(code)) {
       const cls = classify(text, i, end);
-      const found = cls === undefined ? null : matchAt(text, i, cls, doc);
+      const found = cls === undefined ? null : (matchAt(text, i, cls, doc)?.mention ?? null);
       if (found !== null) {
         out.push(found);
         i = found.end;

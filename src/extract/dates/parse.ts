@@ -58,6 +58,12 @@ function month(word: string | undefined): number {
   return MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1 || Number.NaN;
 }
 
+/** A Vietnamese month after "tháng": "5", "05", or the names of the first and last months. */
+function vmonth(word: string | undefined): number {
+  const w = word?.toLowerCase();
+  return w === "giêng" ? 1 : w === "chạp" ? 12 : Number(word);
+}
+
 function part(m: number, d: string | null | undefined, y: string | undefined, r?: string): Part {
   return { y: num(y), m, d: d === null ? null : num(d), r: offset(r) };
 }
@@ -140,7 +146,7 @@ export function parseMatch(g: Groups, text: string, start: number, end: number):
     return range(part(m, g.j_d1, g.j_y), part(m, g.j_d2, g.j_y), g.j_c, text, start);
   }
   if (g.k_m !== undefined) {
-    const m = Number(g.k_m);
+    const m = vmonth(g.k_m);
     const y = g.k_y1 ?? g.k_y2 ?? g.k_y3;
     const a = part(m, g.k_d1, y, g.k_r);
     if (g.k_d2 === undefined) return single("date", a);
@@ -148,8 +154,8 @@ export function parseMatch(g: Groups, text: string, start: number, end: number):
   }
   if (g.l_m1 !== undefined) {
     const y = g.l_y1 ?? g.l_y2 ?? g.l_y3;
-    const a = part(Number(g.l_m1), null, y);
-    return range(a, part(Number(g.l_m2), null, y), g.l_c, text, start);
+    const a = part(vmonth(g.l_m1), null, y);
+    return range(a, part(vmonth(g.l_m2), null, y), g.l_c, text, start);
   }
   if (g.y_1 !== undefined) return yearSpan(g, text, start, end);
   if (g.o_y !== undefined) return single("date", part(Number(g.o_m), g.o_d, g.o_y));
@@ -163,7 +169,7 @@ export function parseMatch(g: Groups, text: string, start: number, end: number):
   if (g.m_m !== undefined) return single("month", part(month(g.m_m), null, undefined, g.m_r));
   if (g.q_m !== undefined) {
     const y = g.q_y1 ?? g.q_y2 ?? g.q_y3;
-    return single("month", part(Number(g.q_m), null, y, g.q_r));
+    return single("month", part(vmonth(g.q_m), null, y, g.q_r));
   }
   if (g.r_y !== undefined) return { kind: "year", y: Number(g.r_y) };
   if (g.s_y !== undefined) {

@@ -22,6 +22,8 @@ const MON =
 const DAY = "(?:3[01]|[12]\\d|0?[1-9])(?!\\d)";
 const ORD = "(?:st|nd|rd|th)?(?![\\p{L}\\p{M}\\p{N}_])";
 const MNUM = "(?:1[0-2]|0?[1-9])(?!\\d)";
+/** A month after "tháng": its number, or its name for 1 and 12 ("tháng Giêng", "tháng Chạp"). */
+const VMON = `(?:${MNUM}|(?:giêng|chạp)(?![\\p{L}\\p{M}]))`;
 const YEAR = "(?:19\\d\\d|20\\d\\d|2100)(?!\\d)";
 /** Range connectors; "and" is accepted only after "between" (checked in parse.ts). */
 const CONN = `(?:${S0}${DASH}${S0}|${S1}(?:to|through|thru|until|till|and|đến|tới)${S1})`;
@@ -50,7 +52,7 @@ const vyear = (g: string): string =>
 const vThang = (range: boolean): string =>
   `${ngay("k_n")}(?<k_d1>${DAY})` +
   (range ? `(?:(?<k_c>${CONN})(?:ngày${S1})?(?<k_d2>${DAY}))?` : "") +
-  `${S1}tháng${S1}(?<k_m>${MNUM})(?:${vyear("k_y")}|${vrel("k_r")})?`;
+  `${S1}tháng${S1}(?<k_m>${VMON})(?:${vyear("k_y")}|${vrel("k_r")})?`;
 
 const V_THANG = vThang(false);
 const ISO_TIME = "(?:T\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d{1,9})?)?(?:Z|[+\\-]\\d\\d(?::?\\d\\d)?)?)?";
@@ -101,10 +103,10 @@ const RANGES: readonly Alt[] = [
   ],
   // ngày 10 tháng 5 năm 2025 · ngày 8-11 tháng 5
   ["dn", vThang(true)],
-  // tháng 5-6/2025 · tháng 5 đến tháng 7 năm 2025
+  // tháng 5-6/2025 · tháng 5 đến tháng 7 năm 2025 · tháng Giêng đến tháng 3
   [
     "t",
-    `tháng${S1}(?<l_m1>${MNUM})(?<l_c>${CONN})(?:tháng${S1})?(?<l_m2>${MNUM})(?:${vyear("l_y")})?`,
+    `tháng${S1}(?<l_m1>${VMON})(?<l_c>${CONN})(?:tháng${S1})?(?<l_m2>${VMON})(?:${vyear("l_y")})?`,
   ],
   // 2021-2025 · 2021 to 2025 · năm 2021 đến năm 2025 · 2020-21
   [
@@ -127,8 +129,8 @@ const SINGLES: readonly Alt[] = [
   ["m", `(?<g_m>${MON})${ya("g_y")}`],
   // a month alone, only after a cue: "in May", "since March", "mid-June", "end of July"
   ["m", `${MONTH_CUE}(?<m_m>${MON})(?:${rel("m_r")})?`],
-  // tháng 5/2025 · tháng 5 năm 2025 · tháng 5 · tháng 5 năm ngoái
-  ["t", `tháng${S1}(?<q_m>${MNUM})(?:${vyear("q_y")}|${vrel("q_r")})?`],
+  // tháng 5/2025 · tháng 5 năm 2025 · tháng 5 · tháng 5 năm ngoái · tháng Giêng
+  ["t", `tháng${S1}(?<q_m>${VMON})(?:${vyear("q_y")}|${vrel("q_r")})?`],
   // năm 2025
   ["y", `năm${S1}(?<r_y>${YEAR})`],
   // the 1990s

@@ -1,3 +1,4 @@
+import { maskUrls } from "../../text/urls.js";
 import { loadEntities } from "./load.js";
 import { buildEntityMatcher, type EntityMatcher, matchEntities } from "./matcher.js";
 import { attachTitles, loadTitles, titleRecords } from "./people.js";
@@ -62,10 +63,13 @@ export function defaultEntityExtractor(): EntityExtractor {
 }
 
 /**
+ * The entities of `text` (see createEntityExtractor), skipping URLs and e-mail addresses
+ * ("…/united-states-…" in a link is not the United States).
+ *
  * @example
  * findEntities("General Secretary To Lam met President Vladimir Putin.").map((e) => [e.id, e.title]);
  * // [["person:to-lam", "General Secretary"], ["person:vladimir-putin", "President"]]
  */
 export function findEntities(text: string): EntityMention[] {
-  return defaultEntityExtractor().find(text);
+  return defaultEntityExtractor().find(maskUrls(text));
 }

@@ -1,4 +1,5 @@
 import { defaultGazetteer } from "../../gazetteer/load.js";
+import { maskUrls } from "../../text/urls.js";
 import { createGeoparser, type Geoparser } from "./geoparser.js";
 import { loadContextLexicon } from "./lexicon.js";
 import type { FindPlacesOptions, PlaceMention } from "./types.js";
@@ -20,12 +21,13 @@ export function defaultGeoparser(): Geoparser {
  * Finds every mention of a Vietnamese place in `text`, resolved to its province before and
  * after the 1 July 2025 merger. Matching ignores case, diacritics, Unicode form (NFC/NFD),
  * hyphens and spacing; context rules keep out people ("President Ho Chi Minh",
- * "Pham Quang Vinh"), common words ("hue") and districts that share a province's name.
+ * "Pham Quang Vinh"), common words ("hue") and districts that share a province's name. URLs
+ * and e-mail addresses are skipped ("…/da-nang.html" is a link, not Da Nang).
  *
  * @example
  * findPlaces("Floods hit Quảng Nam and Hue.").map((m) => [m.text, m.province.name, m.province2025.name]);
  * // [["Quảng Nam", "Quang Nam", "Da Nang"], ["Hue", "Thua Thien Hue", "Hue"]]
  */
 export function findPlaces(text: string, options?: FindPlacesOptions): PlaceMention[] {
-  return defaultGeoparser().find(text, options);
+  return defaultGeoparser().find(maskUrls(text), options);
 }

@@ -6,11 +6,14 @@ import type { DocumentKind, KindOf, Provision } from "./types.js";
 export interface KindLexicon {
   /** The name a joint text of two states gives itself in its title or opening, or null. */
   statementTitle: (text: string) => string | null;
+  /** The names themselves ("joint communiqué", "tuyên bố chung"): ingest reads titles by them. */
+  statementTitles: string[];
   /** A journalist's reporting words: a news story, even when it quotes a statement. */
   reporting: RegExp;
 }
 
-const quote = (p: string) =>
+/** A phrase as a regex source: NFC, metacharacters escaped, any run of spaces for a space. */
+export const phraseSource = (p: string) =>
   p
     .normalize("NFC")
     .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
@@ -25,15 +28,17 @@ export function parseKindLexicon(source: string): { lexicon: KindLexicon; proble
       problems.push(`kinds.tsv:${row.line}: unknown role "${role}"`);
     else rows.set(role, phrases.split("|").filter(Boolean));
   }
-  const alternation = (role: string) => (rows.get(role) ?? []).map(quote).join("|") || "(?!)";
+  const alternation = (role: string) =>
+    (rows.get(role) ?? []).map(phraseSource).join("|") || "(?!)";
   return {
     lexicon: {
       statementTitle: wholeWords(new RegExp(alternation("statement-title"), "giu")),
+      statementTitles: rows.get("statement-title") ?? [],
       // ASCII word boundaries around English words, no Unicode lookarounds and no case folding:
       // this one reads every document whole.
       reporting: new RegExp(
         (rows.get("reporting") ?? [])
-          .map((w) => (/^[a-zA-Z ]+$/.test(w) ? `\\b${quote(w)}\\b` : quote(w)))
+          .map((w) => (/^[a-zA-Z ]+$/.test(w) ? `\\b${phraseSource(w)}\\b` : phraseSource(w)))
           .join("|") || "(?!)",
         "g",
       ),
@@ -70,7 +75,7 @@ export function loadKindLexicon(dataDir = DEFAULT_DATA_DIR): KindLexicon {
 }
 
 let cached: KindLexicon | undefined;
-const defaultKindLexicon = () => {
+export const defaultKindLexicon = (): KindLexicon => {
   cached ??= loadKindLexicon();
   return cached;
 };

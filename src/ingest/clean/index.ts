@@ -5,7 +5,8 @@ import { extractCaptions } from "./03-captions.js";
 import { removeTail } from "./04-tail.js";
 import { removeDatelines } from "./05-datelines.js";
 import { extractByline } from "./06-byline.js";
-import { removeExtraBlankLines } from "./07-blank-lines.js";
+import { extractSourceLines } from "./07-source-lines.js";
+import { removeExtraBlankLines } from "./08-blank-lines.js";
 import { type ChromeLexicon, defaultChromeLexicon } from "./lexicon.js";
 import { type Line, splitLines } from "./lines.js";
 
@@ -24,6 +25,8 @@ export interface Cleaned {
   /** From a dateline line, ISO 8601, or null. */
   published: string | null;
   authors: string[];
+  /** From a "Source: <url>" line, or null. */
+  url: string | null;
 }
 
 /**
@@ -34,7 +37,8 @@ export interface Cleaned {
  * 4. the tail: "Related", "Tags:", "Tin liên quan" and what follows;
  * 5. datelines: a line that is only a date, moved to `published`;
  * 6. the byline: "By …" among the first lines, moved to `authors`;
- * 7. blank lines at the edges and repeated inside.
+ * 7. source lines: "Source: <url>", "Nguồn: <url>", moved to `url`;
+ * 8. blank lines at the edges and repeated inside.
  * The text is the input with the removed spans cut out, so `removed` and `text` account for
  * every character, and cleaning the result again changes nothing.
  */
@@ -46,6 +50,7 @@ export function cleanText(
   const captions: Caption[] = [];
   const authors: string[] = [];
   let published: string | null = null;
+  let url: string | null = null;
   // Each step can expose more chrome to another (a menu under a removed tail is at the edge
   // now), so the steps repeat until they remove nothing: that is what makes cleaning
   // idempotent. Each pass only removes lines, so this ends within a few passes.
@@ -57,9 +62,10 @@ export function cleanText(
     removeTail(lines, lexicon);
     published ??= removeDatelines(lines);
     if (authors.length === 0) authors.push(...extractByline(lines));
+    url ??= extractSourceLines(lines, lexicon);
   }
   removeExtraBlankLines(lines);
-  return { ...assemble(original, lines), captions, published, authors };
+  return { ...assemble(original, lines), captions, published, authors, url };
 }
 
 function countRemoved(lines: Line[]): number {

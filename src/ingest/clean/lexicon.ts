@@ -2,17 +2,20 @@ import { DEFAULT_DATA_DIR, readDataFile } from "../../gazetteer/load.js";
 import { parseTsv, parseWordList } from "../../gazetteer/tsv.js";
 import { foldKey } from "../../text/fold.js";
 
-/** The data the cleaner reads: chrome line patterns, tail markers, navigation words. */
+/** The data the cleaner reads: chrome line patterns, tail markers, navigation words, source labels. */
 export interface ChromeLexicon {
   lines: { reason: string; pattern: RegExp }[];
   tailMarkers: Set<string>;
   navWords: Set<string>;
+  /** Labels of a "Source: <url>" line, folded. */
+  sourceLabels: Set<string>;
 }
 
 export function parseChromeLexicon(src: {
   chrome: string;
   tails: string;
   nav: string;
+  sources?: string;
 }): ChromeLexicon {
   const lines = parseTsv(src.chrome).map((row) => {
     const [reason = "", pattern = ""] = row.cells;
@@ -26,6 +29,7 @@ export function parseChromeLexicon(src: {
     lines,
     tailMarkers: new Set(parseWordList(src.tails).map(foldKey)),
     navWords: new Set(parseWordList(src.nav).map(foldKey)),
+    sourceLabels: new Set(parseWordList(src.sources ?? "").map(foldKey)),
   };
 }
 
@@ -36,6 +40,7 @@ export function loadChromeLexicon(dataDir = DEFAULT_DATA_DIR): ChromeLexicon {
     chrome: readDataFile(dataDir, "lexicon/chrome.tsv"),
     tails: readDataFile(dataDir, "lexicon/tail-markers.txt"),
     nav: readDataFile(dataDir, "lexicon/nav-words.txt"),
+    sources: readDataFile(dataDir, "lexicon/source-labels.txt"),
   });
 }
 

@@ -34,7 +34,13 @@ interface Props {
   onToggle: (filter: keyof Filters, value: string | null) => void;
 }
 
+/** The month facet's value for documents without a date (the API's). */
+const UNDATED = "undated";
+const isUndated = (group: Group, facet: Facet) =>
+  group.facet === "month" && facet.value === UNDATED;
+
 function isActive(group: Group, facet: Facet, filters: Filters): boolean {
+  if (isUndated(group, facet)) return filters.undated === "only";
   if (group.facet === "month") return filters.from === facet.value && filters.to === facet.value;
   return filters[group.filter] === facet.value;
 }
@@ -49,6 +55,11 @@ export function Facets({ facets, filters, onToggle }: Props) {
         );
         if (values.length === 0) return null;
         const all = expanded.has(group.title);
+        // The undated count stays in sight when the list is folded: it is what a date filter
+        // leaves out.
+        const visible = all ? values : values.slice(0, SHOWN);
+        const undated = values.find((f) => isUndated(group, f));
+        if (undated && !visible.includes(undated)) visible.push(undated);
         return (
           <details
             key={group.title}
@@ -56,7 +67,7 @@ export function Facets({ facets, filters, onToggle }: Props) {
           >
             <summary>{group.title}</summary>
             <ul>
-              {(all ? values : values.slice(0, SHOWN)).map((facet) => {
+              {visible.map((facet) => {
                 const active = isActive(group, facet, filters);
                 return (
                   <li key={facet.value}>
@@ -67,7 +78,11 @@ export function Facets({ facets, filters, onToggle }: Props) {
                       data-facet={group.facet}
                       data-value={facet.value}
                       title={facet.value}
-                      onClick={() => onToggle(group.filter, active ? null : facet.value)}
+                      onClick={() =>
+                        isUndated(group, facet)
+                          ? onToggle("undated", active ? null : "only")
+                          : onToggle(group.filter, active ? null : facet.value)
+                      }
                     >
                       <span className="label">{facet.label || facet.value}</span>
                       <span className="count">{facet.count}</span>
@@ -76,14 +91,14 @@ export function Facets({ facets, filters, onToggle }: Props) {
                 );
               })}
             </ul>
-            {values.length > SHOWN ? (
+            {values.length > visible.length || all ? (
               <button
                 type="button"
                 className="more"
                 aria-expanded={all}
                 onClick={() => setExpanded(toggled(expanded, group.title))}
               >
-                {all ? "Show fewer" : `Show ${values.length - SHOWN} more`}
+                {all ? "Show fewer" : `Show ${values.length - visible.length} more`}
               </button>
             ) : null}
           </details>

@@ -1,10 +1,18 @@
 import { type Segment, type Span, segment } from "../text.js";
 
 /** The document's text with spans marked; every piece is a React text node, never markup. */
-export function HighlightedText({ text, spans }: { text: string; spans: Span[] }) {
+export function HighlightedText({
+  text,
+  spans,
+  className = "doc-text",
+}: {
+  text: string;
+  spans: Span[];
+  className?: string;
+}) {
   const segments: Segment[] = segment(text, spans);
   return (
-    <div className="doc-text">
+    <div className={className}>
       {segments.map((s) =>
         s.span ? (
           <mark

@@ -5,6 +5,7 @@ import { api, type Level, type ProvinceCount, type StoredDocument } from "../api
 import { DocumentPicker } from "../components/DocumentPicker.js";
 import { HighlightedText } from "../components/HighlightedText.js";
 import { ProvinceMap } from "../components/ProvinceMap.js";
+import { publishedLabel } from "../published.js";
 import { formatRoute, go } from "../route.js";
 import { type Span, safeHref, toggled } from "../text.js";
 import { useApi } from "../useApi.js";
@@ -41,17 +42,24 @@ function matchesOf(text: string, q: string | undefined): Span[] {
   }
 }
 
-function spansOf({ document, analysis }: StoredDocument, q: string | undefined): Span[] {
+type Analysis = StoredDocument["analysis"];
+
+/** The highlights of a text: its search matches, places and entities. */
+function spansOf(
+  text: string,
+  { places, entities }: Pick<Analysis, "places" | "entities">,
+  q: string | undefined,
+): Span[] {
   // First, so that where a match and a place cover the same words the match is shown.
-  const spans: Span[] = matchesOf(document.text, q);
-  for (const m of analysis.places)
+  const spans: Span[] = matchesOf(text, q);
+  for (const m of places)
     spans.push({
       start: m.start,
       end: m.end,
       kind: "place",
       title: `${m.place.nameVi} · ${m.province.nameVi} (63) · ${m.province2025.nameVi} (34)`,
     });
-  for (const e of analysis.entities) {
+  for (const e of entities) {
     const kind = kindOf(e.type);
     spans.push({
       start: e.start,
@@ -153,17 +161,40 @@ function EntityLists({ entities }: { entities: StoredDocument["analysis"]["entit
   );
 }
 
+/**
+ * Each caption's highlights, offsets into the caption. Analyses stored before captions had
+ * places and dates lack them, and a caption whose analysis does not match it gets none.
+ */
+function captionSpans({ document, analysis }: StoredDocument, q: string | undefined): Span[][] {
+  return document.captions.map((c, i) => {
+    const a = analysis.captions?.[i];
+    return a && a.text === c.text
+      ? spansOf(c.text, { places: a.places ?? [], entities: a.entities ?? [] }, q)
+      : matchesOf(c.text, q);
+  });
+}
+
 export function DocumentView({ id, removed, q }: { id: string; removed: boolean; q?: string }) {
   const loaded = useApi(id, () => api.document(id));
   const [hidden, setHidden] = useState<Set<Kind>>(new Set());
   const [picking, setPicking] = useState(false);
   const [level, setLevel] = useState<Level>("old");
-  const all = useMemo(() => (loaded.state === "ok" ? spansOf(loaded.data, q) : []), [loaded, q]);
+  const all = useMemo(
+    () =>
+      loaded.state === "ok" ? spansOf(loaded.data.document.text, loaded.data.analysis, q) : [],
+    [loaded, q],
+  );
+  const inCaptions = useMemo(
+    () => (loaded.state === "ok" ? captionSpans(loaded.data, q) : []),
+    [loaded, q],
+  );
   if (loaded.state === "loading") return <p className="status">Loading…</p>;
   if (loaded.state === "error") return <p className="status error">{loaded.message}</p>;
   const { document: doc, analysis } = loaded.data;
-  const spans = all.filter((s) => !hidden.has(s.kind as Kind));
-  const count = (kind: Kind) => all.filter((s) => s.kind === kind).length;
+  const shown = (list: Span[]) => list.filter((s) => !hidden.has(s.kind as Kind));
+  const spans = shown(all);
+  const count = (kind: Kind) =>
+    [all, ...inCaptions].reduce((n, list) => n + list.filter((s) => s.kind === kind).length, 0);
   const href = safeHref(doc.url);
   const toggle = (kind: Kind) => setHidden(toggled(hidden, kind));
   return (
@@ -179,12 +210,10 @@ export function DocumentView({ id, removed, q }: { id: string; removed: boolean;
               <dd>{doc.publisher}</dd>
             </>
           ) : null}
-          {doc.published ? (
-            <>
-              <dt>Published</dt>
-              <dd>{doc.published}</dd>
-            </>
-          ) : null}
+          <dt>Published</dt>
+          <dd className={doc.published ? "published" : "published undated"}>
+            {publishedLabel(doc)}
+          </dd>
           <dt>Language</dt>
           <dd>{doc.language}</dd>
           {doc.authors.length > 0 ? (
@@ -243,7 +272,11 @@ export function DocumentView({ id, removed, q }: { id: string; removed: boolean;
                 {doc.captions.map((c, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: captions keep their order
                   <li key={i}>
-                    {c.text}
+                    <HighlightedText
+                      text={c.text}
+                      spans={shown(inCaptions[i] ?? [])}
+                      className="caption-text"
+                    />
                     {c.credit ? <em> — {c.credit}</em> : null}
                   </li>
                 ))}

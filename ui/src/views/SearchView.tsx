@@ -24,6 +24,7 @@ const FILTER_LABELS: Record<keyof Filters, string> = {
   language: "language",
   from: "from",
   to: "to",
+  undated: "undated",
 };
 
 export function SearchView({ filters, level, offset }: Props) {
@@ -43,9 +44,17 @@ export function SearchView({ filters, level, offset }: Props) {
     navigate({ ...filters, q: draft.trim() || undefined });
   };
   const toggle = (filter: keyof Filters, value: string | null) => {
-    const next = { ...filters, [filter]: value ?? undefined };
-    // A month facet sets a one-month range.
-    if (filter === "from") next.to = value ?? undefined;
+    const next: Filters = { ...filters, [filter]: value ?? undefined };
+    // A month facet sets a one-month range; "undated" asks for the documents without a date,
+    // which no range holds.
+    if (filter === "from") {
+      next.to = value ?? undefined;
+      if (next.undated === "only") next.undated = undefined;
+    }
+    if (filter === "undated" && value === "only") {
+      next.from = undefined;
+      next.to = undefined;
+    }
     navigate(next);
   };
   const selected = level === "old" ? filters.province : filters.province2025;
@@ -149,6 +158,19 @@ export function SearchView({ filters, level, offset }: Props) {
                   : ""}
               </p>
               {results.data.note ? <p className="status note">{results.data.note}</p> : null}
+              {results.data.undatedExcluded > 0 ? (
+                <p className="undated-note">
+                  {results.data.undatedExcluded} undated document
+                  {results.data.undatedExcluded === 1 ? " is" : "s are"} left out by the date
+                  filter.{" "}
+                  <button
+                    type="button"
+                    onClick={() => navigate({ ...filters, undated: "include" })}
+                  >
+                    Include undated
+                  </button>
+                </p>
+              ) : null}
               <ol className="hits">
                 {results.data.results.map((hit) => (
                   <li key={hit.id} className="hit">
@@ -166,7 +188,11 @@ export function SearchView({ filters, level, offset }: Props) {
                     </a>
                     <div className="meta">
                       <span>{hit.source}</span>
-                      {hit.published ? <span>{hit.published.slice(0, 10)}</span> : null}
+                      {hit.published ? (
+                        <span>{hit.published.slice(0, 10)}</span>
+                      ) : (
+                        <span className="undated">undated</span>
+                      )}
                       {filters.q ? <span>score {hit.score.toFixed(2)}</span> : null}
                     </div>
                     <Snippet text={hit.snippet} />

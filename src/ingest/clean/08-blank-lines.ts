@@ -1,7 +1,7 @@
 import { isBlank, type Line } from "./lines.js";
 
 /**
- * Step 7: blank lines at the start and end go, and a run of blank lines inside shrinks to one,
+ * Step 8: blank lines at the start and end go, and a run of blank lines inside shrinks to one,
  * so removing chrome leaves no holes. Runs last: it sees what the other steps kept.
  */
 export function removeExtraBlankLines(lines: Line[]): void {
