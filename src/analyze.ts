@@ -2,10 +2,11 @@ import { type DateMention, findDates } from "./extract/dates/index.js";
 import { type EntityMention, findEntities } from "./extract/entities/index.js";
 import {
   countProvinces,
+  defaultGeoparser,
   type FindPlacesOptions,
-  findPlaces,
   type PlaceMention,
   type ProvinceCount,
+  type UnresolvedPlace,
 } from "./extract/places/index.js";
 import { findProvisions, type KindOf, type Provision } from "./extract/provisions/index.js";
 import { type TopicHit, topicsOf } from "./extract/topics/index.js";
@@ -48,6 +49,11 @@ export interface ParagraphTopics {
 /** What Dossier knows about a document. Offsets are UTF-16 indices into the document's text. */
 export interface Analysis {
   places: PlaceMention[];
+  /**
+   * Names of districts or communes the text does not tie to one province (several share the
+   * name and nothing nearby decides), with their candidates; counted for no province.
+   */
+  unresolvedPlaces: UnresolvedPlace[];
   provinces: ProvinceCount[];
   provinces2025: ProvinceCount[];
   entities: EntityMention[];
@@ -72,13 +78,15 @@ export interface Analysis {
 export function placesAndEntities(
   text: string,
   options?: FindPlacesOptions,
-): { places: PlaceMention[]; entities: EntityMention[] } {
+): { places: PlaceMention[]; entities: EntityMention[]; unresolved: UnresolvedPlace[] } {
   const found = findEntities(text);
   const abroad = found.filter((e) => e.type === "place");
-  const inside = (p: PlaceMention, e: EntityMention) =>
+  const inside = (p: { start: number; end: number }, e: EntityMention) =>
     e.start <= p.start && e.end >= p.end && e.end - e.start > p.end - p.start;
-  const places = findPlaces(text, options).filter((p) => !abroad.some((e) => inside(p, e)));
-  return { places, entities: withoutOverlaps(found, places) };
+  const all = defaultGeoparser().findAll(text, options);
+  const places = all.places.filter((p) => !abroad.some((e) => inside(p, e)));
+  const unresolved = all.unresolved.filter((p) => !abroad.some((e) => inside(p, e)));
+  return { places, entities: withoutOverlaps(found, [...places, ...unresolved]), unresolved };
 }
 
 /**
@@ -97,7 +105,7 @@ export function placesAndEntities(
  */
 export function analyze(document: DocumentInput, options: AnalyzeOptions = {}): Analysis {
   const { text } = document;
-  const { places, entities } = placesAndEntities(text, options.places);
+  const { places, entities, unresolved } = placesAndEntities(text, options.places);
   const topics = paragraphSpans(text)
     .map((p) => ({ ...p, domains: topicsOf(text, p.start, p.end) }))
     .filter((p) => p.domains.length > 0);
@@ -108,6 +116,7 @@ export function analyze(document: DocumentInput, options: AnalyzeOptions = {}): 
   });
   return {
     places,
+    unresolvedPlaces: unresolved,
     provinces: countProvinces(places, "old"),
     provinces2025: countProvinces(places, "new"),
     entities,

@@ -93,8 +93,9 @@ export function validateBoundaryTopology(data: unknown, g: Gazetteer): string[] 
     if (new Set(codes).size !== codes.length) problems.push(`${level}: a code is repeated`);
     for (const f of features) {
       const label = `${level} ${f.properties?.code}`;
-      if (f.geometry?.type !== "Polygon" && f.geometry?.type !== "MultiPolygon") {
-        problems.push(`${label}: geometry ${f.geometry?.type ?? "missing"}, not a polygon`);
+      const type: string | undefined = f.geometry?.type;
+      if (type !== "Polygon" && type !== "MultiPolygon") {
+        problems.push(`${label}: geometry ${type ?? "missing"}, not a polygon`);
         continue;
       }
       for (const polygon of polygonsOf(f.geometry)) {
