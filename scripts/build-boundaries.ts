@@ -24,7 +24,6 @@ import polygonClipping, { type MultiPolygon as Parts } from "polygon-clipping";
 import { quantize } from "topojson-client";
 import { topology } from "topojson-server";
 import { filter, filterWeight, presimplify, quantile, simplify } from "topojson-simplify";
-import type { Topology } from "topojson-specification";
 import {
   type ProvinceFeature,
   provinceFeatures,
@@ -56,7 +55,9 @@ const byCode = (fc: FeatureCollection) => {
   return fc;
 };
 
-let topo = topology({ old: byCode(old), new: byCode(nu) }) as Topology;
+/** The topology type the simplifier takes; every step keeps it. */
+type Topo = Parameters<typeof presimplify>[0];
+let topo = topology({ old: byCode(old), new: byCode(nu) }) as Topo;
 topo = presimplify(topo);
 topo = simplify(topo, quantile(topo, 1 - SIMPLIFY_KEEP));
 topo = filter(topo, filterWeight(topo, MIN_ISLET_AREA));
@@ -67,8 +68,9 @@ topo = quantize(topo, QUANTISATION);
 function repaired(f: ProvinceFeature, level: string): ProvinceFeature {
   if (booleanValid(f)) return f;
   const parts = (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates) as Parts;
+  const [first = [], ...rest] = parts;
   const kept = polygonClipping
-    .union(...parts)
+    .union(first, ...rest)
     .filter((polygon) => Math.abs(ringArea(polygon[0] ?? [])) / 2 >= SLIVER_AREA);
   const geometry: Polygon | MultiPolygon =
     kept.length === 1
@@ -83,7 +85,7 @@ const collection = (level: "old" | "new"): FeatureCollection => ({
   type: "FeatureCollection",
   features: provinceFeatures(topo, level).map((f) => repaired(f, level)),
 });
-topo = quantize(topology({ old: collection("old"), new: collection("new") }) as Topology, QUANTISATION);
+topo = quantize(topology({ old: collection("old"), new: collection("new") }) as Topo, QUANTISATION);
 
 const problems = validateBoundaryTopology(topo, loadGazetteer());
 for (const level of ["old", "new"] as const)

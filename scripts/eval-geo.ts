@@ -186,7 +186,9 @@ function main() {
         scoreSet(
           gold.provinces_new,
           found.map((x) => x.province2025.name),
-          [],
+          // The 2025 provinces reached through optional mentions, as `provinces_optional` does
+          // for the old ones.
+          (gold.optional_mentions ?? []).flatMap((m) => m.province_new ?? []),
         ),
       );
     }

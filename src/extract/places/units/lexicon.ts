@@ -4,7 +4,7 @@ import type { UnitType } from "../../../gazetteer/units.js";
 import { foldKey } from "../../../text/fold.js";
 import { WordIndex } from "../../../text/word-index.js";
 
-export type UnitWordKind = "unit" | "feature" | "street";
+export type UnitWordKind = "unit" | "feature" | "street" | "landform";
 
 /** What a word around a name below the province says about it. */
 export interface UnitWord {
@@ -27,16 +27,20 @@ export interface UnitLexicon {
    * unit word ("Lê Lợi"; not "Lệ Thủy", whose diacritics differ).
    */
   frequentSurnames: ReadonlySet<string>;
+  /** Folded landform words that open generic names ("hon" of "Hòn Tre"). */
+  landforms: ReadonlySet<string>;
 }
 
-const KINDS = new Set<string>(["unit", "feature", "street"]);
+const KINDS = new Set<string>(["unit", "feature", "street", "landform"]);
 const TYPES = new Set<string>(["quận", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "đặc khu"]);
 
 export function parseUnitLexicon(text: string, surnames = ""): UnitLexicon {
   const entries: [position: "before" | "after", phrase: string, word: UnitWord][] = [];
+  const landforms = new Set<string>();
   for (const row of parseTsv(text)) {
     const [position = "", kind = "", words = "", types = ""] = row.cells;
-    if ((position !== "before" && position !== "after") || !KINDS.has(kind))
+    const landform = kind === "landform" && position === "opening";
+    if ((position !== "before" && position !== "after" && !landform) || !KINDS.has(kind))
       throw new Error(`unit-words.tsv:${row.line}: bad position "${position}" or kind "${kind}"`);
     const typeList = types === "" ? [] : types.split("|").map((t) => t.trim());
     const unknown = typeList.filter((t) => !TYPES.has(t));
@@ -44,8 +48,12 @@ export function parseUnitLexicon(text: string, surnames = ""): UnitLexicon {
       throw new Error(`unit-words.tsv:${row.line}: unit words need known types, others none`);
     for (const raw of words.split("|")) {
       const word = raw.trim();
+      if (landform) {
+        landforms.add(foldKey(word));
+        continue;
+      }
       entries.push([
-        position,
+        position as "before" | "after",
         foldKey(word),
         {
           kind: kind as UnitWordKind,
@@ -68,6 +76,7 @@ export function parseUnitLexicon(text: string, surnames = ""): UnitLexicon {
     before: table("before"),
     after: table("after"),
     lookback: Math.max(...entries.map(([, p]) => p.split(" ").length)),
+    landforms,
     frequentSurnames: new Set(
       parseWordList(surnames).flatMap((n) => [n.normalize("NFC").toLowerCase(), foldKey(n)]),
     ),

@@ -47,6 +47,8 @@ export interface UnitCandidate {
   unitWordAfter: boolean;
   /** A feature word next to it ("Hot Spring", "chùa"): a place, named after its unit. */
   feature: boolean;
+  /** It opens with a landform word ("Hòn", "Mũi"): a name many places share. */
+  generic: boolean;
   syllables: number;
 }
 
@@ -169,7 +171,7 @@ export function unitAt(
   const key = (group[0] as UnitKey).key;
   const syllables = key.split(" ").length;
   if (!unitWord) {
-    if (syllables < 2 || (!feature && opensWithSurname(surface, sig !== null, m.lexicon)))
+    if ((syllables < 2 && !feature) || (!feature && opensWithSurname(surface, sig !== null, m.lexicon)))
       return null;
     if (personReason(text, i, end, key, syllables, m.context, people)) return null;
     if (inLongerName(text, i, end, m.context, after === null)) return null;
@@ -182,6 +184,7 @@ export function unitAt(
     unitWord,
     unitWordAfter: unitWord !== null && unitWord === after,
     feature,
+    generic: m.lexicon.landforms.has(key.split(" ")[0] as string),
     syllables,
   };
 }

@@ -141,11 +141,13 @@ function decide(
       return "several provinces of the document have a unit of this name";
     }
   }
-  // Named nowhere near: only a unit word, or the exact Vietnamese spelling of a name that one
-  // province alone has, makes it that province's ("Hòn Tre" in English is any island's name).
+  // Named nowhere near: a name one province alone has is that province's with a unit word, its
+  // exact Vietnamese spelling, or a feature word ("Cai Be Floating Market") — unless it opens
+  // with a landform word ("Hòn Tre", islet Tre, names islets all along the coast).
   const provinces = provincesOf(ids, units);
   const spelled = c.syllables >= 2 && c.text !== stripped(c.text);
-  if (provinces.size === 1 && (typedByWord || spelled))
+  const site = c.feature && c.syllables >= 2 && !c.generic;
+  if (provinces.size === 1 && (typedByWord || spelled || site))
     return { ids, confidence: 0.65, reason: "the only unit of this name" };
   return provinces.size === 1 ? "one unit of this name, nothing says it is a place" : "no province named";
 }
