@@ -30,7 +30,8 @@ interface NewRow {
   typeAt20250701?: string;
 }
 
-const source = process.argv[2] ?? join(import.meta.dirname, "..", "..", "shared", "data", "admin-2025");
+const source =
+  process.argv[2] ?? join(import.meta.dirname, "..", "..", "shared", "data", "admin-2025");
 const out = join(import.meta.dirname, "..", "data", "gazetteer");
 const jsonl = <T>(file: string): T[] =>
   readFileSync(join(source, file), "utf8")

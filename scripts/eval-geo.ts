@@ -112,7 +112,9 @@ function scoreBelow(
     if (over.some((m) => m.province.name === g.m.province)) b.found++;
     else if (over.length > 0) {
       b.wrong++;
-      errors.push(`  WRONG ${JSON.stringify(g.m.text)}@${g.start} → ${over[0]?.province.name} (${g.m.province})`);
+      errors.push(
+        `  WRONG ${JSON.stringify(g.m.text)}@${g.start} → ${over[0]?.province.name} (${g.m.province})`,
+      );
     } else if (unresolved.some((u) => overlaps(g, u))) {
       b.undecided++;
       errors.push(`  UNDECIDED ${JSON.stringify(g.m.text)}@${g.start} (${g.m.province})`);

@@ -99,7 +99,8 @@ export function validateBoundaryTopology(data: unknown, g: Gazetteer): string[] 
         continue;
       }
       for (const polygon of polygonsOf(f.geometry)) {
-        polygon.forEach((ring, i) => problems.push(...ringProblems(ring, i === 0, label)));
+        for (const [i, ring] of polygon.entries())
+          problems.push(...ringProblems(ring, i === 0, label));
       }
     }
   }

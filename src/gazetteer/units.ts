@@ -13,7 +13,12 @@ export type UnitType =
   | "thị trấn"
   | "đặc khu";
 
-export const DISTRICT_TYPES: ReadonlySet<string> = new Set(["quận", "huyện", "thị xã", "thành phố"]);
+export const DISTRICT_TYPES: ReadonlySet<string> = new Set([
+  "quận",
+  "huyện",
+  "thị xã",
+  "thành phố",
+]);
 export const OLD_COMMUNE_TYPES: ReadonlySet<string> = new Set(["xã", "phường", "thị trấn"]);
 export const NEW_COMMUNE_TYPES: ReadonlySet<string> = new Set(["xã", "phường", "đặc khu"]);
 
@@ -137,8 +142,15 @@ export function parseUnits(
 
   for (const row of parseTsv(src.communesOld ?? "")) {
     const file = "communes-old.tsv";
-    const [code = "", nameVi = "", type = "", districtCode = "", next = "", partial = "", alt = ""] =
-      row.cells;
+    const [
+      code = "",
+      nameVi = "",
+      type = "",
+      districtCode = "",
+      next = "",
+      partial = "",
+      alt = "",
+    ] = row.cells;
     if (!/^\d{5}$/.test(code)) problems.push(`${where(file, row)}: code "${code}" is not 5 digits`);
     known(OLD_COMMUNE_TYPES, type, file, row);
     if (partial !== "" && partial !== "partial")

@@ -28,7 +28,9 @@ export function validateUnits(g: Gazetteer): string[] {
       if (u.predecessors.length === 0) problems.push(`${label(u)}: made of no old unit`);
       const olds = new Set(u.predecessors.map((i) => g.units[i]?.provinceCode));
       if (olds.size > 1)
-        problems.push(`${label(u)}: made of units of several old provinces (${[...olds].join(", ")})`);
+        problems.push(
+          `${label(u)}: made of units of several old provinces (${[...olds].join(", ")})`,
+        );
       const old = g.provinceByCode.get(u.provinceCode);
       if (old && old.code2025 !== u.province2025Code)
         problems.push(

@@ -53,12 +53,13 @@ export function registerPlaces(program: Command): void {
 export function runPlaces(inputs: string[], options: PlacesOptions): number {
   const results: PlacesResult[] = [];
   const status = readInputs("places", inputs, options, (source, document) => {
-    const mentions = placesAndEntities(document.text, {
+    const { places: mentions, unresolved } = placesAndEntities(document.text, {
       minConfidence: options.minConfidence,
-    }).places;
+    });
     results.push({
       source,
       mentions,
+      unresolved,
       provinces: countProvinces(mentions, "old"),
       provinces2025: countProvinces(mentions, "new"),
     });

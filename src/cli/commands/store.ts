@@ -1,12 +1,13 @@
 import type { Command } from "commander";
 import { analyze } from "../../analyze.js";
-import { defaultGazetteer } from "../../gazetteer/load.js";
 import type { Document } from "../../ingest/types.js";
 import { assertStorable } from "../../store/limits.js";
 import { openSqliteStore } from "../../store/sqlite.js";
 import type { SearchQuery, StoredDocument } from "../../store/types.js";
 import { describeError } from "../errors.js";
 import { csvField, escapeTerminal } from "../format/escape.js";
+import { placeCells, placeColumns } from "../format/places-csv.js";
+import { provinceCountsGeoJson } from "../format/province-geojson.js";
 import {
   addInputOptions,
   countFiles,
@@ -16,6 +17,7 @@ import {
 } from "../inputs.js";
 import { formatOption, parseChoice, parseNumber } from "../options.js";
 import { IngestProgress } from "../progress.js";
+import { addSearchFilters, searchFilters } from "../search-filters.js";
 import { IngestWriter } from "./ingest-writer.js";
 
 /** The default database lives in the working folder. */
@@ -43,19 +45,12 @@ export function registerStoreCommands(program: Command): void {
       process.exitCode = await runIngest(inputs, options);
     });
 
-  program
+  const search = program
     .command("search")
     .description("full-text search (with or without diacritics) with filters and facets")
     .argument("[query]", 'words, "phrases", AND/OR/NOT')
-    .option("--db <file>", "SQLite database", DEFAULT_DB)
-    .option("--province <code|name>", "old (63) province")
-    .option("--province2025 <code|name>", "new (34) province")
-    .option("--entity <id>", "canonical entity id, e.g. org:asean")
-    .option("--domain <id>", "topic domain, e.g. energy")
-    .option("--source <source>", "source path")
-    .option("--language <en|vi|other>", "language")
-    .option("--from <date>", "published on or after (ISO date)")
-    .option("--to <date>", "published on or before (ISO date)")
+    .option("--db <file>", "SQLite database", DEFAULT_DB);
+  addSearchFilters(search)
     .option("--limit <n>", "results per page", parseNumber(1, 100), 20)
     .option("--offset <n>", "skip this many results", parseNumber(0, 1e9), 0)
     .option(...formatOption(["text", "json"] as const))
@@ -104,9 +99,12 @@ export function registerStoreCommands(program: Command): void {
       }
     });
 
-  program
+  const exporter = program
     .command("export")
-    .description("export documents (jsonl), mentions (csv) or province counts (geojson points)")
+    .description(
+      "export documents (jsonl), mentions (csv) or province polygons with document counts (geojson)",
+    )
+    .argument("[query]", "geojson: count only the documents this search finds")
     .option("--db <file>", "SQLite database", DEFAULT_DB)
     .option(...formatOption(["jsonl", "csv", "geojson"] as const))
     .option(
@@ -114,17 +112,25 @@ export function registerStoreCommands(program: Command): void {
       "geojson: old (63) or new (34) provinces",
       parseChoice(["old", "new"] as const),
       "old",
-    )
-    .action(
-      (options: { db: string; format: "jsonl" | "csv" | "geojson"; level: "old" | "new" }) => {
-        const store = openSqliteStore(options.db);
-        try {
-          process.stdout.write(exportDatabase(store, options.format, options.level));
-        } finally {
-          store.close();
-        }
-      },
     );
+  addSearchFilters(exporter).action(
+    (
+      query: string | undefined,
+      options: SearchQuery & {
+        db: string;
+        format: "jsonl" | "csv" | "geojson";
+        level: "old" | "new";
+      },
+    ) => {
+      const store = openSqliteStore(options.db);
+      try {
+        const filters = searchFilters(options, query);
+        process.stdout.write(exportDatabase(store, options.format, options.level, filters));
+      } finally {
+        store.close();
+      }
+    },
+  );
 }
 
 /** Whether the store takes the document; if not, says why (the limit named) on standard error. */
@@ -272,24 +278,11 @@ function exportDatabase(
   store: ReturnType<typeof openSqliteStore>,
   format: "jsonl" | "csv" | "geojson",
   level: "old" | "new",
+  filters: SearchQuery,
 ): string {
   if (format === "geojson") {
-    const g = defaultGazetteer();
-    const features = store.provinceCounts(level).map((c) => {
-      const p = level === "old" ? g.provinceByCode.get(c.code) : g.province2025ByCode.get(c.code);
-      return {
-        type: "Feature",
-        geometry: p ? { type: "Point", coordinates: [p.lon, p.lat] } : null,
-        properties: {
-          code: c.code,
-          name: c.name,
-          nameVi: p?.nameVi ?? null,
-          count: c.count,
-          level,
-        },
-      };
-    });
-    return `${JSON.stringify({ type: "FeatureCollection", features }, null, 2)}\n`;
+    const counts = store.provinceCounts(level, filters);
+    return `${JSON.stringify(provinceCountsGeoJson(counts, level), null, 2)}\n`;
   }
   const docs = store.search({ limit: 100 });
   const all: StoredDocument[] = [];
@@ -302,25 +295,13 @@ function exportDatabase(
   if (format === "jsonl")
     return all.map((d) => JSON.stringify(d.document)).join("\n") + (all.length ? "\n" : "");
   const lines = [
-    "document_id,source,start,end,text,place,province_code,province,province2025_code,province2025",
+    ["document_id", "source", "start", "end", "text", ...placeColumns("both")].join(","),
   ];
   for (const d of all) {
     for (const m of d.analysis.places) {
+      const { id, source } = d.document;
       lines.push(
-        [
-          d.document.id,
-          d.document.source,
-          m.start,
-          m.end,
-          m.text,
-          m.place.name,
-          m.province.code,
-          m.province.name,
-          m.province2025.code,
-          m.province2025.name,
-        ]
-          .map(csvField)
-          .join(","),
+        [id, source, m.start, m.end, m.text, ...placeCells(m, "both")].map(csvField).join(","),
       );
     }
   }

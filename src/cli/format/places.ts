@@ -2,14 +2,20 @@ import {
   countProvinces,
   type PlaceMention,
   type ProvinceCount,
+  type UnresolvedPlace,
 } from "../../extract/places/index.js";
-import { csvField, escapeTerminal } from "./escape.js";
+import { escapeTerminal } from "./escape.js";
+
+export { placesCsv } from "./places-csv.js";
+export { placesGeoJson } from "./places-geojson.js";
 
 export type Level = "old" | "new" | "both";
 
 export interface PlacesResult {
   source: string;
   mentions: PlaceMention[];
+  /** Names of districts or communes the text ties to no one province, with their candidates. */
+  unresolved?: UnresolvedPlace[];
   provinces: ProvinceCount[];
   provinces2025: ProvinceCount[];
 }
@@ -31,64 +37,9 @@ export function placesJson(results: PlacesResult[], level: Level): string {
     }),
     ...(wantOld(level) ? { provinces: r.provinces } : {}),
     ...(wantNew(level) ? { provinces2025: r.provinces2025 } : {}),
+    unresolved: r.unresolved ?? [],
   }));
   return `${JSON.stringify({ documents }, null, 2)}\n`;
-}
-
-export function placesCsv(results: PlacesResult[], level: Level): string {
-  const header = ["source", "start", "end", "text", "place", "kind", "confidence", "reason"];
-  if (wantOld(level)) header.push("province_code", "province");
-  if (wantNew(level)) header.push("province2025_code", "province2025");
-  const lines = [header.join(",")];
-  for (const r of results) {
-    for (const m of r.mentions) {
-      const row: (string | number)[] = [
-        r.source,
-        m.start,
-        m.end,
-        m.text,
-        m.place.name,
-        m.place.kind,
-        m.confidence,
-        m.reason,
-      ];
-      if (wantOld(level)) row.push(m.province.code, m.province.name);
-      if (wantNew(level)) row.push(m.province2025.code, m.province2025.name);
-      lines.push(row.map(csvField).join(","));
-    }
-  }
-  return `${lines.join("\r\n")}\r\n`;
-}
-
-/** GeoJSON: one point per place mentioned, with its count over all the inputs. */
-export function placesGeoJson(results: PlacesResult[], level: Level): string {
-  const byPlace = new Map<string, { m: PlaceMention; count: number; sources: Set<string> }>();
-  for (const r of results) {
-    for (const m of r.mentions) {
-      const entry = byPlace.get(m.place.id);
-      if (entry) {
-        entry.count++;
-        entry.sources.add(r.source);
-      } else byPlace.set(m.place.id, { m, count: 1, sources: new Set([r.source]) });
-    }
-  }
-  const features = [...byPlace.values()]
-    .sort((a, b) => b.count - a.count || a.m.place.id.localeCompare(b.m.place.id))
-    .map(({ m, count, sources }) => ({
-      type: "Feature",
-      geometry: { type: "Point", coordinates: [m.place.lon, m.place.lat] },
-      properties: {
-        id: m.place.id,
-        name: m.place.name,
-        nameVi: m.place.nameVi,
-        kind: m.place.kind,
-        count,
-        documents: sources.size,
-        ...(wantOld(level) ? { province: m.province } : {}),
-        ...(wantNew(level) ? { province2025: m.province2025 } : {}),
-      },
-    }));
-  return `${JSON.stringify({ type: "FeatureCollection", features }, null, 2)}\n`;
 }
 
 function table(counts: ProvinceCount[]): string[] {

@@ -189,15 +189,16 @@ export function personReason(
 ): string | null {
   const before = BEFORE;
   const count = readTokensBefore(text, start, lexicon.lookback, lexicon.words, before);
-  if (roleBefore(text, before, count, lexicon, "titles") === "title") return "person: title before the name";
+  if (roleBefore(text, before, count, lexicon, "titles") === "title")
+    return "person: title before the name";
   if (personNameBefore(text, before, count, lexicon, start, syllables) > 0)
     return "person: family name before the name";
   if (people.has(key)) return "person named earlier in the text";
   const after = readTokenAfter(text, end, lexicon.words, AFTER) ? AFTER : undefined;
-  if (after?.spaced && speechVerbAfter(text, after, lexicon)) return "person: speech verb after the name";
+  if (after?.spaced && speechVerbAfter(text, after, lexicon))
+    return "person: speech verb after the name";
   return null;
 }
-
 
 const BASE_CONFIDENCE: Partial<Record<Place["kind"], number>> = {
   province: 0.95,

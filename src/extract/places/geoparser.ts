@@ -1,6 +1,7 @@
 import { ambiguityRules, type NameKey, nameKeys } from "../../gazetteer/keys.js";
 import type { Gazetteer, Place, Province, Province2025 } from "../../gazetteer/types.js";
 import { CHAR, WORD, WORDCLASS } from "../../text/fold.js";
+import { sentences } from "../../text/sentences.js";
 import { diacriticSignature, hasDiacritics } from "../../text/tokens.js";
 import {
   buildTrie,
@@ -10,7 +11,6 @@ import {
   newCandidates,
   walk,
 } from "../../text/trie.js";
-import { sentences } from "../../text/sentences.js";
 import { judge, type PlaceInfo } from "./context.js";
 import type { ContextLexicon } from "./lexicon.js";
 import { resolveKey } from "./resolve.js";

@@ -32,7 +32,16 @@ export interface UnitLexicon {
 }
 
 const KINDS = new Set<string>(["unit", "feature", "street", "landform"]);
-const TYPES = new Set<string>(["quận", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "đặc khu"]);
+const TYPES = new Set<string>([
+  "quận",
+  "huyện",
+  "thị xã",
+  "thành phố",
+  "xã",
+  "phường",
+  "thị trấn",
+  "đặc khu",
+]);
 
 export function parseUnitLexicon(text: string, surnames = ""): UnitLexicon {
   const entries: [position: "before" | "after", phrase: string, word: UnitWord][] = [];

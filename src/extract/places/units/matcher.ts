@@ -160,7 +160,9 @@ export function unitAt(
   if (!allSyllablesCapitalised(text, i, end)) return null;
   const surface = text.slice(i, end);
   const sig = hasDiacritics(surface) ? diacriticSignature(surface) : null;
-  const units = [...new Set(group.filter((g) => sig === null || g.signature === sig).map((g) => g.unit))];
+  const units = [
+    ...new Set(group.filter((g) => sig === null || g.signature === sig).map((g) => g.unit)),
+  ];
   if (units.length === 0) return null;
 
   const before = wordBefore(text, i, m.lexicon);
@@ -171,7 +173,10 @@ export function unitAt(
   const key = (group[0] as UnitKey).key;
   const syllables = key.split(" ").length;
   if (!unitWord) {
-    if ((syllables < 2 && !feature) || (!feature && opensWithSurname(surface, sig !== null, m.lexicon)))
+    if (
+      (syllables < 2 && !feature) ||
+      (!feature && opensWithSurname(surface, sig !== null, m.lexicon))
+    )
       return null;
     if (personReason(text, i, end, key, syllables, m.context, people)) return null;
     if (inLongerName(text, i, end, m.context, after === null)) return null;

@@ -123,7 +123,8 @@ function decide(
   for (const set of ids.length < all.length ? [ids, all] : [ids]) {
     const inSentence = within(set, units, sentence.old, sentence.new, typedByWord);
     const ps = provincesOf(inSentence, units);
-    if (ps.size === 1) return { ids: inSentence, confidence: 0.85, reason: "province named beside it" };
+    if (ps.size === 1)
+      return { ids: inSentence, confidence: 0.85, reason: "province named beside it" };
     if (ps.size > 1) return "several provinces named beside it have a unit of this name";
   }
   for (const set of ids.length < all.length ? [ids, all] : [ids]) {
@@ -149,7 +150,9 @@ function decide(
   const site = c.feature && c.syllables >= 2 && !c.generic;
   if (provinces.size === 1 && (typedByWord || spelled || site))
     return { ids, confidence: 0.65, reason: "the only unit of this name" };
-  return provinces.size === 1 ? "one unit of this name, nothing says it is a place" : "no province named";
+  return provinces.size === 1
+    ? "one unit of this name, nothing says it is a place"
+    : "no province named";
 }
 
 const stripped = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d");
@@ -256,7 +259,9 @@ export function resolveUnits(
       if (other === c || other.start < s.start || other.start >= s.end) continue;
       for (const i of other.units) if (units[i]?.level === "district") near.add(i);
     }
-    const narrowed = ids.filter((i) => districtsOf(units[i] as AdminUnit, units).some((d) => near.has(d)));
+    const narrowed = ids.filter((i) =>
+      districtsOf(units[i] as AdminUnit, units).some((d) => near.has(d)),
+    );
     if (narrowed.length > 0 && provincesOf(narrowed, units).size === 1) ids = narrowed;
     const d = decide(c, ids, c.units, r, inSentence(s), doc);
     if (typeof d === "string") {
