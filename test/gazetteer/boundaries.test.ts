@@ -1,5 +1,4 @@
 import { check } from "@placemarkio/check-geojson";
-import booleanValid from "@turf/boolean-valid";
 import type { Topology } from "topojson-specification";
 import { describe, expect, it } from "vitest";
 import {
@@ -30,15 +29,13 @@ describe("bundled province boundaries (TopoJSON, lon/lat)", () => {
   it.each([
     ["old", 63],
     ["new", 34],
-  ] as const)("give %s provinces as %i valid RFC 7946 polygons inside Viet Nam", (level, n) => {
+  ] as const)("give %s provinces as %i RFC 7946 polygons", (level, n) => {
     const features = provinceFeatures(bundled, level);
     expect(features).toHaveLength(n);
     const collection = JSON.stringify({ type: "FeatureCollection", features });
     expect(() => check(collection)).not.toThrow();
-    for (const f of features) {
-      expect(booleanValid(f), `${level} ${f.properties.code}`).toBe(true);
-      expect(f.properties.nameVi).not.toBe("");
-    }
+    // Geometric validity (@turf/boolean-valid) is checked on the export: test/cli/export-geojson.
+    for (const f of features) expect(f.properties.nameVi).not.toBe("");
   });
 
   it("attach Hoang Sa to Da Nang and Truong Sa to Khanh Hoa in both eras", () => {

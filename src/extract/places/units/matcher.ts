@@ -108,6 +108,17 @@ function wordAfter(text: string, end: number, lex: UnitLexicon): UnitWord | null
   return null;
 }
 
+/** Whether the word at `pos` opens a sentence, line or clause, where any word is capitalised. */
+function opensSentence(text: string, pos: number): boolean {
+  let j = pos - 1;
+  while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
+  return j < 0 || SENTENCE_OPENERS.has(text.charCodeAt(j));
+}
+// . ! ? : ; line break, quotes and brackets that open.
+const SENTENCE_OPENERS = new Set([
+  0x2e, 0x21, 0x3f, 0x3a, 0x3b, 10, 13, 0x22, 0x201c, 0x28, 0x2d, 0x2013, 0x2014,
+]);
+
 /**
  * Whether a capitalised Vietnamese syllable stands right before or after the name, with only a
  * space between: the name is part of a longer one, most often a person's ("Do Thanh Thinh",
@@ -122,7 +133,13 @@ function inLongerName(
 ): boolean {
   const n = readTokensBefore(text, start, 1, context.words, BEFORE);
   const b = BEFORE[0] as NearToken;
-  if (n === 1 && b.spaced && b.capitalised && isVietnameseSyllable(foldedToken(text, b))) {
+  if (
+    n === 1 &&
+    b.spaced &&
+    b.capitalised &&
+    !opensSentence(text, b.start) &&
+    isVietnameseSyllable(foldedToken(text, b))
+  ) {
     // A sentence's first word is capitalised anyway: "In", "The" are no part of a name.
     if (!context.notNames.has(b.word) || context.surnames.has(b.word)) return true;
   }

@@ -85,10 +85,15 @@ function within(
   nu: ReadonlySet<string>,
   typedByWord: boolean,
 ): number[] {
+  // Old units against old provinces first: a 2025 commune that merely took the name (and lay
+  // in a neighbouring old province) must not make the name ambiguous.
+  const olds = ids.filter((i) => units[i]?.era === "old" && old.has(units[i]?.provinceCode ?? ""));
+  if (olds.length > 0) return olds;
   return ids.filter((i) => {
     const u = units[i] as AdminUnit;
-    if (u.era === "old") return old.has(u.provinceCode);
-    return nu.has(u.province2025Code) && (typedByWord || old.has(u.provinceCode));
+    return (
+      u.era === "new" && nu.has(u.province2025Code) && (typedByWord || old.has(u.provinceCode))
+    );
   });
 }
 
