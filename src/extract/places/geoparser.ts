@@ -1,7 +1,6 @@
 import { ambiguityRules, type NameKey, nameKeys } from "../../gazetteer/keys.js";
 import type { Gazetteer, Place, Province, Province2025 } from "../../gazetteer/types.js";
 import { CHAR, WORD, WORDCLASS } from "../../text/fold.js";
-import { sentences } from "../../text/sentences.js";
 import { diacriticSignature, hasDiacritics } from "../../text/tokens.js";
 import {
   buildTrie,
@@ -86,7 +85,7 @@ export function createGeoparser(
     const found: UnitCandidate[] = [];
     const placed = scan(text, scanner, minConfidence, found);
     if (found.length === 0) return { places: placed, unresolved: [] };
-    const below = resolveUnits(text, found, placed, sentences(text), resolver);
+    const below = resolveUnits(text, found, placed, resolver);
     const kept = below.mentions.filter((m) => m.confidence >= minConfidence);
     return { places: merge(placed, kept), unresolved: below.unresolved };
   };

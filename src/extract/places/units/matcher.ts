@@ -20,8 +20,10 @@ import type { UnitLexicon, UnitWord } from "./lexicon.js";
 export interface UnitKey {
   key: string;
   unit: number;
-  /** Diacritic signature of the spelling: a marked surface must agree with it. */
+  /** The spelling as written in the data, and its diacritic signature, which a marked surface must share. */
+  name: string;
   signature: string;
+  syllables: number;
 }
 
 /** What the scan reads to find names below the province, built once per geoparser. */
@@ -65,7 +67,13 @@ export function buildUnitMatcher(
       // One-letter keys ("A") cannot be told from initials; the trie refuses them anyway.
       if (key.replace(/ /g, "").length < 2 || seen.has(`${key}|${name}`)) continue;
       seen.add(`${key}|${name}`);
-      keys.push({ key, unit, signature: diacriticSignature(name) });
+      keys.push({
+        key,
+        unit,
+        name,
+        signature: diacriticSignature(name),
+        syllables: key.split(" ").length,
+      });
     }
   });
   return { trie: buildTrie(keys), units: g.units, lexicon, context };
@@ -174,29 +182,33 @@ export function unitAt(
   if (found.count === 0) return null;
   const end = found.ends[found.count - 1] as number;
   const group = m.trie.groups[found.groups[found.count - 1] as number] as UnitKey[];
-  if (!allSyllablesCapitalised(text, i, end)) return null;
-  const surface = text.slice(i, end);
-  const sig = hasDiacritics(surface) ? diacriticSignature(surface) : null;
-  const units = [
-    ...new Set(group.filter((g) => sig === null || g.signature === sig).map((g) => g.unit)),
-  ];
-  if (units.length === 0) return null;
-
+  const first = group[0] as UnitKey;
+  // The words around it first, the cheap rejections before any string is built: most
+  // candidates are one syllable of a longer name or a person's name ("Văn Minh").
   const before = wordBefore(text, i, m.lexicon);
+  if (before?.kind === "street") return null;
   const after = before?.kind === "unit" ? null : wordAfter(text, end, m.lexicon);
-  if (before?.kind === "street" || after?.kind === "street") return null;
+  if (after?.kind === "street") return null;
   const unitWord = before?.kind === "unit" ? before : after?.kind === "unit" ? after : null;
   const feature = before?.kind === "feature" || after?.kind === "feature";
-  const key = (group[0] as UnitKey).key;
-  const syllables = key.split(" ").length;
+  const { syllables } = first;
   if (!unitWord) {
-    if (
-      (syllables < 2 && !feature) ||
-      (!feature && opensWithSurname(surface, sig !== null, m.lexicon))
-    )
-      return null;
-    if (personReason(text, i, end, key, syllables, m.context, people)) return null;
+    if (syllables < 2 && !feature) return null;
     if (inLongerName(text, i, end, m.context, after === null)) return null;
+  }
+  if (!allSyllablesCapitalised(text, i, end)) return null;
+  const surface = text.slice(i, end);
+  // Most marked surfaces are a unit's own spelling: its signature is known, none computed.
+  const sig = hasDiacritics(surface)
+    ? (group.find((g) => g.name === surface)?.signature ?? diacriticSignature(surface))
+    : null;
+  const units: number[] = [];
+  for (const g of group)
+    if ((sig === null || g.signature === sig) && !units.includes(g.unit)) units.push(g.unit);
+  if (units.length === 0) return null;
+  if (!unitWord) {
+    if (!feature && opensWithSurname(surface, sig !== null, m.lexicon)) return null;
+    if (personReason(text, i, end, first.key, syllables, m.context, people)) return null;
   }
   return {
     start: i,
@@ -206,7 +218,7 @@ export function unitAt(
     unitWord,
     unitWordAfter: unitWord !== null && unitWord === after,
     feature,
-    generic: m.lexicon.landforms.has(key.split(" ")[0] as string),
+    generic: m.lexicon.landforms.has(first.key.split(" ")[0] as string),
     syllables,
   };
 }

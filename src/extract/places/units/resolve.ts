@@ -1,6 +1,6 @@
 import type { Gazetteer } from "../../../gazetteer/types.js";
 import type { AdminUnit } from "../../../gazetteer/units.js";
-import type { Span } from "../../../text/sentences.js";
+import { type Span, sentences } from "../../../text/sentences.js";
 import type { PlaceMention, ProvinceRef, SubUnit, UnitRef, UnresolvedPlace } from "../types.js";
 import type { UnitCandidate } from "./matcher.js";
 
@@ -11,15 +11,10 @@ export interface UnitResolver {
   ref2025: (code: string) => ProvinceRef;
 }
 
-/** A mention already tied to a province: a province, a city, a place, or a resolved unit. */
-interface Anchor {
-  start: number;
-  old: string;
-  new: string;
-}
-
 // Between the names of a list: ", ", " và ", " and ", "; ".
 const LIST_GAP = /^\s*(?:[,;]\s*(?:và|and|or|hoặc)?|và|and|or|hoặc)\s*$/iu;
+const listGap = (text: string, from: number, to: number) =>
+  to - from <= 12 && LIST_GAP.test(text.slice(from, to));
 
 /**
  * 1. Chains: a unit word before the first name of a list, or after its last, types every name
@@ -29,13 +24,13 @@ function shareUnitWords(text: string, cands: UnitCandidate[]): void {
   for (let i = 1; i < cands.length; i++) {
     const a = cands[i - 1] as UnitCandidate;
     const b = cands[i] as UnitCandidate;
-    if (!LIST_GAP.test(text.slice(a.end, b.start))) continue;
+    if (!listGap(text, a.end, b.start)) continue;
     if (!b.unitWord && a.unitWord && !a.unitWordAfter) b.unitWord = a.unitWord;
   }
   for (let i = cands.length - 2; i >= 0; i--) {
     const a = cands[i] as UnitCandidate;
     const b = cands[i + 1] as UnitCandidate;
-    if (!LIST_GAP.test(text.slice(a.end, b.start))) continue;
+    if (!listGap(text, a.end, b.start)) continue;
     if (!a.unitWord && b.unitWord && b.unitWordAfter) {
       a.unitWord = b.unitWord;
       a.unitWordAfter = true;
@@ -59,18 +54,49 @@ function districtsOf(u: AdminUnit, units: AdminUnit[]): number[] {
     .filter((d): d is number => d !== undefined);
 }
 
-const sentenceOf = (sentences: Span[], pos: number): Span => {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid] as Span;
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return s;
+/**
+ * A key for the sentence of each placed mention and each candidate (both lists in text order):
+ * the sentence's start. Sentences are split line by line, each line once, and only the lines
+ * that hold a candidate (a placed mention elsewhere gets -1): linear in the text.
+ */
+function sentenceKeys(text: string, placed: number[], cands: number[]): [number[], number[]] {
+  const out: [number[], number[]] = [[], []];
+  let lineStart = -1;
+  let lineEnd = -1;
+  let spans: Span[] | null = null;
+  let k = 0;
+  let i = 0;
+  let j = 0;
+  while (i < placed.length || j < cands.length) {
+    const fromPlaced =
+      j >= cands.length || (i < placed.length && (placed[i] as number) < (cands[j] as number));
+    const pos = fromPlaced ? (placed[i++] as number) : (cands[j++] as number);
+    if (pos >= lineEnd) {
+      lineStart = text.lastIndexOf("\n", pos) + 1;
+      const next = text.indexOf("\n", pos);
+      lineEnd = next < 0 ? text.length : next;
+      const candidateHere = !fromPlaced || (j < cands.length && (cands[j] as number) < lineEnd);
+      spans = candidateHere ? sentences(text.slice(lineStart, lineEnd)) : null;
+      k = 0;
+    }
+    let key = -1;
+    if (spans) {
+      const local = pos - lineStart;
+      while (k < spans.length && (spans[k] as Span).end <= local) k++;
+      const span = spans[k];
+      key = span && span.start <= local ? lineStart + span.start : -2 - pos;
+    }
+    out[fromPlaced ? 0 : 1].push(key);
   }
-  return { start: pos, end: pos };
-};
+  return out;
+}
+
+/** What one sentence names: provinces (old and 2025 codes), and districts with how many names hold each. */
+interface SentenceFacts {
+  old: Codes;
+  new: Codes;
+  districts: Map<number, number>;
+}
 
 /**
  * The units in the province(s) the anchors name. An old unit must lie in an old province they
@@ -81,8 +107,8 @@ const sentenceOf = (sentences: Span[], pos: number): Span => {
 function within(
   ids: number[],
   units: AdminUnit[],
-  old: ReadonlySet<string>,
-  nu: ReadonlySet<string>,
+  old: { has(code: string): boolean },
+  nu: { has(code: string): boolean },
   typedByWord: boolean,
 ): number[] {
   // Old units against old provinces first: a 2025 commune that merely took the name (and lay
@@ -95,6 +121,17 @@ function within(
       u.era === "new" && nu.has(u.province2025Code) && (typedByWord || old.has(u.provinceCode))
     );
   });
+}
+
+/** A few province codes: a sentence names one or two, so an array beats a Set. */
+class Codes {
+  readonly list: string[] = [];
+  add(code: string): void {
+    if (!this.list.includes(code)) this.list.push(code);
+  }
+  has(code: string): boolean {
+    return this.list.includes(code);
+  }
 }
 
 const provincesOf = (ids: number[], units: AdminUnit[]) =>
@@ -118,7 +155,7 @@ function decide(
   ids: number[],
   all: number[],
   r: UnitResolver,
-  sentence: { old: Set<string>; new: Set<string> },
+  sentence: { old: Codes; new: Codes },
   doc: { old: Map<string, number>; new: Map<string, number> },
 ): Decision | string {
   const units = r.g.units;
@@ -133,7 +170,7 @@ function decide(
     if (ps.size > 1) return "several provinces named beside it have a unit of this name";
   }
   for (const set of ids.length < all.length ? [ids, all] : [ids]) {
-    const inDoc = within(set, units, new Set(doc.old.keys()), new Set(doc.new.keys()), typedByWord);
+    const inDoc = within(set, units, doc.old, doc.new, typedByWord);
     const pd = [...provincesOf(inDoc, units)];
     if (pd.length === 1)
       return { ids: inDoc, confidence: 0.75, reason: "province named in the document" };
@@ -211,7 +248,7 @@ function describe(ids: number[], units: AdminUnit[]): { unit: AdminUnit; sub: Su
 
 /**
  * Ties the candidates of one text to their provinces, given the mentions already tied
- * (`anchors`, in text order) and the text's sentences. Returns the resolved mentions and the
+ * (`placed`, in text order). Returns the resolved mentions and the
  * names left undecided that a unit word marks as places (others, perhaps no place at all, are
  * dropped). Districts are decided first, so that communes can lean on them.
  */
@@ -219,63 +256,73 @@ export function resolveUnits(
   text: string,
   cands: UnitCandidate[],
   placed: PlaceMention[],
-  sentences: Span[],
   r: UnitResolver,
 ): { mentions: PlaceMention[]; unresolved: UnresolvedPlace[] } {
   const units = r.g.units;
   shareUnitWords(text, cands);
-  const anchors: Anchor[] = placed.map((m) => ({
-    start: m.start,
-    old: m.province.code,
-    new: m.province2025.code,
-  }));
   const doc = { old: new Map<string, number>(), new: new Map<string, number>() };
-  for (const a of anchors) {
-    doc.old.set(a.old, (doc.old.get(a.old) ?? 0) + 1);
-    doc.new.set(a.new, (doc.new.get(a.new) ?? 0) + 1);
-  }
-  const inSentence = (s: Span) => {
-    const out = { old: new Set<string>(), new: new Set<string>() };
-    for (const a of anchors) {
-      if (a.start < s.start || a.start >= s.end) continue;
-      out.old.add(a.old);
-      out.new.add(a.new);
+  // Each sentence's facts, gathered once: every lookup below is then O(1), the whole linear.
+  const facts = new Map<number, SentenceFacts>();
+  const [placedKeys, candKeys] = sentenceKeys(
+    text,
+    placed.map((m) => m.start),
+    cands.map((c) => c.start),
+  );
+  const factsOf = (key: number): SentenceFacts => {
+    let f = facts.get(key);
+    if (!f) {
+      f = { old: new Codes(), new: new Codes(), districts: new Map() };
+      facts.set(key, f);
     }
-    return out;
+    return f;
   };
+  const anchor = (key: number, old: string, nu: string) => {
+    const f = factsOf(key);
+    f.old.add(old);
+    f.new.add(nu);
+  };
+  placed.forEach((m, i) => {
+    const { code: old } = m.province;
+    const { code: nu } = m.province2025;
+    doc.old.set(old, (doc.old.get(old) ?? 0) + 1);
+    doc.new.set(nu, (doc.new.get(nu) ?? 0) + 1);
+    const key = placedKeys[i] as number;
+    if (key !== -1) anchor(key, old, nu);
+  });
+  const keyOf = new Map(cands.map((c, i) => [c, candKeys[i] as number]));
+  const districtsOfName = (c: UnitCandidate) =>
+    c.units.filter((i) => units[i]?.level === "district");
+  for (const c of cands) {
+    const { districts } = factsOf(keyOf.get(c) as number);
+    for (const i of districtsOfName(c)) districts.set(i, (districts.get(i) ?? 0) + 1);
+  }
 
   const mentions: PlaceMention[] = [];
   const unresolved: UnresolvedPlace[] = [];
   const decided = new Map<UnitCandidate, Decision>();
   const reasons = new Map<UnitCandidate, string>();
-  const districtFirst = [...cands].sort(
-    (a, b) => Number(isCommune(a, units)) - Number(isCommune(b, units)) || a.start - b.start,
-  );
+  const communes = new Set(cands.filter((c) => isCommune(c, units)));
+  const districtFirst = [
+    ...cands.filter((c) => !communes.has(c)),
+    ...cands.filter((c) => communes.has(c)),
+  ];
   for (const c of districtFirst) {
-    const s = sentenceOf(sentences, c.start);
+    const key = keyOf.get(c) as number;
+    const f = factsOf(key);
     let ids = typed(c, units);
-    // Narrowed to the districts decided or named in the same sentence ("xã A, huyện B").
-    const near = new Set<number>();
-    for (const [other, d] of decided) {
-      if (other.start < s.start || other.start >= s.end) continue;
-      for (const i of d.ids) if (units[i]?.level === "district") near.add(i);
-    }
-    for (const other of cands) {
-      if (other === c || other.start < s.start || other.start >= s.end) continue;
-      for (const i of other.units) if (units[i]?.level === "district") near.add(i);
-    }
-    const narrowed = ids.filter((i) =>
-      districtsOf(units[i] as AdminUnit, units).some((d) => near.has(d)),
-    );
+    // Narrowed to the districts other names of the same sentence may be ("xã A, huyện B").
+    const own = districtsOfName(c);
+    const near = (d: number) => (f.districts.get(d) ?? 0) - (own.includes(d) ? 1 : 0) > 0;
+    const narrowed = ids.filter((i) => districtsOf(units[i] as AdminUnit, units).some(near));
     if (narrowed.length > 0 && provincesOf(narrowed, units).size === 1) ids = narrowed;
-    const d = decide(c, ids, c.units, r, inSentence(s), doc);
+    const d = decide(c, ids, c.units, r, f, doc);
     if (typeof d === "string") {
       reasons.set(c, d);
       continue;
     }
     decided.set(c, d);
     const u = units[d.ids[0] as number] as AdminUnit;
-    anchors.push({ start: c.start, old: u.provinceCode, new: u.province2025Code });
+    anchor(key, u.provinceCode, u.province2025Code);
   }
 
   for (const c of cands) {
