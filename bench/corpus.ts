@@ -2,7 +2,8 @@
  * A fixed, generated benchmark corpus: news-like paragraphs in English and Vietnamese,
  * written here from our own templates, with place names from the gazetteer in every
  * spelling (diacritics, ASCII, run-together, all caps) and the traps (people named Vinh,
- * Ho Chi Minh the man, "hue" the colour). The same seed gives the same bytes.
+ * Ho Chi Minh the man, "hue" the colour), one in five a district or commune with its unit word.
+ * The same seed gives the same bytes.
  */
 import {
   closeSync,
@@ -17,6 +18,7 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 import { defaultGazetteer, stripDiacritics } from "../dist/index.js";
+import { placeNames, unitNames, withUnitWord } from "./names.js";
 
 /** mulberry32: a small seeded PRNG, so every run builds the same corpus. */
 export function mulberry32(seed: number): () => number {
@@ -69,7 +71,8 @@ export function generateCorpus(path: string, targetBytes: number, seed = 20252):
   mkdirSync(dirname(path), { recursive: true });
   const random = mulberry32(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
-  const names = defaultGazetteer().places.flatMap((p) => p.names.map((n) => n.text));
+  const names = placeNames();
+  const units = unitNames();
   const spell = (name: string): string => {
     const r = random();
     if (r < 0.45) return name;
@@ -90,7 +93,10 @@ export function generateCorpus(path: string, targetBytes: number, seed = 20252):
         for (let s = 0; s < count; s++) {
           const en = random() < 0.65;
           const template = random() < 0.5 ? pick(en ? EN : VI) : pick(en ? EN_PLAIN : VI_PLAIN);
-          sentences.push(template.replace(/\{P\}/g, () => spell(pick(names))));
+          // One name in five is a district or commune, most with a unit word.
+          const name = () =>
+            random() < 0.2 ? withUnitWord(spell(pick(units)), random) : spell(pick(names));
+          sentences.push(template.replace(/\{P\}/g, name));
         }
         lines.push(sentences.join(" "));
       }

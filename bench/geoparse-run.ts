@@ -3,19 +3,20 @@
  *   tsx bench/geoparse-run.ts <dossier|regex> <corpus> [limitBytes]
  * Prints one JSON line: { phase, bytes, ms, matches, maxRssMB }.
  */
-import { defaultGazetteer, findPlaces, stripDiacritics } from "../dist/index.js";
+import { findPlaces, stripDiacritics } from "../dist/index.js";
 import { chunks } from "./chunks.js";
+import { placeNames, unitNames } from "./names.js";
 
 /** The naive baseline: one case-insensitive alternation of every spelling, longest first. */
 export function naiveRegex(): RegExp {
   const forms = new Set<string>();
-  for (const p of defaultGazetteer().places) {
-    for (const n of p.names) {
-      forms.add(n.text);
-      forms.add(stripDiacritics(n.text));
-      forms.add(stripDiacritics(n.text).replace(/ /g, ""));
-    }
+  for (const name of placeNames()) {
+    forms.add(name);
+    forms.add(stripDiacritics(name));
+    forms.add(stripDiacritics(name).replace(/ /g, ""));
   }
+  // The districts and communes too: the same names the geoparser looks for.
+  for (const name of unitNames()) forms.add(name).add(stripDiacritics(name));
   const escaped = [...forms]
     .sort((a, b) => b.length - a.length)
     .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[ -]+/g, "[\\s\\-–]+"));

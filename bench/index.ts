@@ -20,8 +20,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { defaultGazetteer, stripDiacritics } from "../dist/index.js";
+import { stripDiacritics } from "../dist/index.js";
 import { generateCorpus, generateNewsFolder } from "./corpus.js";
+import { placeNames, unitNames } from "./names.js";
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +39,9 @@ const { values } = parseArgs({
 });
 const MB = 1024 * 1024;
 const target = Number(values.mb) * MB;
-const corpus = new URL(`./.cache/geo-corpus-${values.mb}mb.txt`, import.meta.url).pathname;
+// "-units": the corpus names districts and communes too (issue 14); a new name, so that a
+// cached corpus of provinces and places only is not reused.
+const corpus = new URL(`./.cache/geo-corpus-${values.mb}mb-units.txt`, import.meta.url).pathname;
 
 const t0 = Date.now();
 generateCorpus(corpus, target);
@@ -72,8 +75,7 @@ const regex = runPhase("regex", Number(values["regex-mb"]) * MB);
 // grep: the same names, every spelling, one per line; fixed strings, case-insensitive.
 const namesFile = new URL("./.cache/names.txt", import.meta.url).pathname;
 const forms = new Set<string>();
-for (const p of defaultGazetteer().places)
-  for (const n of p.names) forms.add(n.text).add(stripDiacritics(n.text));
+for (const n of [...placeNames(), ...unitNames()]) forms.add(n).add(stripDiacritics(n));
 writeFileSync(namesFile, `${[...forms].join("\n")}\n`);
 const g0 = process.hrtime.bigint();
 const grep = spawnSync("grep", ["-c", "-i", "-F", "-f", namesFile, corpus], { encoding: "utf8" });

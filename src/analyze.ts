@@ -6,6 +6,7 @@ import {
   type FindPlacesOptions,
   type PlaceMention,
   type ProvinceCount,
+  type UnresolvedPlace,
 } from "./extract/places/index.js";
 import { placesAndEntitiesIn } from "./extract/places-and-entities.js";
 import { findProvisions, type KindOf, type Provision } from "./extract/provisions/index.js";
@@ -47,6 +48,11 @@ export interface ParagraphTopics {
 export interface Analysis {
   /** The places of the text; a caption's places are in `captions`. */
   places: PlaceMention[];
+  /**
+   * Names of districts or communes the text does not tie to one province (several share the
+   * name and nothing nearby decides), with their candidates; counted for no province.
+   */
+  unresolvedPlaces: UnresolvedPlace[];
   /** Mentions per province, the text's and the captions' together. */
   provinces: ProvinceCount[];
   provinces2025: ProvinceCount[];
@@ -85,7 +91,7 @@ export function analyze(document: DocumentInput, options: AnalyzeOptions = {}): 
   // Links and addresses blanked once, offsets kept: no stage reads "…/da-nang.html" as words.
   const scan = maskUrls(text);
   const documentDate = document.published ?? null;
-  const { places, entities } = placesAndEntitiesIn(scan, options.places);
+  const { places, entities, unresolved } = placesAndEntitiesIn(scan, options.places);
   const topics = paragraphSpans(scan)
     .map((p) => ({ ...p, domains: topicsOf(scan, p.start, p.end) }))
     .filter((p) => p.domains.length > 0);
@@ -101,6 +107,7 @@ export function analyze(document: DocumentInput, options: AnalyzeOptions = {}): 
     captions.length === 0 ? places : [...places, ...captions.flatMap((c) => c.places)];
   return {
     places,
+    unresolvedPlaces: unresolved,
     provinces: countProvinces(everyPlace, "old"),
     provinces2025: countProvinces(everyPlace, "new"),
     entities,

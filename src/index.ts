@@ -33,8 +33,12 @@ export {
   type Geoparser,
   loadContextLexicon,
   type PlaceMention,
+  type PlacesFound,
   type ProvinceCount,
   type ProvinceRef,
+  type SubUnit,
+  type UnitRef,
+  type UnresolvedPlace,
 } from "./extract/places/index.js";
 export { findProvisions, type Provision, type Stance } from "./extract/provisions/index.js";
 export { type TopicHit, topicsOf } from "./extract/topics/index.js";

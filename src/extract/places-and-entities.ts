@@ -1,7 +1,12 @@
 import { containsTest, withoutOverlaps } from "../text/spans.js";
 import { maskUrls } from "../text/urls.js";
 import { defaultEntityExtractor, type EntityMention } from "./entities/index.js";
-import { defaultGeoparser, type FindPlacesOptions, type PlaceMention } from "./places/index.js";
+import {
+  defaultGeoparser,
+  type FindPlacesOptions,
+  type PlaceMention,
+  type UnresolvedPlace,
+} from "./places/index.js";
 
 /**
  * Vietnamese places and the entities around them, each settling the other's overlaps: a name
@@ -12,7 +17,7 @@ import { defaultGeoparser, type FindPlacesOptions, type PlaceMention } from "./p
 export function placesAndEntities(
   text: string,
   options?: FindPlacesOptions,
-): { places: PlaceMention[]; entities: EntityMention[] } {
+): { places: PlaceMention[]; entities: EntityMention[]; unresolved: UnresolvedPlace[] } {
   return placesAndEntitiesIn(maskUrls(text), options);
 }
 
@@ -20,12 +25,12 @@ export function placesAndEntities(
 export function placesAndEntitiesIn(
   text: string,
   options?: FindPlacesOptions,
-): { places: PlaceMention[]; entities: EntityMention[] } {
+): { places: PlaceMention[]; entities: EntityMention[]; unresolved: UnresolvedPlace[] } {
   const found = defaultEntityExtractor().find(text);
   // Sorted and searched, not places × places abroad: a long text names thousands of each.
   const abroad = containsTest(found.filter((e) => e.type === "place"));
-  const places = defaultGeoparser()
-    .find(text, options)
-    .filter((p) => !abroad(p.start, p.end));
-  return { places, entities: withoutOverlaps(found, places) };
+  const all = defaultGeoparser().findAll(text, options);
+  const places = all.places.filter((p) => !abroad(p.start, p.end));
+  const unresolved = all.unresolved.filter((p) => !abroad(p.start, p.end));
+  return { places, entities: withoutOverlaps(found, [...places, ...unresolved]), unresolved };
 }

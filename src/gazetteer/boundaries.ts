@@ -1,165 +1,124 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import { readDataFile } from "./load.js";
 import type { Gazetteer } from "./types.js";
 
-/**
- * Province outlines for the web map: data/boundaries/vietnam-provinces.json, built by
- * scripts/build-boundaries.ts from @svg-maps/vietnam (CC BY 4.0). Each province is one SVG
- * path of absolute M/L/Z commands in the file's viewBox, keyed by its gazetteer code: `old`
- * holds the 63 provinces until 30 June 2025, `new` the 34 from 1 July 2025.
- */
-export interface ProvinceBoundaries {
-  source: string;
-  licence: string;
-  attribution: string;
-  viewBox: string;
-  old: Record<string, string>;
-  new: Record<string, string>;
+/** The province polygons of both eras, one TopoJSON topology (data/README.md). */
+export const BOUNDARIES_FILE = "boundaries/vietnam-provinces.topo.json";
+
+/** Viet Nam with its archipelagos, in degrees: every boundary point lies inside. */
+export const VIETNAM_BBOX = { west: 102, south: 6, east: 118, north: 24 } as const;
+
+export type BoundaryLevel = "old" | "new";
+
+/** What each province polygon carries: its code at its level and its names. */
+export interface BoundaryProperties {
+  code: string;
+  name: string;
+  nameVi: string;
 }
 
-/** The file's place under data/. */
-export const BOUNDARIES_FILE = "boundaries/vietnam-provinces.json";
-
-export type BoundaryPoint = [number, number];
-/** A closed ring; the closing point is not repeated. */
-export type BoundaryRing = BoundaryPoint[];
-
-const TOKEN = /\s*(?:([MLZ])|(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?))\s*,?/y;
+export type ProvinceFeature = Feature<Polygon | MultiPolygon, BoundaryProperties>;
 
 /**
- * Parses a boundary path: absolute `M`, `L` and `Z` only, coordinate pairs repeated after `M`
- * or `L` as in SVG (further pairs after `M` are line-tos). Every ring must be closed by `Z` and
- * have at least three points. Throws an Error saying what is wrong.
+ * Twice the signed area of a ring in the plane of lon/lat: positive when counter-clockwise,
+ * the winding RFC 7946 asks of an exterior ring (holes the other way).
  */
-export function parseBoundaryPath(path: string): BoundaryRing[] {
-  const d = path.trimEnd();
-  const rings: BoundaryRing[] = [];
-  let ring: BoundaryRing | undefined;
-  let command = "";
-  let pending: number | undefined;
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < d.length) {
-    const at = TOKEN.lastIndex;
-    const m = TOKEN.exec(d);
-    if (!m) throw new Error(`unexpected "${d.slice(at, at + 12)}" at offset ${at}`);
-    const [, letter, number] = m;
-    if (letter) {
-      if (pending !== undefined) throw new Error(`odd number of coordinates before offset ${at}`);
-      if (letter === "Z") {
-        if (!ring) throw new Error(`Z without an open ring at offset ${at}`);
-        if (ring.length < 3) throw new Error(`ring with ${ring.length} point(s) at offset ${at}`);
-        rings.push(ring);
-        ring = undefined;
-        command = "";
-      } else {
-        if (letter === "M" && ring) throw new Error(`ring not closed by Z before offset ${at}`);
-        if (letter === "L" && !ring) throw new Error(`L without M at offset ${at}`);
-        command = letter;
-      }
-      continue;
-    }
-    if (command === "") throw new Error(`coordinate without a command at offset ${at}`);
-    const value = Number(number);
-    if (!Number.isFinite(value)) throw new Error(`bad number "${number}" at offset ${at}`);
-    if (pending === undefined) {
-      pending = value;
-      continue;
-    }
-    if (command === "M") {
-      ring = [];
-      command = "L";
-    }
-    ring?.push([pending, value]);
-    pending = undefined;
+export function ringArea(ring: Position[]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [x0 = 0, y0 = 0] = ring[j] as Position;
+    const [x1 = 0, y1 = 0] = ring[i] as Position;
+    sum += (x0 - x1) * (y0 + y1);
   }
-  if (pending !== undefined) throw new Error("odd number of coordinates at the end");
-  if (ring) throw new Error("last ring not closed by Z");
-  if (rings.length === 0) throw new Error("no ring");
-  return rings;
+  return sum;
 }
 
-/** Writes rings as an absolute M/L/Z path, coordinates rounded to `decimals`. */
-export function formatBoundaryPath(rings: BoundaryRing[], decimals = 1): string {
-  const f = 10 ** decimals;
-  const num = (v: number) => String(Math.round(v * f) / f + 0); // + 0: no "-0"
-  return rings
-    .map((ring) => {
-      const pairs = ring.map(([x, y]) => `${num(x)},${num(y)}`);
-      return `M${pairs[0]}L${pairs.slice(1).join(" ")}Z`;
-    })
-    .join("");
+const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] =>
+  g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+
+/**
+ * One level's provinces as GeoJSON features (RFC 7946: lon/lat, exterior rings
+ * counter-clockwise), sorted by code.
+ */
+export function provinceFeatures(topology: Topology, level: BoundaryLevel): ProvinceFeature[] {
+  const object = topology.objects[level] as GeometryCollection<BoundaryProperties> | undefined;
+  if (!object) throw new Error(`the topology has no "${level}" object`);
+  const fc = feature(topology, object) as FeatureCollection<
+    Polygon | MultiPolygon,
+    BoundaryProperties
+  >;
+  return fc.features.sort((a, b) => a.properties.code.localeCompare(b.properties.code));
 }
 
-/** Parses a viewBox "minX minY width height"; undefined if it is not one. */
-export function parseViewBox(viewBox: string): [number, number, number, number] | undefined {
-  const parts = viewBox
-    .trim()
-    .split(/[\s,]+/)
-    .map(Number);
-  if (parts.length !== 4 || parts.some((v) => !Number.isFinite(v))) return undefined;
-  const [x, y, w, h] = parts as [number, number, number, number];
-  return w > 0 && h > 0 ? [x, y, w, h] : undefined;
+let cached: Topology | undefined;
+
+/** The bundled topology, read once. */
+export function defaultBoundaries(dataDir?: string): Topology {
+  if (dataDir) return JSON.parse(readDataFile(dataDir, BOUNDARIES_FILE)) as Topology;
+  cached ??= JSON.parse(
+    readDataFile(new URL("../../data/", import.meta.url).pathname, BOUNDARIES_FILE),
+  ) as Topology;
+  return cached;
 }
 
 /**
- * Checks the boundaries file against the gazetteer: the metadata strings, exactly the 63 old
- * and 34 new province codes, each path non-empty and parseable, every coordinate inside the
- * viewBox. Returns the problems found, empty if none.
+ * Checks the topology against the gazetteer: objects `old` and `new` with exactly the 63 and 34
+ * codes, each a Polygon or MultiPolygon whose rings are closed, have four points or more, wind
+ * as RFC 7946 asks, and lie inside Viet Nam's box. Returns the problems (none when valid).
  */
-export function validateBoundaries(json: unknown, g: Gazetteer): string[] {
+export function validateBoundaryTopology(data: unknown, g: Gazetteer): string[] {
   const problems: string[] = [];
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return ["boundaries: not a JSON object"];
-  }
-  const data = json as Record<string, unknown>;
-  for (const field of ["source", "licence", "attribution", "viewBox"]) {
-    const v = data[field];
-    if (typeof v !== "string" || v.trim() === "")
-      problems.push(`boundaries: "${field}" must be a non-empty string`);
-  }
-  const box = typeof data.viewBox === "string" ? parseViewBox(data.viewBox) : undefined;
-  if (typeof data.viewBox === "string" && !box) {
-    problems.push(`boundaries: viewBox "${data.viewBox}" is not four numbers with a positive size`);
-  }
-  const sets = [
-    { key: "old", what: "old province", codes: g.provinces.map((p) => p.code) },
-    { key: "new", what: "2025 province", codes: g.provinces2025.map((p) => p.code) },
-  ];
-  for (const { key, what, codes } of sets) {
-    const shapes = data[key];
-    if (typeof shapes !== "object" || shapes === null || Array.isArray(shapes)) {
-      problems.push(`boundaries: "${key}" must be an object of code → path`);
+  const topo = data as Topology;
+  if (topo?.type !== "Topology" || typeof topo.objects !== "object" || !Array.isArray(topo.arcs))
+    return ["not a TopoJSON topology"];
+  const want = {
+    old: g.provinces.map((p) => p.code),
+    new: g.provinces2025.map((p) => p.code),
+  };
+  for (const level of ["old", "new"] as const) {
+    let features: ProvinceFeature[];
+    try {
+      features = provinceFeatures(topo, level);
+    } catch (e) {
+      problems.push(`${level}: ${(e as Error).message}`);
       continue;
     }
-    const paths = shapes as Record<string, unknown>;
-    for (const code of codes) {
-      if (!Object.hasOwn(paths, code))
-        problems.push(`boundaries.${key}: no shape for ${what} ${code}`);
-    }
-    const known = new Set(codes);
-    for (const [code, d] of Object.entries(paths)) {
-      const label = `boundaries.${key}["${code}"]`;
-      if (!known.has(code)) problems.push(`${label}: not a ${what} code of the gazetteer`);
-      if (typeof d !== "string" || d.trim() === "") {
-        problems.push(`${label}: path must be a non-empty string`);
+    const codes = features.map((f) => f.properties?.code);
+    const missing = want[level].filter((c) => !codes.includes(c));
+    const unknown = codes.filter((c) => !want[level].includes(c));
+    if (missing.length > 0) problems.push(`${level}: no polygon for ${missing.join(", ")}`);
+    if (unknown.length > 0) problems.push(`${level}: unknown codes ${unknown.join(", ")}`);
+    if (new Set(codes).size !== codes.length) problems.push(`${level}: a code is repeated`);
+    for (const f of features) {
+      const label = `${level} ${f.properties?.code}`;
+      const type: string | undefined = f.geometry?.type;
+      if (type !== "Polygon" && type !== "MultiPolygon") {
+        problems.push(`${label}: geometry ${type ?? "missing"}, not a polygon`);
         continue;
       }
-      let rings: BoundaryRing[];
-      try {
-        rings = parseBoundaryPath(d);
-      } catch (error) {
-        problems.push(`${label}: bad path: ${(error as Error).message}`);
-        continue;
-      }
-      if (!box) continue;
-      const [x0, y0, w, h] = box;
-      const outside = rings
-        .flat()
-        .find(([x, y]) => !(x >= x0 && x <= x0 + w && y >= y0 && y <= y0 + h));
-      if (outside) {
-        problems.push(
-          `${label}: point ${outside[0]},${outside[1]} is outside the viewBox ${data.viewBox}`,
-        );
+      for (const polygon of polygonsOf(f.geometry)) {
+        for (const [i, ring] of polygon.entries())
+          problems.push(...ringProblems(ring, i === 0, label));
       }
     }
   }
   return problems;
+}
+
+function ringProblems(ring: Position[], exterior: boolean, label: string): string[] {
+  const out: string[] = [];
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  if (ring.length < 4) out.push(`${label}: a ring of ${ring.length} points`);
+  if (!first || !last || first[0] !== last[0] || first[1] !== last[1])
+    out.push(`${label}: a ring is not closed`);
+  const area = ringArea(ring);
+  if (exterior ? area <= 0 : area >= 0)
+    out.push(`${label}: ${exterior ? "an exterior ring" : "a hole"} winds the wrong way`);
+  const { west, south, east, north } = VIETNAM_BBOX;
+  const outside = ring.find(([x = 0, y = 0]) => x < west || x > east || y < south || y > north);
+  if (outside) out.push(`${label}: point ${outside.join(",")} is outside Viet Nam`);
+  return out;
 }

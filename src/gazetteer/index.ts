@@ -1,11 +1,13 @@
 export {
   BOUNDARIES_FILE,
-  type BoundaryPoint,
-  type BoundaryRing,
-  formatBoundaryPath,
-  type ProvinceBoundaries,
-  parseBoundaryPath,
-  validateBoundaries,
+  type BoundaryLevel,
+  type BoundaryProperties,
+  defaultBoundaries,
+  type ProvinceFeature,
+  provinceFeatures,
+  ringArea,
+  VIETNAM_BBOX,
+  validateBoundaryTopology,
 } from "./boundaries.js";
 export { type NameKey, nameKeys } from "./keys.js";
 export {

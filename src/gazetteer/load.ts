@@ -18,6 +18,9 @@ export function readGazetteerSources(dataDir = DEFAULT_DATA_DIR): GazetteerSourc
     provinces34: readDataFile(dataDir, "gazetteer/provinces-34.tsv"),
     places: readDataFile(dataDir, "gazetteer/places.tsv"),
     ambiguous: readDataFile(dataDir, "gazetteer/ambiguous.tsv"),
+    districtsOld: readDataFile(dataDir, "gazetteer/districts-old.tsv"),
+    communesOld: readDataFile(dataDir, "gazetteer/communes-old.tsv"),
+    communes2025: readDataFile(dataDir, "gazetteer/communes-2025.tsv"),
   };
 }
 

@@ -11,9 +11,10 @@ import type {
   Province2025,
   ProvincialUnit,
 } from "./types.js";
+import { parseUnits, type UnitSources } from "./units.js";
 
-/** The raw text of the gazetteer's data files. */
-export interface GazetteerSources {
+/** The raw text of the gazetteer's data files (the units below the province are optional). */
+export interface GazetteerSources extends UnitSources {
   provinces63: string;
   provinces34: string;
   places: string;
@@ -168,13 +169,18 @@ export function parseGazetteer(src: GazetteerSources): {
     ambiguities.push({ key: foldKey(key), defaultId, note });
   }
 
+  const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
+  const units = parseUnits(src, provinceByCode);
+  problems.push(...units.problems);
+
   return {
     gazetteer: {
       provinces,
       provinces2025,
       places,
       ambiguities,
-      provinceByCode: new Map(provinces.map((p) => [p.code, p])),
+      units: units.units,
+      provinceByCode,
       province2025ByCode: new Map(provinces2025.map((p) => [p.code, p])),
     },
     problems,

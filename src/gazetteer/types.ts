@@ -1,3 +1,5 @@
+import type { AdminUnit } from "./units.js";
+
 /** What every provincial unit, old or new, records. */
 export interface ProvincialUnit {
   /** Official 2-digit code, e.g. "48". */
@@ -43,7 +45,9 @@ export type PlaceKind =
   | "pass"
   | "park"
   | "lake"
-  | "area";
+  | "area"
+  | "district"
+  | "commune";
 
 /**
  * Flags on a name:
@@ -87,6 +91,8 @@ export interface Gazetteer {
   provinces2025: Province2025[];
   places: Place[];
   ambiguities: Ambiguity[];
+  /** Districts and communes, old and 2025: matched apart from `places` (src/extract/places/units). */
+  units: AdminUnit[];
   provinceByCode: Map<string, Province>;
   province2025ByCode: Map<string, Province2025>;
 }

@@ -1,5 +1,6 @@
 import { ambiguityRules, keysByForm, nameKeys } from "./keys.js";
 import type { Gazetteer } from "./types.js";
+import { validateUnits } from "./validate-units.js";
 
 // Viet Nam's mainland and islands, the Spratlys included, with a margin.
 const BOUNDS = { latMin: 6, latMax: 24, lonMin: 102, lonMax: 118 };
@@ -88,5 +89,6 @@ export function validateGazetteer(g: Gazetteer): string[] {
     if (!ids.has(rule.defaultId))
       problems.push(`ambiguous.tsv: unknown place id "${rule.defaultId}"`);
   }
+  problems.push(...validateUnits(g));
   return problems;
 }

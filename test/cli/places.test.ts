@@ -68,8 +68,9 @@ describe("dossier places", () => {
     const a = file("c.txt", "Da Nang, Hue");
     const r = run(["places", a, "-f", "csv"]);
     const lines = r.stdout.trim().split(/\r\n/);
+    // Codes say their era: province 80 was Long An until June 2025 and is Tây Ninh since.
     expect(lines[0]).toBe(
-      "source,start,end,text,place,kind,confidence,reason,province_code,province,province2025_code,province2025,field",
+      "source,start,end,text,place_id,place,kind,confidence,reason,province63_code,province63,province34_code,province34,unit_level,unit_era,unit63_code,unit63_type,district63_code,commune34_codes,unit_partial,field",
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(",Hue,city,");
@@ -97,12 +98,46 @@ describe("dossier places", () => {
     expect(run(["places", a]).stdout).toMatch(/caption 1: Fishing boats[\s\S]*Phu Quoc/);
   });
 
+  it("writes a commune's unit in CSV: its old code, district and 2025 commune", () => {
+    const a = file("unit.csv.txt", "Lũ lớn ở xã Kim Liên, huyện Nam Đàn, tỉnh Nghệ An.");
+    const lines = run(["places", a, "-f", "csv"]).stdout.trim().split(/\r\n/);
+    // RFC 4180 fields: quoted ones may hold commas.
+    const cells = (line: string) =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1] ?? "").slice(0, -1);
+    const header = cells(lines[0] ?? "");
+    const row = cells(lines.find((l) => l.includes("Kim Liên")) ?? "");
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(cell("kind")).toBe("commune");
+    expect(cell("province63_code")).toBe("40");
+    expect(cell("unit_era")).toBe("both");
+    expect(cell("unit63_type")).toBe("xã");
+    expect(cell("district63_code")).toMatch(/^\d{3}$/);
+    expect(cell("commune34_codes")).toMatch(/^\d{5}$/);
+  });
+
+  it("reports in JSON the commune names nothing ties to one province, and counts them for none", () => {
+    const a = file("unresolved.txt", "Mưa lớn ở xã Tân Lập.");
+    const doc = JSON.parse(run(["places", a, "-f", "json"]).stdout).documents[0];
+    expect(doc.mentions).toEqual([]);
+    expect(doc.provinces).toEqual([]);
+    expect(doc.unresolved[0]).toMatchObject({ text: "Tân Lập" });
+    expect(doc.unresolved[0].candidates.length).toBeGreaterThan(5);
+  });
+
   it("writes GeoJSON points with counts", () => {
     const a = file("g.txt", "Nha Trang, Nha Trang and Da Lat");
     const geo = JSON.parse(run(["places", a, "-f", "geojson"]).stdout);
     expect(geo.type).toBe("FeatureCollection");
     expect(geo.features[0].geometry.type).toBe("Point");
-    expect(geo.features[0].properties).toMatchObject({ name: "Nha Trang", count: 2 });
+    expect(geo.features[0].properties).toMatchObject({
+      name: "Nha Trang",
+      count: 2,
+      province63_code: "56",
+      province34_code: "56",
+    });
+    // Flat properties: a GIS styles by plain columns, not nested objects.
+    for (const f of geo.features)
+      for (const v of Object.values(f.properties)) expect(typeof v).not.toBe("object");
     const [lon, lat] = geo.features[0].geometry.coordinates;
     expect(lat).toBeGreaterThan(11);
     expect(lon).toBeGreaterThan(108);
@@ -377,9 +412,21 @@ describe("dossier ingest, search, stats, export", () => {
     const hue = JSON.parse(run(["search", "--province", "46", "--db", db, "-f", "json"]).stdout);
     expect(hue.results.map((x: { source: string }) => x.source)).toEqual([b]);
     const geo = JSON.parse(run(["export", "--db", db, "-f", "geojson"]).stdout);
+    type Feature = { properties: { code: string; count: number } };
+    expect(geo.features).toHaveLength(63);
     expect(
-      geo.features.map((f: { properties: { code: string } }) => f.properties.code).sort(),
+      geo.features
+        .filter((f: Feature) => f.properties.count > 0)
+        .map((f: Feature) => f.properties.code)
+        .sort(),
     ).toEqual(["46", "48"]);
+    // The search filters select the documents counted.
+    const counted = (args: string[]) =>
+      JSON.parse(run(["export", "--db", db, "-f", "geojson", ...args]).stdout)
+        .features.filter((f: Feature) => f.properties.count > 0)
+        .map((f: Feature) => f.properties.code);
+    expect(counted(["bridge"])).toEqual(["46"]);
+    expect(counted(["--province", "48", "--level", "new"])).toEqual(["48"]);
     expect(run(["export", "--db", db, "-f", "jsonl"]).stdout.trim().split("\n")).toHaveLength(2);
   });
 

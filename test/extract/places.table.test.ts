@@ -99,10 +99,13 @@ const cases: [string, string[]][] = [
   // "the province" later: no mention needed, no false one
   ["Officials in Ha Tinh said the province would reopen schools.", ["Ha Tinh=Ha Tinh"]],
   // Districts, wards and rivers that share a province's name
-  ["huyện Quảng Ninh của tỉnh Quảng Bình", ["Quảng Bình=Quang Binh"]],
-  ["sông Kiến Giang chảy qua Lệ Thủy", []],
+  // A district or ward sharing a province's or city's name is that unit, in its own province
+  ["huyện Quảng Ninh của tỉnh Quảng Bình", ["Quảng Ninh=Quang Binh", "Quảng Bình=Quang Binh"]],
+  ["Lũ ở H.Quảng Ninh (Quảng Bình)", ["Quảng Ninh=Quang Binh", "Quảng Bình=Quang Binh"]],
+  // The river takes the name of the town it flows through, not Kiên Giang province's
+  ["sông Kiến Giang chảy qua Lệ Thủy", ["Kiến Giang=Quang Binh", "Lệ Thủy=Quang Binh"]],
   ["tỉnh Kiên Giang", ["Kiên Giang=Kien Giang"]],
-  ["Tan An ward of Can Tho", ["Can Tho=Can Tho"]],
+  ["Tan An ward of Can Tho", ["Tan An=Can Tho", "Can Tho=Can Tho"]],
   // Names inside organisation names still count; a family-name run does not
   ["Hanoi FC beat Song Lam Nghe An.", ["Hanoi=Ha Noi", "Nghe An=Nghe An"]],
   // Post-2025 text: a merged province name resolves by name

@@ -1,149 +1,99 @@
+import { check } from "@placemarkio/check-geojson";
+import type { Topology } from "topojson-specification";
 import { describe, expect, it } from "vitest";
 import {
   BOUNDARIES_FILE,
-  formatBoundaryPath,
-  type ProvinceBoundaries,
-  parseBoundaryPath,
-  validateBoundaries,
+  provinceFeatures,
+  ringArea,
+  VIETNAM_BBOX,
+  validateBoundaryTopology,
 } from "../../src/gazetteer/boundaries.js";
 import { DEFAULT_DATA_DIR, loadGazetteer, readDataFile } from "../../src/gazetteer/load.js";
 
 const g = loadGazetteer();
 const text = readDataFile(DEFAULT_DATA_DIR, BOUNDARIES_FILE);
-const bundled = JSON.parse(text) as ProvinceBoundaries;
+const bundled = JSON.parse(text) as Topology;
 /** A deep copy to break. */
-const copy = (): ProvinceBoundaries => JSON.parse(text) as ProvinceBoundaries;
+const copy = (): Topology => JSON.parse(text) as Topology;
 
-describe("bundled province boundaries", () => {
+describe("bundled province boundaries (TopoJSON, lon/lat)", () => {
   it("validate against the gazetteer", () => {
-    expect(validateBoundaries(bundled, g)).toEqual([]);
+    expect(validateBoundaryTopology(bundled, g)).toEqual([]);
   });
 
-  it("have the 63 old and 34 new codes, sorted, with the licence and attribution", () => {
-    expect(Object.keys(bundled.old)).toHaveLength(63);
-    expect(Object.keys(bundled.new)).toHaveLength(34);
-    expect(text.indexOf('"01"')).toBeLessThan(text.indexOf('"10"'));
-    expect(bundled.viewBox).toBe("0 0 812 873");
-    expect(bundled.licence).toBe("CC BY 4.0");
-    expect(bundled.source).toMatch(/^@svg-maps\/vietnam \d+\.\d+\.\d+ \(https:\/\//);
-    expect(bundled.attribution).toMatch(/Stephen Truong.*CC BY 4\.0/);
+  it("stay small: quantised, one topology for both eras", () => {
+    expect(text.length).toBeLessThan(400 * 1024);
+    expect(bundled.transform).toBeDefined();
   });
 
-  it("use absolute M/L/Z paths with one decimal", () => {
-    for (const d of [...Object.values(bundled.old), ...Object.values(bundled.new)]) {
-      expect(d).toMatch(/^M[-\d.,LMZ ]+Z$/);
-      expect(d).not.toMatch(/\.\d\d/);
+  it.each([
+    ["old", 63],
+    ["new", 34],
+  ] as const)("give %s provinces as %i RFC 7946 polygons", (level, n) => {
+    const features = provinceFeatures(bundled, level);
+    expect(features).toHaveLength(n);
+    const collection = JSON.stringify({ type: "FeatureCollection", features });
+    expect(() => check(collection)).not.toThrow();
+    // Geometric validity (@turf/boolean-valid) is checked on the export: test/cli/export-geojson.
+    for (const f of features) expect(f.properties.nameVi).not.toBe("");
+  });
+
+  it("attach Hoang Sa to Da Nang and Truong Sa to Khanh Hoa in both eras", () => {
+    const partsEastOf = (level: "old" | "new", code: string, lon: number) => {
+      const f = provinceFeatures(bundled, level).find((x) => x.properties.code === code);
+      const polygons = f?.geometry.type === "MultiPolygon" ? f.geometry.coordinates : [];
+      return polygons.filter((p) => (p[0] ?? []).every(([x = 0]) => x > lon)).length;
+    };
+    for (const level of ["old", "new"] as const) {
+      expect(partsEastOf(level, "48", 111)).toBeGreaterThanOrEqual(10);
+      expect(partsEastOf(level, "56", 111)).toBeGreaterThanOrEqual(30);
     }
   });
 
-  it("attach the archipelagos to Da Nang and Khanh Hoa, before and after the merger", () => {
-    // Hoang Sa is drawn east of 560 and north of 460, Truong Sa south-east of 480,600.
-    const inBox = (d: string | undefined, x0: number, y0: number, x1: number, y1: number) =>
-      parseBoundaryPath(d ?? "").filter((r) =>
-        r.every(([x, y]) => x >= x0 && x <= x1 && y >= y0 && y <= y1),
-      ).length;
-    for (const side of [bundled.old, bundled.new]) {
-      expect(inBox(side["48"], 560, 300, 812, 460)).toBeGreaterThanOrEqual(15);
-      expect(inBox(side["56"], 480, 600, 812, 873)).toBeGreaterThanOrEqual(50);
-    }
-  });
-
-  it("dissolve merged provinces into fewer rings than their members have together", () => {
-    // Ninh Binh (2025) = Ha Nam + Nam Dinh + Ninh Binh: one mainland piece, no internal borders.
-    const members = ["35", "36", "37"].map((c) => parseBoundaryPath(bundled.old[c] ?? "").length);
-    const merged = parseBoundaryPath(bundled.new["37"] ?? "").length;
-    expect(merged).toBeLessThan(members.reduce((a, b) => a + b, 0));
+  it("keep the country within its box", () => {
+    const { west, south, east, north } = VIETNAM_BBOX;
+    expect([west, south, east, north]).toEqual([102, 6, 118, 24]);
   });
 });
 
 describe("boundary validation catches broken data", () => {
-  it("a missing code", () => {
-    const b = copy();
-    delete b.old["48"];
-    delete b.new["96"];
-    const problems = validateBoundaries(b, g).join("\n");
-    expect(problems).toMatch(/boundaries\.old: no shape for old province 48/);
-    expect(problems).toMatch(/boundaries\.new: no shape for 2025 province 96/);
+  it("a missing code and an unknown one", () => {
+    const t = copy();
+    const old = t.objects.old as unknown as { geometries: { properties: { code: string } }[] };
+    old.geometries = old.geometries.filter((x) => x.properties.code !== "48");
+    const moved = old.geometries[0];
+    if (moved) moved.properties.code = "99";
+    const problems = validateBoundaryTopology(t, g).join("\n");
+    expect(problems).toMatch(/old: no polygon for .*48/);
+    expect(problems).toMatch(/old: unknown codes 99/);
   });
 
-  it("a code the gazetteer does not have", () => {
-    const b = copy();
-    b.new["02"] = b.old["02"] ?? "";
-    expect(validateBoundaries(b, g).join("\n")).toMatch(/new\["02"\]: not a 2025 province code/);
+  it("a missing level, and something that is no topology", () => {
+    const t = copy();
+    delete t.objects.new;
+    expect(validateBoundaryTopology(t, g).join("\n")).toMatch(/new: the topology has no "new"/);
+    expect(validateBoundaryTopology([], g)).toEqual(["not a TopoJSON topology"]);
   });
 
-  it("a coordinate outside the viewBox", () => {
-    const b = copy();
-    b.old["01"] = "M10,10L20,10 900,20Z";
-    b.new["01"] = "M10,10L20,10 20,-0.5Z";
-    const problems = validateBoundaries(b, g).join("\n");
-    expect(problems).toMatch(/old\["01"\]: point 900,20 is outside the viewBox 0 0 812 873/);
-    expect(problems).toMatch(/new\["01"\]: point 20,-0.5 is outside the viewBox/);
-  });
-
-  it("empty, unparseable and relative paths", () => {
-    const b = copy();
-    b.old["02"] = "";
-    b.old["04"] = "M10,10L20,10 20,20";
-    b.old["06"] = "m10,10 l5,0 0,5z";
-    b.old["08"] = "M10,10L20Z";
-    const problems = validateBoundaries(b, g).join("\n");
-    expect(problems).toMatch(/old\["02"\]: path must be a non-empty string/);
-    expect(problems).toMatch(/old\["04"\]: bad path: last ring not closed by Z/);
-    expect(problems).toMatch(/old\["06"\]: bad path: unexpected "m10/);
-    expect(problems).toMatch(/old\["08"\]: bad path: odd number of coordinates/);
-  });
-
-  it("missing metadata and a bad viewBox", () => {
-    const b = copy() as unknown as Record<string, unknown>;
-    delete b.licence;
-    b.viewBox = "0 0 812";
-    const problems = validateBoundaries(b, g).join("\n");
-    expect(problems).toMatch(/"licence" must be a non-empty string/);
-    expect(problems).toMatch(/viewBox "0 0 812" is not four numbers/);
-    expect(validateBoundaries([], g)).toEqual(["boundaries: not a JSON object"]);
+  it("a point outside Viet Nam", () => {
+    const t = copy();
+    const arc = t.arcs[0] as number[][];
+    // Quantised arcs are deltas: push the first point far east, the next one back.
+    (arc[0] as number[])[0] = 10_000_000;
+    expect(validateBoundaryTopology(t, g).join("\n")).toMatch(/is outside Viet Nam/);
   });
 });
 
-describe("boundary paths", () => {
-  it("round-trip through format and parse", () => {
-    const rings: [number, number][][] = [
-      [
-        [0, 0],
-        [10.04, 0],
-        [10, 5.55],
-      ],
-      [
-        [1, 1],
-        [2, 1],
-        [2, 2],
-        [1, 2],
-      ],
+describe("ring winding", () => {
+  it("is positive counter-clockwise, as RFC 7946 wants exterior rings", () => {
+    const ccw = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
     ];
-    const d = formatBoundaryPath(rings);
-    expect(d).toBe("M0,0L10,0 10,5.6ZM1,1L2,1 2,2 1,2Z");
-    expect(parseBoundaryPath(d)).toEqual([
-      [
-        [0, 0],
-        [10, 0],
-        [10, 5.6],
-      ],
-      [
-        [1, 1],
-        [2, 1],
-        [2, 2],
-        [1, 2],
-      ],
-    ]);
-  });
-
-  it("accept spaces and repeated L commands, as SVG does", () => {
-    expect(parseBoundaryPath("M 1 2 L 3 4 L 5 6 Z")).toEqual([
-      [
-        [1, 2],
-        [3, 4],
-        [5, 6],
-      ],
-    ]);
+    expect(ringArea(ccw)).toBeGreaterThan(0);
+    expect(ringArea([...ccw].reverse())).toBeLessThan(0);
   });
 });

@@ -91,6 +91,76 @@ describe("data validation catches broken data", () => {
   });
 });
 
+describe("the units below the province (districts-old, communes-old, communes-2025)", () => {
+  it("hold every district, commune and 2025 commune, linked across the reform", () => {
+    const count = (era: string, level: string) =>
+      g.units.filter((u) => u.era === era && u.level === level).length;
+    expect(count("new", "commune")).toBe(3321);
+    expect(count("old", "commune")).toBeGreaterThan(10_000);
+    expect(count("old", "district")).toBeGreaterThan(690);
+    // An island district with no communes became a special zone of 2025.
+    const island = g.units.find((u) => u.id === "d63:498");
+    expect(island?.successors.map((i) => g.units[i]?.type)).toEqual(["đặc khu"]);
+    expect(g.units.filter((u) => u.partial).length).toBeGreaterThan(400);
+  });
+
+  const broken = (edit: (s: typeof sources) => Partial<typeof sources>) =>
+    checkGazetteer({ ...sources, ...edit(sources) }).problems.join("\n");
+  const row = (file: string, code: string) =>
+    file.split("\n").find((l) => l.startsWith(`${code}\t`)) ?? "";
+
+  it("a commune in an unknown district, of an unknown type, with a bad code", () => {
+    expect(
+      broken((s) => ({ communesOld: `${s.communesOld}99999\tXóm Lạ\txã\t999\t00004\t\t\n` })),
+    ).toMatch(/communes-old.tsv:\d+: unknown district "999"/);
+    expect(
+      broken((s) => ({ communesOld: `${s.communesOld}9999\tXóm Lạ\tlàng\t001\t00004\t\t\n` })),
+    ).toMatch(/code "9999" is not 5 digits[\s\S]*unknown type "làng"/);
+  });
+
+  it("an old commune sent into a 2025 commune of another province", () => {
+    // 00001 (Hà Nội) into 25747, a commune of 2025 Hồ Chí Minh City.
+    const line = row(sources.communesOld ?? "", "00001");
+    const moved = line.replace(/\t\d{5}(\|\d{5})*\t/, "\t25747\t");
+    expect(broken((s) => ({ communesOld: (s.communesOld ?? "").replace(line, moved) }))).toMatch(
+      /Phúc Xá \(c63:00001\) of province 01 went into .* of 2025 province 79, not 01/,
+    );
+  });
+
+  it("a split commune not marked partial, and a whole one marked so", () => {
+    const split = row(sources.communesOld ?? "", "00007");
+    const whole = row(sources.communesOld ?? "", "00001");
+    const problems = broken((s) => ({
+      communesOld: (s.communesOld ?? "")
+        .replace(split, split.replace("\tpartial", "\t"))
+        .replace(whole, whole.replace(/\t\t$/, "\tpartial\t")),
+    }));
+    expect(problems).toMatch(/Cống Vị \(c63:00007\): 2 2025 communes but not marked partial/);
+    expect(problems).toMatch(/Phúc Xá \(c63:00001\): 1 2025 communes but marked partial/);
+  });
+
+  it("a 2025 commune made of nothing, or of two old provinces", () => {
+    expect(
+      broken((s) => ({ communes2025: `${s.communes2025}99998\tMới Lập\txã\t01\t\n` })),
+    ).toMatch(/Mới Lập \(c34:99998\): made of no old unit/);
+    // A Hà Nội commune also sent into a Hồ Chí Minh City commune that draws on old Bình Dương.
+    const line = row(sources.communesOld ?? "", "00001");
+    const both = line.replace(/\t(\d{5})\t\t/, "\t$1|25747\tpartial\t");
+    expect(broken((s) => ({ communesOld: (s.communesOld ?? "").replace(line, both) }))).toMatch(
+      /made of units of several old provinces/,
+    );
+  });
+
+  it("a district of an unknown province, and a 2025 commune of an unknown one", () => {
+    expect(broken((s) => ({ districtsOld: `${s.districtsOld}999\tLạ\thuyện\t00\t\n` }))).toMatch(
+      /districts-old.tsv:\d+: unknown province "00"/,
+    );
+    expect(broken((s) => ({ communes2025: `${s.communes2025}99997\tLạ\txã\t00\t\n` }))).toMatch(
+      /communes-2025.tsv:\d+: unknown 2025 province "00"/,
+    );
+  });
+});
+
 describe("data parsing never throws", () => {
   it("turns arbitrary text into problems, not exceptions", () => {
     fc.assert(
@@ -101,6 +171,9 @@ describe("data parsing never throws", () => {
           provinces34: rows,
           places: rows,
           ambiguous: b,
+          districtsOld: rows,
+          communesOld: b,
+          communes2025: rows,
         });
         expect(Array.isArray(problems)).toBe(true);
         expect(problems.length).toBeGreaterThan(0); // never 63 valid provinces by chance

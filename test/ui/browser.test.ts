@@ -200,6 +200,60 @@ describe("web UI in Chromium", () => {
     await page.close();
   });
 
+  it("draws the map in longitude and latitude: the mainland fills the frame, archipelagos in insets, labels", async () => {
+    const { page, errors } = await openPage();
+    await page.goto(base);
+    await expect
+      .poll(() => page.locator('svg path.province:not([data-count="0"])').count())
+      .toBeGreaterThan(10);
+    const geometry = await page.locator("figure.map svg").evaluate((svg) => {
+      type Box = { x: number; y: number; width: number; height: number };
+      const el = svg as unknown as {
+        viewBox: { baseVal: Box };
+        querySelectorAll(
+          s: string,
+        ): ArrayLike<{ getBBox(): Box; getAttribute(n: string): string | null }>;
+      };
+      const box = (s: string) => Array.from(el.querySelectorAll(s)).map((e) => e.getBBox());
+      const union = (boxes: Box[]) => ({
+        top: Math.min(...boxes.map((b) => b.y)),
+        bottom: Math.max(...boxes.map((b) => b.y + b.height)),
+        left: Math.min(...boxes.map((b) => b.x)),
+      });
+      const insets = box(".inset rect");
+      // Provinces whose shapes lie wholly left of the insets: the mainland and its near islands.
+      const left = Math.min(...insets.map((b) => b.x));
+      const mainland = box("path.province").filter((b) => b.x + b.width <= left);
+      return {
+        frame: { width: el.viewBox.baseVal.width, height: el.viewBox.baseVal.height },
+        insets: insets.length,
+        mainland: union(mainland),
+        spanning: box("path.province").filter((b) => b.x + b.width > left).length,
+        labels: Array.from(el.querySelectorAll("text.map-label")).map((t) =>
+          t.getAttribute("data-label"),
+        ),
+      };
+    });
+    // Mercator in degrees: the country from its northern tip to Cà Mau fills the height.
+    expect(geometry.mainland.bottom - geometry.mainland.top).toBeGreaterThan(
+      0.9 * geometry.frame.height,
+    );
+    // Hoàng Sa and Trường Sa, drawn apart in two boxes, each with its province's parts.
+    expect(geometry.insets).toBe(2);
+    expect(geometry.spanning).toBe(2);
+    // The busiest provinces carry their names; pointing at one (or focusing it) names it too.
+    expect(geometry.labels.length).toBeGreaterThanOrEqual(3);
+    const codes = await page
+      .locator("svg path.province")
+      .evaluateAll((paths) => paths.map((p) => p.getAttribute("data-code")));
+    const code = codes.find((c) => !geometry.labels.includes(c));
+    await page.locator(`svg path.province[data-code="${code}"]`).focus();
+    await expect.poll(() => page.locator(`text.map-label[data-label="${code}"]`).count()).toBe(1);
+    await shot(page, "map-lonlat");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("opens a document with its places, entities, provisions and removed chrome", async () => {
     const { page, foreign, errors } = await openPage();
     await page.goto(`${base}#/?q=${encodeURIComponent('"joint statement"')}`);

@@ -6,7 +6,7 @@ import { loadContextLexicon } from "../../extract/places/lexicon.js";
 import { loadKindLexicon } from "../../extract/provisions/kind.js";
 import { loadProvisionLexicon } from "../../extract/provisions/lexicon.js";
 import { createTopicTagger } from "../../extract/topics/index.js";
-import { BOUNDARIES_FILE, validateBoundaries } from "../../gazetteer/boundaries.js";
+import { BOUNDARIES_FILE, validateBoundaryTopology } from "../../gazetteer/boundaries.js";
 import { nameKeys } from "../../gazetteer/keys.js";
 import {
   checkGazetteer,
@@ -57,7 +57,7 @@ export function runDataCheck(dataDir: string): number {
   }
   try {
     const boundaries: unknown = JSON.parse(readDataFile(dataDir, BOUNDARIES_FILE));
-    problems.push(...validateBoundaries(boundaries, g));
+    problems.push(...validateBoundaryTopology(boundaries, g));
   } catch (error) {
     problems.push(`${BOUNDARIES_FILE}: ${(error as Error).message}`);
   }

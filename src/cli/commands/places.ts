@@ -65,13 +65,16 @@ export async function runPlaces(inputs: string[], options: PlacesOptions): Promi
   const status = await readInputs("places", inputs, options, async (source, document) => {
     const placesOf = (text: string) =>
       placesAndEntities(text, { minConfidence: options.minConfidence }).places;
-    const mentions = placesOf(document.text);
+    const { places: mentions, unresolved } = placesAndEntities(document.text, {
+      minConfidence: options.minConfidence,
+    });
     const captions = document.captions.map((c) => ({ text: c.text, mentions: placesOf(c.text) }));
     const all = [...mentions, ...captions.flatMap((c) => c.mentions)];
     const result: PlacesResult = {
       source,
       mentions,
       captions,
+      unresolved,
       provinces: countProvinces(all, "old"),
       provinces2025: countProvinces(all, "new"),
     };

@@ -1,12 +1,13 @@
 import type { Command } from "commander";
 import { analyze } from "../../analyze.js";
-import { defaultGazetteer } from "../../gazetteer/load.js";
 import type { Document } from "../../ingest/types.js";
 import { assertStorable } from "../../store/limits.js";
 import { openSqliteStore } from "../../store/sqlite.js";
 import type { SearchQuery, SearchResult, Store, StoredDocument } from "../../store/types.js";
 import { describeError } from "../errors.js";
 import { csvField, escapeTerminal } from "../format/escape.js";
+import { placeCells, placeColumns } from "../format/places-csv.js";
+import { provinceCountsGeoJson } from "../format/province-geojson.js";
 import {
   addInputOptions,
   countFiles,
@@ -17,6 +18,7 @@ import {
 import { formatOption, parseChoice, parseInteger } from "../options.js";
 import { ListWriter, Output } from "../output.js";
 import { IngestProgress } from "../progress.js";
+import { addSearchFilters, searchFilters } from "../search-filters.js";
 import { textReport } from "./clean.js";
 import { IngestWriter } from "./ingest-writer.js";
 
@@ -45,24 +47,12 @@ export function registerStoreCommands(program: Command): void {
       process.exitCode = await runIngest(inputs, options);
     });
 
-  program
+  const search = program
     .command("search")
     .description("full-text search (with or without diacritics) with filters and facets")
     .argument("[query]", 'words, "phrases", AND/OR/NOT')
-    .option("--db <file>", "SQLite database", DEFAULT_DB)
-    .option("--province <code|name>", "old (63) province")
-    .option("--province2025 <code|name>", "new (34) province")
-    .option("--entity <id>", "canonical entity id, e.g. org:asean")
-    .option("--domain <id>", "topic domain, e.g. energy")
-    .option("--source <source>", "source path")
-    .option("--language <en|vi|other>", "language")
-    .option("--from <date>", "published on or after (ISO date)")
-    .option("--to <date>", "published on or before (ISO date)")
-    .option(
-      "--undated <include|only>",
-      "documents without a date: include them in a date filter, or only them",
-      parseChoice(["include", "only"] as const),
-    )
+    .option("--db <file>", "SQLite database", DEFAULT_DB);
+  addSearchFilters(search)
     .option("--limit <n>", "results per page", parseInteger(1, 100), 20)
     .option("--offset <n>", "skip this many results", parseInteger(0, 1e9), 0)
     .option(...formatOption(["text", "json", "jsonl"] as const))
@@ -103,9 +93,12 @@ export function registerStoreCommands(program: Command): void {
       }
     });
 
-  program
+  const exporter = program
     .command("export")
-    .description("export documents (jsonl), mentions (csv) or province counts (geojson points)")
+    .description(
+      "export documents (jsonl, json, text), mentions (csv) or province polygons with document counts (geojson)",
+    )
+    .argument("[query]", "export (or count) only the documents this search finds")
     .option("--db <file>", "SQLite database", DEFAULT_DB)
     .option(...formatOption(EXPORT_FORMATS))
     .option(
@@ -113,15 +106,20 @@ export function registerStoreCommands(program: Command): void {
       "geojson: old (63) or new (34) provinces",
       parseChoice(["old", "new"] as const),
       "old",
-    )
-    .action(async (options: { db: string; format: ExportFormat; level: "old" | "new" }) => {
+    );
+  addSearchFilters(exporter).action(
+    async (
+      query: string | undefined,
+      options: SearchQuery & { db: string; format: ExportFormat; level: "old" | "new" },
+    ) => {
       const store = openSqliteStore(options.db);
       try {
-        await exportDatabase(store, options.format, options.level);
+        await exportDatabase(store, options.format, options.level, searchFilters(options, query));
       } finally {
         store.close();
       }
-    });
+    },
+  );
 }
 
 /** `dossier search`: the page of results, with its facets in text and JSON; JSON Lines, one result a line. */
@@ -308,14 +306,14 @@ function markFailed(store: Store, run: string, known: number): void {
 const EXPORT_FORMATS = ["jsonl", "json", "text", "csv", "geojson"] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const MENTIONS_CSV_HEADER =
-  "document_id,source,start,end,text,place,province_code,province,province2025_code,province2025\r\n";
-
-/** Every stored document, read a page at a time, so an export holds one document at once. */
-function* storedDocuments(store: ReturnType<typeof openSqliteStore>): Generator<StoredDocument> {
-  const { total } = store.search({ limit: 1 });
+/** Every stored document the filters select, read a page at a time: an export holds one at once. */
+function* storedDocuments(
+  store: ReturnType<typeof openSqliteStore>,
+  filters: SearchQuery,
+): Generator<StoredDocument> {
+  const { total } = store.search({ ...filters, limit: 1 });
   for (let offset = 0; offset < total; offset += 100) {
-    for (const hit of store.search({ limit: 100, offset }).results) {
+    for (const hit of store.search({ ...filters, limit: 100, offset }).results) {
       const d = store.get(hit.id);
       if (d) yield d;
     }
@@ -323,23 +321,28 @@ function* storedDocuments(store: ReturnType<typeof openSqliteStore>): Generator<
 }
 
 /**
- * `dossier export`: the documents (JSON Lines, JSON, their text), their place mentions (CSV),
- * each written as it is read; or the province counts as GeoJSON points.
+ * `dossier export`: the documents the filters select (JSON Lines, JSON, their text), or their
+ * place mentions (CSV), each written as it is read; or every province's polygon with the count
+ * of those documents (GeoJSON).
  */
 async function exportDatabase(
   store: ReturnType<typeof openSqliteStore>,
   format: ExportFormat,
   level: "old" | "new",
+  filters: SearchQuery,
 ): Promise<void> {
   const out = new Output();
   if (format === "geojson") {
-    await out.json(provinceCollection(store, level), 2);
+    await out.json(provinceCountsGeoJson(store.provinceCounts(level, filters), level), 2);
     await out.write("\n");
     return;
   }
   const list = format === "json" || format === "jsonl" ? new ListWriter(out, format) : null;
-  if (format === "csv") await out.write(MENTIONS_CSV_HEADER);
-  for (const d of storedDocuments(store)) {
+  if (format === "csv")
+    await out.write(
+      `${["document_id", "source", "start", "end", "text", ...placeColumns("both")].join(",")}\r\n`,
+    );
+  for (const d of storedDocuments(store, filters)) {
     if (list) await list.add(d.document);
     else if (format === "text")
       await out.write(textReport(d.document.source, d.document, null, true));
@@ -348,43 +351,12 @@ async function exportDatabase(
   await list?.end();
 }
 
-function provinceCollection(store: ReturnType<typeof openSqliteStore>, level: "old" | "new") {
-  const g = defaultGazetteer();
-  const features = store.provinceCounts(level).map((c) => {
-    const p = level === "old" ? g.provinceByCode.get(c.code) : g.province2025ByCode.get(c.code);
-    return {
-      type: "Feature",
-      geometry: p ? { type: "Point", coordinates: [p.lon, p.lat] } : null,
-      properties: {
-        code: c.code,
-        name: c.name,
-        nameVi: p?.nameVi ?? null,
-        count: c.count,
-        level,
-      },
-    };
-  });
-  return { type: "FeatureCollection", features };
-}
-
 function mentionRows(d: StoredDocument): string {
+  const { id, source } = d.document;
   return d.analysis.places
     .map(
       (m) =>
-        `${[
-          d.document.id,
-          d.document.source,
-          m.start,
-          m.end,
-          m.text,
-          m.place.name,
-          m.province.code,
-          m.province.name,
-          m.province2025.code,
-          m.province2025.name,
-        ]
-          .map(csvField)
-          .join(",")}\r\n`,
+        `${[id, source, m.start, m.end, m.text, ...placeCells(m, "both")].map(csvField).join(",")}\r\n`,
     )
     .join("");
 }

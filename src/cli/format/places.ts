@@ -1,5 +1,8 @@
-import type { PlaceMention, ProvinceCount } from "../../extract/places/index.js";
-import { csvField, escapeTerminal } from "./escape.js";
+import type { PlaceMention, ProvinceCount, UnresolvedPlace } from "../../extract/places/index.js";
+import { escapeTerminal } from "./escape.js";
+
+export { placesCsvHeader, placesCsvRows } from "./places-csv.js";
+export { PlacesGeoJson } from "./places-geojson.js";
 
 export type Level = "old" | "new" | "both";
 
@@ -9,13 +12,18 @@ export interface PlacesResult {
   mentions: PlaceMention[];
   /** Mentions in each photo caption (offsets into the caption). */
   captions: { text: string; mentions: PlaceMention[] }[];
+  /** Names of districts or communes the text ties to no one province, with their candidates. */
+  unresolved?: UnresolvedPlace[];
   /** Counts over the text's and the captions' mentions. */
   provinces: ProvinceCount[];
   provinces2025: ProvinceCount[];
 }
 
 /** Every mention of a result: the text's, then each caption's. */
-const everyMention = (r: PlacesResult) => [...r.mentions, ...r.captions.flatMap((c) => c.mentions)];
+export const everyMention = (r: PlacesResult) => [
+  ...r.mentions,
+  ...r.captions.flatMap((c) => c.mentions),
+];
 
 const wantOld = (level: Level) => level !== "new";
 const wantNew = (level: Level) => level !== "old";
@@ -41,86 +49,8 @@ export function placesDocument(r: PlacesResult, level: Level): object {
     captions: r.captions.map((c) => ({ text: c.text, mentions: shown(c.mentions) })),
     ...(wantOld(level) ? { provinces: r.provinces } : {}),
     ...(wantNew(level) ? { provinces2025: r.provinces2025 } : {}),
+    unresolved: r.unresolved ?? [],
   };
-}
-
-export function placesCsvHeader(level: Level): string {
-  const header = ["source", "start", "end", "text", "place", "kind", "confidence", "reason"];
-  if (wantOld(level)) header.push("province_code", "province");
-  if (wantNew(level)) header.push("province2025_code", "province2025");
-  // Last, so the columns before keep their places: "text", or "caption N" (1-based) whose
-  // offsets are into that caption.
-  header.push("field");
-  return `${header.join(",")}\r\n`;
-}
-
-/** One document's CSV rows, one a mention: the text's, then each caption's. */
-export function placesCsvRows(r: PlacesResult, level: Level): string {
-  const lines: string[] = [];
-  const rows = (mentions: PlaceMention[], field: string) => {
-    for (const m of mentions) {
-      const row: (string | number)[] = [
-        r.source,
-        m.start,
-        m.end,
-        m.text,
-        m.place.name,
-        m.place.kind,
-        m.confidence,
-        m.reason,
-      ];
-      if (wantOld(level)) row.push(m.province.code, m.province.name);
-      if (wantNew(level)) row.push(m.province2025.code, m.province2025.name);
-      row.push(field);
-      lines.push(`${row.map(csvField).join(",")}\r\n`);
-    }
-  };
-  rows(r.mentions, "text");
-  r.captions.forEach((c, i) => {
-    rows(c.mentions, `caption ${i + 1}`);
-  });
-  return lines.join("");
-}
-
-/**
- * GeoJSON: one point per place mentioned, with its count over all the inputs. Documents are
- * added as they are read; only a count per place is kept.
- */
-export class PlacesGeoJson {
-  private readonly byPlace = new Map<
-    string,
-    { m: PlaceMention; count: number; sources: Set<string> }
-  >();
-
-  add(r: PlacesResult): void {
-    for (const m of everyMention(r)) {
-      const entry = this.byPlace.get(m.place.id);
-      if (entry) {
-        entry.count++;
-        entry.sources.add(r.source);
-      } else this.byPlace.set(m.place.id, { m, count: 1, sources: new Set([r.source]) });
-    }
-  }
-
-  collection(level: Level): object {
-    const features = [...this.byPlace.values()]
-      .sort((a, b) => b.count - a.count || a.m.place.id.localeCompare(b.m.place.id))
-      .map(({ m, count, sources }) => ({
-        type: "Feature",
-        geometry: { type: "Point", coordinates: [m.place.lon, m.place.lat] },
-        properties: {
-          id: m.place.id,
-          name: m.place.name,
-          nameVi: m.place.nameVi,
-          kind: m.place.kind,
-          count,
-          documents: sources.size,
-          ...(wantOld(level) ? { province: m.province } : {}),
-          ...(wantNew(level) ? { province2025: m.province2025 } : {}),
-        },
-      }));
-    return { type: "FeatureCollection", features };
-  }
 }
 
 function table(counts: ProvinceCount[]): string[] {

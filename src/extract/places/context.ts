@@ -45,6 +45,7 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The longest phrase of up to `max` words ending right before the match that the lexicon knows. */
 function roleBefore(
+  text: string,
   tokens: NearToken[],
   count: number,
   lexicon: ContextLexicon,
@@ -60,6 +61,10 @@ function roleBefore(
         ? "title"
         : undefined
       : lexicon.beforeOne.get(first.word);
+  if (found === undefined && table === "before" && !first.spaced) {
+    const role = lexicon.abbreviations.get(first.word);
+    if (role && text.charCodeAt(first.end) === 0x2e) return role;
+  }
   if (!lexicon.suffixOne.has(first.word)) return found;
   let phrase = String(first.word);
   for (let i = 1; i < count; i++) {
@@ -167,6 +172,34 @@ const AFTER: NearToken = { start: 0, end: 0, word: -1, capitalised: false, space
 
 const reject = (reason: string): Verdict => ({ accept: false, confidence: 0, reason });
 
+/**
+ * Whether the words around a capitalised run at [start, end) make it a person's name rather
+ * than a place: a title before it ("King Quang Trung", "ông Minh Khai"), a family-name run
+ * before it, a name already seen as a person's in this text, or a speech verb after it. Returns
+ * the reason, or null. For names below the province, which rule 1–4 of `judge` do not reach.
+ */
+export function personReason(
+  text: string,
+  start: number,
+  end: number,
+  key: string,
+  syllables: number,
+  lexicon: ContextLexicon,
+  people: ReadonlySet<string>,
+): string | null {
+  const before = BEFORE;
+  const count = readTokensBefore(text, start, lexicon.lookback, lexicon.words, before);
+  if (roleBefore(text, before, count, lexicon, "titles") === "title")
+    return "person: title before the name";
+  if (personNameBefore(text, before, count, lexicon, start, syllables) > 0)
+    return "person: family name before the name";
+  if (people.has(key)) return "person named earlier in the text";
+  const after = readTokenAfter(text, end, lexicon.words, AFTER) ? AFTER : undefined;
+  if (after?.spaced && speechVerbAfter(text, after, lexicon))
+    return "person: speech verb after the name";
+  return null;
+}
+
 const BASE_CONFIDENCE: Partial<Record<Place["kind"], number>> = {
   province: 0.95,
   municipality: 0.95,
@@ -218,7 +251,7 @@ export function judge(
     readTokenAfter(text, end, lexicon.words, AFTER)
       ? AFTER
       : undefined;
-  const roleB = roleBefore(before, count, lexicon, "before");
+  const roleB = roleBefore(text, before, count, lexicon, "before");
   const roleA =
     after?.spaced || (after && !after.spaced && after.capitalised)
       ? lexicon.after.get(after.word)
@@ -235,7 +268,7 @@ export function judge(
     roleB === "city" || roleB === "province" || roleA === "city" || roleA === "province";
   if (!cityWord) {
     const family = personNameBefore(text, before, count, lexicon, start, key.syllables);
-    if (personLike && roleBefore(before, count, lexicon, "titles") === "title") {
+    if (personLike && roleBefore(text, before, count, lexicon, "titles") === "title") {
       return { ...reject("person: title before the name"), person: true };
     }
     if (family > 0)

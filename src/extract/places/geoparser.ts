@@ -13,11 +13,30 @@ import {
 import { judge, type PlaceInfo } from "./context.js";
 import type { ContextLexicon } from "./lexicon.js";
 import { resolveKey } from "./resolve.js";
-import type { FindPlacesOptions, PlaceMention, ProvinceRef } from "./types.js";
+import type { FindPlacesOptions, PlaceMention, ProvinceRef, UnresolvedPlace } from "./types.js";
+import {
+  buildUnitMatcher,
+  loadUnitLexicon,
+  resolveUnits,
+  type UnitCandidate,
+  type UnitLexicon,
+  type UnitMatcher,
+  type UnitResolver,
+  unitAt,
+} from "./units/index.js";
+
+/** Every place a text names: those tied to a province, and the names below it left undecided. */
+export interface PlacesFound {
+  places: PlaceMention[];
+  unresolved: UnresolvedPlace[];
+}
 
 /** A geoparser bound to one gazetteer and lexicon: build once, call `find` on many texts. */
 export interface Geoparser {
+  /** The mentions tied to a province, in text order. */
   find(text: string, options?: FindPlacesOptions): PlaceMention[];
+  /** The same, and the names below the province that the text leaves undecided. */
+  findAll(text: string, options?: FindPlacesOptions): PlacesFound;
 }
 
 const ref = (p: Province | Province2025): ProvinceRef => ({
@@ -26,7 +45,11 @@ const ref = (p: Province | Province2025): ProvinceRef => ({
   nameVi: p.nameVi,
 });
 
-export function createGeoparser(g: Gazetteer, lexicon: ContextLexicon): Geoparser {
+export function createGeoparser(
+  g: Gazetteer,
+  lexicon: ContextLexicon,
+  unitLexicon: UnitLexicon = loadUnitLexicon(),
+): Geoparser {
   const keys = nameKeys(g);
   const trie = buildTrie(keys);
   const defaults = new Map([...ambiguityRules(g)].map(([key, a]) => [key, a.defaultId]));
@@ -48,10 +71,45 @@ export function createGeoparser(g: Gazetteer, lexicon: ContextLexicon): Geoparse
     };
   });
 
-  const scanner: Scanner = { trie, places, lexicon, g, defaults };
-  return {
-    find: (text, options = {}) => scan(text, scanner, options.minConfidence ?? 0),
+  const refs = new Map(g.provinces.map((p) => [p.code, Object.freeze(ref(p))]));
+  const refs2025 = new Map(g.provinces2025.map((p) => [p.code, Object.freeze(ref(p))]));
+  const resolver: UnitResolver = {
+    g,
+    ref: (code) => refs.get(code) ?? { code, name: code, nameVi: code },
+    ref2025: (code) => refs2025.get(code) ?? { code, name: code, nameVi: code },
   };
+  const units = g.units.length > 0 ? buildUnitMatcher(g, unitLexicon, lexicon) : null;
+  const scanner: Scanner = { trie, places, lexicon, g, defaults, units };
+  const findAll = (text: string, options: FindPlacesOptions = {}): PlacesFound => {
+    const minConfidence = options.minConfidence ?? 0;
+    const found: UnitCandidate[] = [];
+    const placed = scan(text, scanner, minConfidence, found);
+    if (found.length === 0) return { places: placed, unresolved: [] };
+    const below = resolveUnits(text, found, placed, resolver);
+    const kept = below.mentions.filter((m) => m.confidence >= minConfidence);
+    return { places: merge(placed, kept), unresolved: below.unresolved };
+  };
+  return { find: (text, options) => findAll(text, options).places, findAll };
+}
+
+/** Two lists of mentions, each in text order, as one. */
+function merge(a: PlaceMention[], b: PlaceMention[]): PlaceMention[] {
+  if (b.length === 0) return a;
+  const out: PlaceMention[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.start <= y.start)) {
+      out.push(x as PlaceMention);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
 }
 
 /** What a scan reads, built once per geoparser. */
@@ -61,6 +119,8 @@ interface Scanner {
   lexicon: ContextLexicon;
   g: Gazetteer;
   defaults: Map<string, string>;
+  /** Names below the province; null when the gazetteer has none. */
+  units: UnitMatcher | null;
 }
 
 /**
@@ -68,7 +128,12 @@ interface Scanner {
  * first, and keeps the first the context rules accept; otherwise skips to the next word.
  * Kept free of closures so the hot loop's variables stay in registers.
  */
-function scan(text: string, s: Scanner, minConfidence: number): PlaceMention[] {
+function scan(
+  text: string,
+  s: Scanner,
+  minConfidence: number,
+  below: UnitCandidate[],
+): PlaceMention[] {
   const mentions: PlaceMention[] = [];
   const candidates = newCandidates();
   // Given names seen as part of a person's full name: their later bare uses are that person.
@@ -79,7 +144,8 @@ function scan(text: string, s: Scanner, minConfidence: number): PlaceMention[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const k = (table[text.charCodeAt(i)] as number) & 127;
+    const raw = table[text.charCodeAt(i)] as number;
+    const k = raw & 127;
     if (k < 48 && k !== WORD) {
       i++;
       continue;
@@ -88,6 +154,15 @@ function scan(text: string, s: Scanner, minConfidence: number): PlaceMention[] {
       const end = matchAt(text, i, s, candidates, people, mentions, minConfidence);
       if (end > 0) {
         i = end;
+        continue;
+      }
+    }
+    // An uppercase letter where no province or place was taken: perhaps a district or commune.
+    if (raw >= 225 && s.units) {
+      const unit = unitAt(text, i, s.units, candidates, people);
+      if (unit) {
+        below.push(unit);
+        i = unit.end;
         continue;
       }
     }

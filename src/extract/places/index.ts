@@ -4,7 +4,7 @@ import { createGeoparser, type Geoparser } from "./geoparser.js";
 import { loadContextLexicon } from "./lexicon.js";
 import type { FindPlacesOptions, PlaceMention } from "./types.js";
 
-export { createGeoparser, type Geoparser } from "./geoparser.js";
+export { createGeoparser, type Geoparser, type PlacesFound } from "./geoparser.js";
 export { type ContextLexicon, loadContextLexicon, parseContextLexicon } from "./lexicon.js";
 export { countProvinces, type ProvinceCount } from "./summary.js";
 export type * from "./types.js";

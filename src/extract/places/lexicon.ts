@@ -35,6 +35,11 @@ export interface ContextLexicon {
   suffixOne: Set<number>;
   /** Folded first letters (97–122) of the `after` words: 1 where one begins. */
   afterInitials: Uint8Array;
+  /**
+   * Abbreviated unit words ("H.", "TX.", "P."), by word id: they count only when a full stop
+   * follows them ("H.Quảng Ninh" is a district; "H Quảng" is not).
+   */
+  abbreviations: Map<number, ContextRole>;
 }
 
 const ROLES = new Set<string>(["province", "city", "district", "lower", "feature", "locative"]);
@@ -48,6 +53,7 @@ export function parseContextLexicon(src: {
 }): ContextLexicon {
   const before: [string, ContextRole][] = [];
   const after: [string, ContextRole][] = [];
+  const abbreviated: [string, ContextRole][] = [];
   for (const row of parseTsv(src.contextWords)) {
     const [role = "", position = "", words = ""] = row.cells;
     if (!ROLES.has(role) || (position !== "before" && position !== "after")) {
@@ -56,7 +62,10 @@ export function parseContextLexicon(src: {
       );
     }
     const target = position === "before" ? before : after;
-    for (const w of words.split("|")) target.push([foldKey(w), role as ContextRole]);
+    for (const w of words.split("|")) {
+      const abbreviation = position === "before" && w.trim().endsWith(".");
+      (abbreviation ? abbreviated : target).push([foldKey(w), role as ContextRole]);
+    }
   }
   const list = (text: string) => parseWordList(text).map(foldKey);
   const titles = list(src.titles);
@@ -65,6 +74,7 @@ export function parseContextLexicon(src: {
   const notNames = list(src.notNames);
 
   const all = [
+    ...abbreviated.map(([p]) => p),
     ...before.map(([p]) => p),
     ...after.map(([p]) => p),
     ...titles,
@@ -106,6 +116,7 @@ export function parseContextLexicon(src: {
     titlesOne: new Set(titles.filter((t) => !t.includes(" ")).map(single)),
     suffixOne: new Set([...beforeSuffixes].filter((x) => !x.includes(" ")).map(Number)),
     afterInitials,
+    abbreviations: new Map(abbreviated.map(([p, role]) => [single(p), role])),
   };
 }
 

@@ -1,5 +1,6 @@
-import boundaries from "../../../data/boundaries/vietnam-provinces.json";
+import { useState } from "react";
 import type { Level, ProvinceCount } from "../api.js";
+import { ATTRIBUTION, FRAME, mapShapes } from "../geo.js";
 import { shade } from "../shade.js";
 
 interface Props {
@@ -12,19 +13,19 @@ interface Props {
   unit?: "document" | "mention";
 }
 
-const shapes = boundaries as unknown as {
-  viewBox: string;
-  attribution: string;
-  old: Record<string, string>;
-  new: Record<string, string>;
-};
-
 const LEVELS: { level: Level; label: string; when: string }[] = [
   { level: "old", label: "63 provinces", when: "before 1 July 2025" },
   { level: "new", label: "34 provinces", when: "from 1 July 2025" },
 ];
 
-/** Vietnam's provinces as SVG, 63 or 34, shaded by how many matching documents name each. */
+/** How many of the busiest provinces carry a label without hovering. */
+const LABELLED = 5;
+
+/**
+ * Viet Nam's provinces in longitude and latitude (d3-geo, Mercator), 63 or 34, shaded by how
+ * many matching documents name each; the archipelagos in insets; labels for the busiest
+ * provinces and for the one under the pointer or focus.
+ */
 export function ProvinceMap({
   level,
   counts,
@@ -33,9 +34,22 @@ export function ProvinceMap({
   onLevel,
   unit = "document",
 }: Props) {
+  const [hovered, setHovered] = useState<string | null>(null);
+  const { provinces, insets } = mapShapes(level);
   const byCode = new Map(counts.map((c) => [c.code, c]));
   const max = counts.reduce((m, c) => Math.max(m, c.count), 0);
-  const paths = Object.entries(shapes[level]);
+  const busiest = new Set(
+    [...counts]
+      .filter((c) => c.count > 0)
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+      .slice(0, LABELLED)
+      .map((c) => c.code),
+  );
+  const labelled = provinces.filter(
+    (p) => busiest.has(p.code) || p.code === hovered || p.code === selected,
+  );
+  const nameOf = new Map(provinces.map((p) => [p.code, p.nameVi]));
+  const plural = (n: number) => `${n} ${unit}${n === 1 ? "" : "s"}`;
   return (
     <figure className="map" aria-label="Province map">
       <div className="map-toolbar">
@@ -53,35 +67,70 @@ export function ProvinceMap({
         ))}
       </div>
       <svg
-        viewBox={shapes.viewBox}
+        viewBox={`0 0 ${FRAME.width} ${FRAME.height}`}
         role="img"
         aria-label={`Map of the ${level === "old" ? 63 : 34} provinces`}
       >
-        {paths.map(([code, d]) => {
-          const count = byCode.get(code)?.count ?? 0;
-          const name = byCode.get(code)?.nameVi ?? code;
+        {insets.map((inset) => (
+          <g key={inset.name} className="inset" data-inset={inset.name}>
+            <rect
+              x={inset.frame[0]}
+              y={inset.frame[1]}
+              width={inset.frame[2]}
+              height={inset.frame[3]}
+            />
+            <text x={inset.frame[0] + 6} y={inset.frame[1] + 14}>
+              {`${inset.nameVi} (${nameOf.get(inset.province) ?? inset.province})`}
+            </text>
+          </g>
+        ))}
+        {provinces.map((p) => {
+          const count = byCode.get(p.code)?.count ?? 0;
           return (
             // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>
             <path
-              key={code}
-              d={d}
-              data-code={code}
+              key={p.code}
+              d={p.d}
+              data-code={p.code}
               data-count={count}
               role="button"
               tabIndex={0}
-              aria-label={`${name}: ${count} ${unit}s`}
-              className={code === selected ? "province selected" : "province"}
+              aria-label={`${p.nameVi}: ${plural(count)}`}
+              className={p.code === selected ? "province selected" : "province"}
               fill={shade(count, max)}
-              onClick={() => onSelect(code === selected ? null : code)}
+              onClick={() => onSelect(p.code === selected ? null : p.code)}
+              onMouseEnter={() => setHovered(p.code)}
+              onMouseLeave={() => setHovered((h) => (h === p.code ? null : h))}
+              onFocus={() => setHovered(p.code)}
+              onBlur={() => setHovered((h) => (h === p.code ? null : h))}
               onKeyDown={(event) => {
                 if (event.key === "Enter" || event.key === " ") {
                   event.preventDefault();
-                  onSelect(code === selected ? null : code);
+                  onSelect(p.code === selected ? null : p.code);
                 }
               }}
             >
-              <title>{`${name}: ${count} ${unit}${count === 1 ? "" : "s"}`}</title>
+              <title>{`${p.nameVi}: ${plural(count)}`}</title>
             </path>
+          );
+        })}
+        {provinces
+          .filter((p) => p.insetD !== "")
+          .map((p) => (
+            <path key={`outline-${p.code}`} className="inset-outline" d={p.insetD} />
+          ))}
+        {labelled.map((p) => {
+          const count = byCode.get(p.code)?.count ?? 0;
+          return (
+            <text
+              key={p.code}
+              className={p.code === hovered ? "map-label hovered" : "map-label"}
+              data-label={p.code}
+              x={p.label[0]}
+              y={p.label[1]}
+            >
+              {count > 0 ? `${p.nameVi} ${count}` : p.nameVi}
+            </text>
           );
         })}
       </svg>
@@ -91,7 +140,7 @@ export function ProvinceMap({
           <i style={{ background: shade(Math.max(1, Math.round(max / 2)), max) }} />
           <i style={{ background: shade(max, max) }} /> {max}
         </span>
-        <span className="attribution">{shapes.attribution}</span>
+        <span className="attribution">{ATTRIBUTION}</span>
       </figcaption>
     </figure>
   );

@@ -1,0 +1,100 @@
+import { DEFAULT_DATA_DIR, readDataFile } from "../../../gazetteer/load.js";
+import { parseTsv, parseWordList } from "../../../gazetteer/tsv.js";
+import type { UnitType } from "../../../gazetteer/units.js";
+import { foldKey } from "../../../text/fold.js";
+import { WordIndex } from "../../../text/word-index.js";
+
+export type UnitWordKind = "unit" | "feature" | "street" | "landform";
+
+/** What a word around a name below the province says about it. */
+export interface UnitWord {
+  kind: UnitWordKind;
+  /** For `unit` words: the types it names ("huyện" → huyện; "district" → quận, huyện, …). */
+  types: ReadonlySet<UnitType>;
+  /** Written as an abbreviation ("H.", "TX."): counts only with its full stop. */
+  abbreviation: boolean;
+}
+
+/** The words of data/lexicon/unit-words.tsv, keyed by the word ids of each phrase ("12 40"). */
+export interface UnitLexicon {
+  words: WordIndex;
+  before: Map<string, UnitWord>;
+  after: Map<string, UnitWord>;
+  /** The most words a phrase before a name has. */
+  lookback: number;
+  /**
+   * Frequent family names, lowercase as written and folded: a name opening with one needs a
+   * unit word ("Lê Lợi"; not "Lệ Thủy", whose diacritics differ).
+   */
+  frequentSurnames: ReadonlySet<string>;
+  /** Folded landform words that open generic names ("hon" of "Hòn Tre"). */
+  landforms: ReadonlySet<string>;
+}
+
+const KINDS = new Set<string>(["unit", "feature", "street", "landform"]);
+const TYPES = new Set<string>([
+  "quận",
+  "huyện",
+  "thị xã",
+  "thành phố",
+  "xã",
+  "phường",
+  "thị trấn",
+  "đặc khu",
+]);
+
+export function parseUnitLexicon(text: string, surnames = ""): UnitLexicon {
+  const entries: [position: "before" | "after", phrase: string, word: UnitWord][] = [];
+  const landforms = new Set<string>();
+  for (const row of parseTsv(text)) {
+    const [position = "", kind = "", words = "", types = ""] = row.cells;
+    const landform = kind === "landform" && position === "opening";
+    if ((position !== "before" && position !== "after" && !landform) || !KINDS.has(kind))
+      throw new Error(`unit-words.tsv:${row.line}: bad position "${position}" or kind "${kind}"`);
+    const typeList = types === "" ? [] : types.split("|").map((t) => t.trim());
+    const unknown = typeList.filter((t) => !TYPES.has(t));
+    if (unknown.length > 0 || (kind === "unit") !== typeList.length > 0)
+      throw new Error(`unit-words.tsv:${row.line}: unit words need known types, others none`);
+    for (const raw of words.split("|")) {
+      const word = raw.trim();
+      if (landform) {
+        landforms.add(foldKey(word));
+        continue;
+      }
+      entries.push([
+        position as "before" | "after",
+        foldKey(word),
+        {
+          kind: kind as UnitWordKind,
+          types: new Set(typeList as UnitType[]),
+          abbreviation: word.endsWith("."),
+        },
+      ]);
+    }
+  }
+  const words = new WordIndex(entries.flatMap(([, p]) => p.split(" ")));
+  const ids = (phrase: string) =>
+    phrase
+      .split(" ")
+      .map((w) => words.idOf(w))
+      .join(" ");
+  const table = (position: "before" | "after") =>
+    new Map(entries.filter(([p]) => p === position).map(([, phrase, w]) => [ids(phrase), w]));
+  return {
+    words,
+    before: table("before"),
+    after: table("after"),
+    lookback: Math.max(...entries.map(([, p]) => p.split(" ").length)),
+    landforms,
+    frequentSurnames: new Set(
+      parseWordList(surnames).flatMap((n) => [n.normalize("NFC").toLowerCase(), foldKey(n)]),
+    ),
+  };
+}
+
+export function loadUnitLexicon(dataDir = DEFAULT_DATA_DIR): UnitLexicon {
+  return parseUnitLexicon(
+    readDataFile(dataDir, "lexicon/unit-words.tsv"),
+    readDataFile(dataDir, "lexicon/frequent-surnames.txt"),
+  );
+}

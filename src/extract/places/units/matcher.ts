@@ -1,0 +1,224 @@
+import type { Gazetteer } from "../../../gazetteer/types.js";
+import type { AdminUnit } from "../../../gazetteer/units.js";
+import { CHAR, foldKey } from "../../../text/fold.js";
+import { isVietnameseSyllable } from "../../../text/syllable.js";
+import {
+  allSyllablesCapitalised,
+  diacriticSignature,
+  foldedToken,
+  hasDiacritics,
+  type NearToken,
+  readTokenAfter,
+  readTokensBefore,
+} from "../../../text/tokens.js";
+import { buildTrie, type Candidates, mayStart, type NameTrie, walk } from "../../../text/trie.js";
+import { personReason } from "../context.js";
+import type { ContextLexicon } from "../lexicon.js";
+import type { UnitLexicon, UnitWord } from "./lexicon.js";
+
+/** One spelling of one unit, folded for the trie. */
+export interface UnitKey {
+  key: string;
+  unit: number;
+  /** The spelling as written in the data, and its diacritic signature, which a marked surface must share. */
+  name: string;
+  signature: string;
+  syllables: number;
+}
+
+/** What the scan reads to find names below the province, built once per geoparser. */
+export interface UnitMatcher {
+  trie: NameTrie<UnitKey>;
+  units: AdminUnit[];
+  lexicon: UnitLexicon;
+  context: ContextLexicon;
+}
+
+/**
+ * A name below the province found in the text and checked against the words around it, not
+ * yet tied to a province (that needs the whole text: `resolveUnits`).
+ */
+export interface UnitCandidate {
+  start: number;
+  end: number;
+  text: string;
+  /** Indices into `gazetteer.units` of every unit the surface can name. */
+  units: number[];
+  /** The unit word that types it ("huyện", "district"), and on which side. */
+  unitWord: UnitWord | null;
+  unitWordAfter: boolean;
+  /** A feature word next to it ("Hot Spring", "chùa"): a place, named after its unit. */
+  feature: boolean;
+  /** It opens with a landform word ("Hòn", "Mũi"): a name many places share. */
+  generic: boolean;
+  syllables: number;
+}
+
+export function buildUnitMatcher(
+  g: Gazetteer,
+  lexicon: UnitLexicon,
+  context: ContextLexicon,
+): UnitMatcher {
+  const keys: UnitKey[] = [];
+  g.units.forEach((u, unit) => {
+    const seen = new Set<string>();
+    for (const name of u.names) {
+      const key = foldKey(name);
+      // One-letter keys ("A") cannot be told from initials; the trie refuses them anyway.
+      if (key.replace(/ /g, "").length < 2 || seen.has(`${key}|${name}`)) continue;
+      seen.add(`${key}|${name}`);
+      keys.push({
+        key,
+        unit,
+        name,
+        signature: diacriticSignature(name),
+        syllables: key.split(" ").length,
+      });
+    }
+  });
+  return { trie: buildTrie(keys), units: g.units, lexicon, context };
+}
+
+const BEFORE: NearToken[] = [];
+const AFTER: NearToken = { start: 0, end: 0, word: -1, capitalised: false, spaced: false };
+
+/** The unit, feature or street phrase right before `start`, longest first. */
+function wordBefore(text: string, start: number, lex: UnitLexicon): UnitWord | null {
+  const count = readTokensBefore(text, start, lex.lookback, lex.words, BEFORE);
+  let found: UnitWord | null = null;
+  let phrase = "";
+  for (let i = 0; i < count; i++) {
+    const t = BEFORE[i] as NearToken;
+    if (t.word < 0) break;
+    phrase = i === 0 ? String(t.word) : `${t.word} ${phrase}`;
+    const w = lex.before.get(phrase);
+    if (!w) continue;
+    const first = BEFORE[0] as NearToken;
+    const stop = text.charCodeAt(first.end) === 0x2e;
+    // "H." and "X." only with their full stop; "TP" with or without; "huyện" with a space.
+    const ok = w.abbreviation ? stop || (first.end - first.start > 1 && first.spaced) : !stop;
+    if (ok) found = w;
+  }
+  return found;
+}
+
+/** The unit word right after the name, or a feature or street word among the next three. */
+function wordAfter(text: string, end: number, lex: UnitLexicon): UnitWord | null {
+  let pos = end;
+  for (let i = 0; i < 3; i++) {
+    if (!readTokenAfter(text, pos, lex.words, AFTER)) return null;
+    const w = AFTER.word < 0 ? undefined : lex.after.get(String(AFTER.word));
+    if (w && (i === 0 || w.kind !== "unit")) return w;
+    // Only through a capitalised name ("Floating Market", "Natural Preservation Zone").
+    if (!AFTER.capitalised || AFTER.end - AFTER.start > 20) return null;
+    pos = AFTER.end;
+  }
+  return null;
+}
+
+/** Whether the word at `pos` opens a sentence, line or clause, where any word is capitalised. */
+function opensSentence(text: string, pos: number): boolean {
+  let j = pos - 1;
+  while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
+  return j < 0 || SENTENCE_OPENERS.has(text.charCodeAt(j));
+}
+// . ! ? : ; line break, quotes and brackets that open.
+const SENTENCE_OPENERS = new Set([
+  0x2e, 0x21, 0x3f, 0x3a, 0x3b, 10, 13, 0x22, 0x201c, 0x28, 0x2d, 0x2013, 0x2014,
+]);
+
+/**
+ * Whether a capitalised Vietnamese syllable stands right before or after the name, with only a
+ * space between: the name is part of a longer one, most often a person's ("Do Thanh Thinh",
+ * where "Do" also opens English sentences and so escapes the family-name rule).
+ */
+function inLongerName(
+  text: string,
+  start: number,
+  end: number,
+  context: ContextLexicon,
+  readAfter: boolean,
+): boolean {
+  const n = readTokensBefore(text, start, 1, context.words, BEFORE);
+  const b = BEFORE[0] as NearToken;
+  if (
+    n === 1 &&
+    b.spaced &&
+    b.capitalised &&
+    !opensSentence(text, b.start) &&
+    isVietnameseSyllable(foldedToken(text, b))
+  ) {
+    // A sentence's first word is capitalised anyway: "In", "The" are no part of a name.
+    if (!context.notNames.has(b.word) || context.surnames.has(b.word)) return true;
+  }
+  // A feature word after it already read the words that follow ("Binh Chau Hot Spring").
+  if (!readAfter || !readTokenAfter(text, end, context.words, AFTER)) return false;
+  return AFTER.spaced && AFTER.capitalised && isVietnameseSyllable(foldedToken(text, AFTER));
+}
+
+/** Whether the name's first syllable is a frequent family name, diacritics compared if written. */
+function opensWithSurname(surface: string, marked: boolean, lex: UnitLexicon): boolean {
+  const first = /^[\p{L}\p{M}]+/u.exec(surface.normalize("NFC"))?.[0] ?? "";
+  return lex.frequentSurnames.has(marked ? first.toLowerCase() : foldKey(first));
+}
+
+/**
+ * Looks for a name below the province at `i`, an uppercase word start where no province or
+ * place was accepted. Returns the candidate, or null when there is none or its own words rule
+ * it out: not every syllable capitalised, diacritics that no unit of the name has, a street or
+ * a person, or a one-syllable name (or one opening with a family name) without a unit or
+ * feature word to say it is a place.
+ */
+export function unitAt(
+  text: string,
+  i: number,
+  m: UnitMatcher,
+  found: Candidates,
+  people: ReadonlySet<string>,
+): UnitCandidate | null {
+  const k = (CHAR[text.charCodeAt(i)] as number) & 127;
+  if (k < 97 || !mayStart(m.trie.starts, CHAR, text, i, k - 96)) return null;
+  walk(m.trie, text, i, found);
+  if (found.count === 0) return null;
+  const end = found.ends[found.count - 1] as number;
+  const group = m.trie.groups[found.groups[found.count - 1] as number] as UnitKey[];
+  const first = group[0] as UnitKey;
+  // The words around it first, the cheap rejections before any string is built: most
+  // candidates are one syllable of a longer name or a person's name ("Văn Minh").
+  const before = wordBefore(text, i, m.lexicon);
+  if (before?.kind === "street") return null;
+  const after = before?.kind === "unit" ? null : wordAfter(text, end, m.lexicon);
+  if (after?.kind === "street") return null;
+  const unitWord = before?.kind === "unit" ? before : after?.kind === "unit" ? after : null;
+  const feature = before?.kind === "feature" || after?.kind === "feature";
+  const { syllables } = first;
+  if (!unitWord) {
+    if (syllables < 2 && !feature) return null;
+    if (inLongerName(text, i, end, m.context, after === null)) return null;
+  }
+  if (!allSyllablesCapitalised(text, i, end)) return null;
+  const surface = text.slice(i, end);
+  // Most marked surfaces are a unit's own spelling: its signature is known, none computed.
+  const sig = hasDiacritics(surface)
+    ? (group.find((g) => g.name === surface)?.signature ?? diacriticSignature(surface))
+    : null;
+  const units: number[] = [];
+  for (const g of group)
+    if ((sig === null || g.signature === sig) && !units.includes(g.unit)) units.push(g.unit);
+  if (units.length === 0) return null;
+  if (!unitWord) {
+    if (!feature && opensWithSurname(surface, sig !== null, m.lexicon)) return null;
+    if (personReason(text, i, end, first.key, syllables, m.context, people)) return null;
+  }
+  return {
+    start: i,
+    end,
+    text: surface,
+    units,
+    unitWord,
+    unitWordAfter: unitWord !== null && unitWord === after,
+    feature,
+    generic: m.lexicon.landforms.has(first.key.split(" ")[0] as string),
+    syllables,
+  };
+}

@@ -1,0 +1,378 @@
+import type { Gazetteer } from "../../../gazetteer/types.js";
+import type { AdminUnit } from "../../../gazetteer/units.js";
+import { type Span, sentences } from "../../../text/sentences.js";
+import type { PlaceMention, ProvinceRef, SubUnit, UnitRef, UnresolvedPlace } from "../types.js";
+import type { UnitCandidate } from "./matcher.js";
+
+/** What resolution reads besides the candidates: the gazetteer and the province refs. */
+export interface UnitResolver {
+  g: Gazetteer;
+  ref: (code: string) => ProvinceRef;
+  ref2025: (code: string) => ProvinceRef;
+}
+
+// Between the names of a list: ", ", " và ", " and ", "; ".
+const LIST_GAP = /^\s*(?:[,;]\s*(?:và|and|or|hoặc)?|và|and|or|hoặc)\s*$/iu;
+const listGap = (text: string, from: number, to: number) =>
+  to - from <= 12 && LIST_GAP.test(text.slice(from, to));
+
+/**
+ * 1. Chains: a unit word before the first name of a list, or after its last, types every name
+ *    of the list ("các huyện Quảng Điền, Phong Điền", "Long Dien and Xuyen Moc districts").
+ */
+function shareUnitWords(text: string, cands: UnitCandidate[]): void {
+  for (let i = 1; i < cands.length; i++) {
+    const a = cands[i - 1] as UnitCandidate;
+    const b = cands[i] as UnitCandidate;
+    if (!listGap(text, a.end, b.start)) continue;
+    if (!b.unitWord && a.unitWord && !a.unitWordAfter) b.unitWord = a.unitWord;
+  }
+  for (let i = cands.length - 2; i >= 0; i--) {
+    const a = cands[i] as UnitCandidate;
+    const b = cands[i + 1] as UnitCandidate;
+    if (!listGap(text, a.end, b.start)) continue;
+    if (!a.unitWord && b.unitWord && b.unitWordAfter) {
+      a.unitWord = b.unitWord;
+      a.unitWordAfter = true;
+    }
+  }
+}
+
+/** The units of the candidate that its unit word allows (all of them when it allows none). */
+function typed(c: UnitCandidate, units: AdminUnit[]): number[] {
+  const word = c.unitWord;
+  if (!word) return c.units;
+  const kept = c.units.filter((i) => (units[i] as AdminUnit).types.some((t) => word.types.has(t)));
+  return kept.length > 0 ? kept : c.units;
+}
+
+/** The old districts a unit lay in: its own, or those of the old communes a 2025 commune took. */
+function districtsOf(u: AdminUnit, units: AdminUnit[]): number[] {
+  if (u.district !== undefined) return [u.district];
+  return u.predecessors
+    .map((p) => (units[p] as AdminUnit).district)
+    .filter((d): d is number => d !== undefined);
+}
+
+/**
+ * A key for the sentence of each placed mention and each candidate (both lists in text order):
+ * the sentence's start. Sentences are split line by line, each line once, and only the lines
+ * that hold a candidate (a placed mention elsewhere gets -1): linear in the text.
+ */
+function sentenceKeys(text: string, placed: number[], cands: number[]): [number[], number[]] {
+  const out: [number[], number[]] = [[], []];
+  let lineStart = -1;
+  let lineEnd = -1;
+  let spans: Span[] | null = null;
+  let k = 0;
+  let i = 0;
+  let j = 0;
+  while (i < placed.length || j < cands.length) {
+    const fromPlaced =
+      j >= cands.length || (i < placed.length && (placed[i] as number) < (cands[j] as number));
+    const pos = fromPlaced ? (placed[i++] as number) : (cands[j++] as number);
+    if (pos >= lineEnd) {
+      lineStart = text.lastIndexOf("\n", pos) + 1;
+      const next = text.indexOf("\n", pos);
+      lineEnd = next < 0 ? text.length : next;
+      const candidateHere = !fromPlaced || (j < cands.length && (cands[j] as number) < lineEnd);
+      spans = candidateHere ? sentences(text.slice(lineStart, lineEnd)) : null;
+      k = 0;
+    }
+    let key = -1;
+    if (spans) {
+      const local = pos - lineStart;
+      while (k < spans.length && (spans[k] as Span).end <= local) k++;
+      const span = spans[k];
+      key = span && span.start <= local ? lineStart + span.start : -2 - pos;
+    }
+    out[fromPlaced ? 0 : 1].push(key);
+  }
+  return out;
+}
+
+/** What one sentence names: provinces (old and 2025 codes), and districts with how many names hold each. */
+interface SentenceFacts {
+  old: Codes;
+  new: Codes;
+  districts: Map<number, number>;
+}
+
+/**
+ * The units in the province(s) the anchors name. An old unit must lie in an old province they
+ * name; a 2025 commune in a 2025 province they name, and — unless a unit word says it is a
+ * commune of today — in an old province they name too, so that a text of 2024 about old
+ * Vĩnh Long does not take a commune of today's Vĩnh Long that lay in old Bến Tre.
+ */
+function within(
+  ids: number[],
+  units: AdminUnit[],
+  old: { has(code: string): boolean },
+  nu: { has(code: string): boolean },
+  typedByWord: boolean,
+): number[] {
+  // Old units against old provinces first: a 2025 commune that merely took the name (and lay
+  // in a neighbouring old province) must not make the name ambiguous.
+  const olds = ids.filter((i) => units[i]?.era === "old" && old.has(units[i]?.provinceCode ?? ""));
+  if (olds.length > 0) return olds;
+  return ids.filter((i) => {
+    const u = units[i] as AdminUnit;
+    return (
+      u.era === "new" && nu.has(u.province2025Code) && (typedByWord || old.has(u.provinceCode))
+    );
+  });
+}
+
+/** A few province codes: a sentence names one or two, so an array beats a Set. */
+class Codes {
+  readonly list: string[] = [];
+  add(code: string): void {
+    if (!this.list.includes(code)) this.list.push(code);
+  }
+  has(code: string): boolean {
+    return this.list.includes(code);
+  }
+}
+
+const provincesOf = (ids: number[], units: AdminUnit[]) =>
+  new Set(ids.map((i) => (units[i] as AdminUnit).provinceCode));
+
+interface Decision {
+  ids: number[];
+  confidence: number;
+  reason: string;
+}
+
+/**
+ * 2. Decides one candidate: among its units (typed by its unit word, narrowed to the districts
+ *    named beside it), those of the provinces named in its sentence; failing that, of the
+ *    document's provinces (the most named when several, if it is named twice as often as the
+ *    next); failing that, the only province that has the name, when a unit or feature word
+ *    says it is a place or the text spells its diacritics. Anything else: undecided.
+ */
+function decide(
+  c: UnitCandidate,
+  ids: number[],
+  all: number[],
+  r: UnitResolver,
+  sentence: { old: Codes; new: Codes },
+  doc: { old: Map<string, number>; new: Map<string, number> },
+): Decision | string {
+  const units = r.g.units;
+  const typedByWord = c.unitWord !== null;
+  // The unit word first, then any unit of the name: news still calls Phong Điền a "huyện"
+  // after it became a "thị xã".
+  for (const set of ids.length < all.length ? [ids, all] : [ids]) {
+    const inSentence = within(set, units, sentence.old, sentence.new, typedByWord);
+    const ps = provincesOf(inSentence, units);
+    if (ps.size === 1)
+      return { ids: inSentence, confidence: 0.85, reason: "province named beside it" };
+    if (ps.size > 1) return "several provinces named beside it have a unit of this name";
+  }
+  for (const set of ids.length < all.length ? [ids, all] : [ids]) {
+    const inDoc = within(set, units, doc.old, doc.new, typedByWord);
+    const pd = [...provincesOf(inDoc, units)];
+    if (pd.length === 1)
+      return { ids: inDoc, confidence: 0.75, reason: "province named in the document" };
+    if (pd.length > 1) {
+      const count = (code: string) => doc.old.get(code) ?? 0;
+      const [top = "", next = ""] = pd.sort((a, b) => count(b) - count(a));
+      if (count(top) >= 2 && count(top) >= 2 * count(next)) {
+        const chosen = inDoc.filter((i) => units[i]?.provinceCode === top);
+        return { ids: chosen, confidence: 0.7, reason: "the document's main province" };
+      }
+      return "several provinces of the document have a unit of this name";
+    }
+  }
+  // Named nowhere near: a name one province alone has is that province's with a unit word, its
+  // exact Vietnamese spelling, or a feature word ("Cai Be Floating Market") — unless it opens
+  // with a landform word ("Hòn Tre", islet Tre, names islets all along the coast).
+  const provinces = provincesOf(ids, units);
+  const spelled = c.syllables >= 2 && c.text !== stripped(c.text);
+  const site = c.feature && c.syllables >= 2 && !c.generic;
+  if (provinces.size === 1 && (typedByWord || spelled || site))
+    return { ids, confidence: 0.65, reason: "the only unit of this name" };
+  return provinces.size === 1
+    ? "one unit of this name, nothing says it is a place"
+    : "no province named";
+}
+
+const stripped = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d");
+
+const unitRef = (u: AdminUnit): UnitRef => ({
+  id: u.id,
+  code: u.code,
+  name: u.name,
+  nameVi: u.nameVi,
+  type: u.type,
+});
+
+/**
+ * 3. Which unit of the chosen province the mention names, in which era: an old unit first (a
+ *    district before a commune, unless a unit word says otherwise), with the 2025 commune(s) it
+ *    went into ("both" when one of them kept its name); else the 2025 commune.
+ */
+function describe(ids: number[], units: AdminUnit[]): { unit: AdminUnit; sub: SubUnit } {
+  const list = ids.map((i) => units[i] as AdminUnit);
+  const rank = (u: AdminUnit) => (u.era === "old" ? (u.level === "district" ? 0 : 1) : 2);
+  const [unit = list[0] as AdminUnit] = [...list].sort((a, b) => rank(a) - rank(b));
+  const alternatives = list.filter((u) => u !== unit);
+  if (unit.era === "new") {
+    return {
+      unit,
+      sub: {
+        level: "commune",
+        era: "new",
+        new: [unitRef(unit)],
+        partial: false,
+        ...(alternatives.length > 0 ? { alternatives: alternatives.map((u) => u.id) } : {}),
+      },
+    };
+  }
+  const successors = unit.successors.map((i) => units[i] as AdminUnit);
+  const kept = successors.some((s) => s.nameVi === unit.nameVi);
+  const district = unit.district === undefined ? undefined : (units[unit.district] as AdminUnit);
+  const others = alternatives.filter((u) => !successors.includes(u));
+  return {
+    unit,
+    sub: {
+      level: unit.level,
+      era: kept ? "both" : "old",
+      old: { ...unitRef(unit), ...(district ? { district: unitRef(district) } : {}) },
+      ...(successors.length > 0 ? { new: successors.map(unitRef) } : {}),
+      partial: unit.partial,
+      ...(others.length > 0 ? { alternatives: others.map((u) => u.id) } : {}),
+    },
+  };
+}
+
+/**
+ * Ties the candidates of one text to their provinces, given the mentions already tied
+ * (`placed`, in text order). Returns the resolved mentions and the
+ * names left undecided that a unit word marks as places (others, perhaps no place at all, are
+ * dropped). Districts are decided first, so that communes can lean on them.
+ */
+export function resolveUnits(
+  text: string,
+  cands: UnitCandidate[],
+  placed: PlaceMention[],
+  r: UnitResolver,
+): { mentions: PlaceMention[]; unresolved: UnresolvedPlace[] } {
+  const units = r.g.units;
+  shareUnitWords(text, cands);
+  const doc = { old: new Map<string, number>(), new: new Map<string, number>() };
+  // Each sentence's facts, gathered once: every lookup below is then O(1), the whole linear.
+  const facts = new Map<number, SentenceFacts>();
+  const [placedKeys, candKeys] = sentenceKeys(
+    text,
+    placed.map((m) => m.start),
+    cands.map((c) => c.start),
+  );
+  const factsOf = (key: number): SentenceFacts => {
+    let f = facts.get(key);
+    if (!f) {
+      f = { old: new Codes(), new: new Codes(), districts: new Map() };
+      facts.set(key, f);
+    }
+    return f;
+  };
+  const anchor = (key: number, old: string, nu: string) => {
+    const f = factsOf(key);
+    f.old.add(old);
+    f.new.add(nu);
+  };
+  placed.forEach((m, i) => {
+    const { code: old } = m.province;
+    const { code: nu } = m.province2025;
+    doc.old.set(old, (doc.old.get(old) ?? 0) + 1);
+    doc.new.set(nu, (doc.new.get(nu) ?? 0) + 1);
+    const key = placedKeys[i] as number;
+    if (key !== -1) anchor(key, old, nu);
+  });
+  const keyOf = new Map(cands.map((c, i) => [c, candKeys[i] as number]));
+  const districtsOfName = (c: UnitCandidate) =>
+    c.units.filter((i) => units[i]?.level === "district");
+  for (const c of cands) {
+    const { districts } = factsOf(keyOf.get(c) as number);
+    for (const i of districtsOfName(c)) districts.set(i, (districts.get(i) ?? 0) + 1);
+  }
+
+  const mentions: PlaceMention[] = [];
+  const unresolved: UnresolvedPlace[] = [];
+  const decided = new Map<UnitCandidate, Decision>();
+  const reasons = new Map<UnitCandidate, string>();
+  const communes = new Set(cands.filter((c) => isCommune(c, units)));
+  const districtFirst = [
+    ...cands.filter((c) => !communes.has(c)),
+    ...cands.filter((c) => communes.has(c)),
+  ];
+  for (const c of districtFirst) {
+    const key = keyOf.get(c) as number;
+    const f = factsOf(key);
+    let ids = typed(c, units);
+    // Narrowed to the districts other names of the same sentence may be ("xã A, huyện B").
+    const own = districtsOfName(c);
+    const near = (d: number) => (f.districts.get(d) ?? 0) - (own.includes(d) ? 1 : 0) > 0;
+    const narrowed = ids.filter((i) => districtsOf(units[i] as AdminUnit, units).some(near));
+    if (narrowed.length > 0 && provincesOf(narrowed, units).size === 1) ids = narrowed;
+    const d = decide(c, ids, c.units, r, f, doc);
+    if (typeof d === "string") {
+      reasons.set(c, d);
+      continue;
+    }
+    decided.set(c, d);
+    const u = units[d.ids[0] as number] as AdminUnit;
+    anchor(key, u.provinceCode, u.province2025Code);
+  }
+
+  for (const c of cands) {
+    const d = decided.get(c);
+    if (!d) {
+      if (c.unitWord) unresolved.push(undecided(c, reasons.get(c) ?? "undecided", r));
+      continue;
+    }
+    const { unit, sub } = describe(d.ids, units);
+    mentions.push({
+      text: c.text,
+      start: c.start,
+      end: c.end,
+      place: {
+        id: unit.id,
+        name: unit.name,
+        nameVi: unit.nameVi,
+        kind: unit.level,
+        lat: null,
+        lon: null,
+      },
+      province: r.ref(unit.provinceCode),
+      province2025: r.ref2025(unit.province2025Code),
+      confidence: d.confidence,
+      reason: `${unit.level} name${c.unitWord ? ", unit word" : c.feature ? ", feature word" : ""}, ${d.reason}`,
+      unit: sub,
+    });
+  }
+  return { mentions, unresolved };
+}
+
+const isCommune = (c: UnitCandidate, units: AdminUnit[]) =>
+  !typed(c, units).some((i) => units[i]?.level === "district");
+
+function undecided(c: UnitCandidate, reason: string, r: UnitResolver): UnresolvedPlace {
+  const byProvince = new Map<string, string[]>();
+  for (const i of typed(c, r.g.units)) {
+    const u = r.g.units[i] as AdminUnit;
+    byProvince.set(u.provinceCode, [...(byProvince.get(u.provinceCode) ?? []), u.id]);
+  }
+  return {
+    text: c.text,
+    start: c.start,
+    end: c.end,
+    reason,
+    candidates: [...byProvince]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, ids]) => {
+        const p = r.g.provinceByCode.get(code);
+        return { province: r.ref(code), province2025: r.ref2025(p?.code2025 ?? ""), ids };
+      }),
+  };
+}
