@@ -252,6 +252,19 @@ describe("dossier data-check", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/ok — 63 provinces .* 34 /);
   });
+
+  it("prints the same counts as JSON, and a bad data folder's problems with exit 1", () => {
+    const r = run(["data-check", "-f", "json"]);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ ok: true, provinces: 63, provinces2025: 34, problems: [] });
+    expect(report.otherPlaces).toBeGreaterThan(0);
+    const bad = run(["data-check", "-f", "jsonl", "--data", file("not-a-folder.txt", "x")]);
+    expect(bad.status).toBe(1);
+    const failed = JSON.parse(bad.stdout);
+    expect(failed.ok).toBe(false);
+    expect(failed.problems.length).toBeGreaterThan(0);
+  });
 });
 
 describe("dossier clean", () => {
