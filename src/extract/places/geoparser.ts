@@ -23,6 +23,7 @@ import {
   type UnitMatcher,
   type UnitResolver,
   unitAt,
+  unlistedAt,
 } from "./units/index.js";
 
 /** Every place a text names: those tied to a province, and the names below it left undecided. */
@@ -159,7 +160,7 @@ function scan(
     }
     // An uppercase letter where no province or place was taken: perhaps a district or commune.
     if (raw >= 225 && s.units) {
-      const unit = unitAt(text, i, s.units, candidates, people);
+      const unit = unitAt(text, i, s.units, candidates, people) ?? unlistedAt(text, i, s.units);
       if (unit) {
         below.push(unit);
         i = unit.end;

@@ -7,5 +7,11 @@
  *    provinces and districts named in its sentence, then in the document, or left undecided.
  */
 export { loadUnitLexicon, parseUnitLexicon, type UnitLexicon } from "./lexicon.js";
-export { buildUnitMatcher, type UnitCandidate, type UnitMatcher, unitAt } from "./matcher.js";
+export {
+  buildUnitMatcher,
+  type UnitCandidate,
+  type UnitMatcher,
+  unitAt,
+  unlistedAt,
+} from "./matcher.js";
 export { resolveUnits, type UnitResolver } from "./resolve.js";

@@ -4,7 +4,7 @@ import type { UnitType } from "../../../gazetteer/units.js";
 import { foldKey } from "../../../text/fold.js";
 import { WordIndex } from "../../../text/word-index.js";
 
-export type UnitWordKind = "unit" | "feature" | "street" | "landform";
+export type UnitWordKind = "unit" | "feature" | "settlement" | "street" | "landform";
 
 /** What a word around a name below the province says about it. */
 export interface UnitWord {
@@ -29,9 +29,11 @@ export interface UnitLexicon {
   frequentSurnames: ReadonlySet<string>;
   /** Folded landform words that open generic names ("hon" of "Hòn Tre"). */
   landforms: ReadonlySet<string>;
+  /** Folded names of ethnic groups: "a Hmong village" is whose village, not its name. */
+  ethnicGroups: ReadonlySet<string>;
 }
 
-const KINDS = new Set<string>(["unit", "feature", "street", "landform"]);
+const KINDS = new Set<string>(["unit", "feature", "settlement", "street", "landform"]);
 const TYPES = new Set<string>([
   "quận",
   "huyện",
@@ -43,7 +45,7 @@ const TYPES = new Set<string>([
   "đặc khu",
 ]);
 
-export function parseUnitLexicon(text: string, surnames = ""): UnitLexicon {
+export function parseUnitLexicon(text: string, surnames = "", ethnicGroups = ""): UnitLexicon {
   const entries: [position: "before" | "after", phrase: string, word: UnitWord][] = [];
   const landforms = new Set<string>();
   for (const row of parseTsv(text)) {
@@ -86,6 +88,7 @@ export function parseUnitLexicon(text: string, surnames = ""): UnitLexicon {
     after: table("after"),
     lookback: Math.max(...entries.map(([, p]) => p.split(" ").length)),
     landforms,
+    ethnicGroups: new Set(parseWordList(ethnicGroups).map(foldKey)),
     frequentSurnames: new Set(
       parseWordList(surnames).flatMap((n) => [n.normalize("NFC").toLowerCase(), foldKey(n)]),
     ),
@@ -96,5 +99,6 @@ export function loadUnitLexicon(dataDir = DEFAULT_DATA_DIR): UnitLexicon {
   return parseUnitLexicon(
     readDataFile(dataDir, "lexicon/unit-words.tsv"),
     readDataFile(dataDir, "lexicon/frequent-surnames.txt"),
+    readDataFile(dataDir, "lexicon/ethnic-groups.txt"),
   );
 }

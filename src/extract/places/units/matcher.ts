@@ -1,6 +1,6 @@
 import type { Gazetteer } from "../../../gazetteer/types.js";
 import type { AdminUnit } from "../../../gazetteer/units.js";
-import { CHAR, foldKey } from "../../../text/fold.js";
+import { CHAR, foldKey, UPPER } from "../../../text/fold.js";
 import { isVietnameseSyllable } from "../../../text/syllable.js";
 import {
   allSyllablesCapitalised,
@@ -52,6 +52,19 @@ export interface UnitCandidate {
   /** It opens with a landform word ("Hòn", "Mũi"): a name many places share. */
   generic: boolean;
   syllables: number;
+  /**
+   * Written with diacritics no unit of the name has ("huyện Tiến Hải" for Tiền Hải): a slip of
+   * the keyboard, taken only after a unit word and with the province named beside it.
+   */
+  loose: boolean;
+  /**
+   * No unit has the name, but a unit or settlement word says it is one ("xã Nà Mơ", "Buôn Ja
+   * village"): a village, or a commune spelt otherwise. `units` is empty; it is tied only to
+   * the one province its sentence names.
+   */
+  unlisted: boolean;
+  /** A capitalised Vietnamese syllable follows: the name may be part of a longer one ("Vinh Trang"). */
+  continued: boolean;
 }
 
 export function buildUnitMatcher(
@@ -190,7 +203,7 @@ export function unitAt(
   const after = before?.kind === "unit" ? null : wordAfter(text, end, m.lexicon);
   if (after?.kind === "street") return null;
   const unitWord = before?.kind === "unit" ? before : after?.kind === "unit" ? after : null;
-  const feature = before?.kind === "feature" || after?.kind === "feature";
+  const feature = isFeature(before) || isFeature(after);
   const { syllables } = first;
   if (!unitWord) {
     if (syllables < 2 && !feature) return null;
@@ -205,7 +218,12 @@ export function unitAt(
   const units: number[] = [];
   for (const g of group)
     if ((sig === null || g.signature === sig) && !units.includes(g.unit)) units.push(g.unit);
-  if (units.length === 0) return null;
+  // Other diacritics than any unit of the name: a slip, if a unit word says it is one.
+  const loose = units.length === 0;
+  if (loose) {
+    if (!unitWord || unitWord.abbreviation) return null;
+    for (const g of group) if (!units.includes(g.unit)) units.push(g.unit);
+  }
   if (!unitWord) {
     if (!feature && opensWithSurname(surface, sig !== null, m.lexicon)) return null;
     if (personReason(text, i, end, first.key, syllables, m.context, people)) return null;
@@ -220,5 +238,100 @@ export function unitAt(
     feature,
     generic: m.lexicon.landforms.has(first.key.split(" ")[0] as string),
     syllables,
+    loose,
+    unlisted: false,
+    continued:
+      readTokenAfter(text, end, m.context.words, AFTER) &&
+      AFTER.spaced &&
+      AFTER.capitalised &&
+      isVietnameseSyllable(foldedToken(text, AFTER)),
+  };
+}
+
+const isFeature = (w: UnitWord | null) => w?.kind === "feature" || w?.kind === "settlement";
+
+// Ede, Jarai and M'nông names spell with j, f, w, z and a glued apostrophe ("M'Drắk").
+const MINORITY_INITIAL = /^[jfwz]/;
+const APOSTROPHE = (c: number) => c === 0x27 || c === 0x2019;
+
+/**
+ * The end of the capitalised name at `i`: up to four words, each capitalised and a Vietnamese
+ * syllable (or one spelt as minority languages spell them), a space apart. -1 when there is
+ * none or it runs longer (a title, not a village).
+ */
+function nameRunEnd(text: string, i: number): number {
+  let pos = i;
+  let end = -1;
+  for (let words = 0; words < 5; words++) {
+    if (UPPER[text.charCodeAt(pos)] !== 1) return end;
+    let j = pos;
+    while (j < text.length && isLetter(text.charCodeAt(j))) j++;
+    // "M’lieng": a capital, an apostrophe, the syllable.
+    if (APOSTROPHE(text.charCodeAt(j)) && j - pos <= 2 && isLetter(text.charCodeAt(j + 1))) {
+      j++;
+      while (j < text.length && isLetter(text.charCodeAt(j))) j++;
+    }
+    // "M’lieng" is read as its syllable after the apostrophe; "Jun" as "dun".
+    const glued = APOSTROPHE(text.charCodeAt(pos + 1)) ? pos + 2 : pos;
+    const folded = foldKey(text.slice(glued, j)).replace(MINORITY_INITIAL, "d");
+    if (folded.includes(" ") || !isVietnameseSyllable(folded)) return end;
+    if (words === 4) return -1;
+    end = j;
+    if (text.charCodeAt(j) !== 32) return end;
+    pos = j + 1;
+  }
+  return end;
+}
+
+function isLetter(code: number): boolean {
+  const f = CHAR[code] as number;
+  return (f & 127) >= 97 || (f & 127) === 1;
+}
+
+/**
+ * A name that no unit has, at `i`, right after a unit or settlement word ("xã Nà Mơ", "thôn
+ * Bản Mới") or right before one ("Ja village"): a village, or a commune spelt otherwise.
+ * Cities are all listed, so "thành phố" and "city" alone do not count; nor does an ethnic group
+ * ("a Hmong village"). Null otherwise.
+ */
+export function unlistedAt(text: string, i: number, m: UnitMatcher): UnitCandidate | null {
+  const end = nameRunEnd(text, i);
+  if (end < 0) return null;
+  let word: UnitWord | null = null;
+  let after = false;
+  if (readTokenAfter(text, end, m.lexicon.words, AFTER) && AFTER.spaced && AFTER.word >= 0) {
+    const w = m.lexicon.after.get(String(AFTER.word));
+    if (w && (w.kind === "unit" || w.kind === "settlement")) {
+      word = w;
+      after = true;
+    }
+  }
+  if (!word) {
+    const w = wordBefore(text, i, m.lexicon);
+    if (w && (w.kind === "unit" || w.kind === "settlement") && !w.abbreviation) word = w;
+  }
+  if (!word || (word.kind === "unit" && ![...word.types].some((t) => t !== "thành phố")))
+    return null;
+  const surface = text.slice(i, end);
+  const key = foldKey(surface);
+  if (m.lexicon.ethnicGroups.has(key)) return null;
+  // "The village", "Then hamlet": a sentence's first word is capitalised anyway.
+  const first = m.context.words.idOf(key.split(" ")[0] as string);
+  if (m.context.notNames.has(first) || (after && !surface.includes(" ") && opensSentence(text, i)))
+    return null;
+  const unit = word.kind === "unit";
+  return {
+    start: i,
+    end,
+    text: surface,
+    units: [],
+    unitWord: unit ? word : null,
+    unitWordAfter: unit && after,
+    feature: !unit,
+    generic: false,
+    syllables: key.split(" ").length,
+    loose: false,
+    unlisted: true,
+    continued: false,
   };
 }
