@@ -240,10 +240,12 @@ export function unitAt(
     syllables,
     loose,
     unlisted: false,
+    // "Beach" spells like a syllable: a word of the lexicon ends the name instead.
     continued:
-      readTokenAfter(text, end, m.context.words, AFTER) &&
+      readTokenAfter(text, end, m.lexicon.words, AFTER) &&
       AFTER.spaced &&
       AFTER.capitalised &&
+      !m.lexicon.after.has(String(AFTER.word)) &&
       isVietnameseSyllable(foldedToken(text, AFTER)),
   };
 }
