@@ -193,6 +193,21 @@ describe("names below the province (invented gazetteer)", () => {
       "Swim at Hon Rua Beach, near Ben Da.",
       ["Hon Rua=02", "Ben Da=02"],
     ],
+    [
+      "a town's name in a list of features mostly unknown: a site where its sentence is",
+      "In Tan Phuong there are Thuy Lam, Ben Da, Back and Front beaches.",
+      ["Tan Phuong=03", "Ben Da=03"],
+    ],
+    [
+      "a list of known places before a feature word: the places themselves",
+      "Tourists love Ben Da, Tan Phuong and Xom Moi beaches.",
+      ["Ben Da=02", "Tan Phuong=03", "Xom Moi=01"],
+    ],
+    [
+      "a town named with a city word stays the town",
+      "In Tan Phuong there are Thuy Lam, Ben Da City, Back and Front beaches.",
+      ["Tan Phuong=03", "Ben Da=02"],
+    ],
   ])("%s", (_rule, text, expected) => {
     expect(find(text)).toEqual(expected);
   });

@@ -18,6 +18,7 @@ import {
   buildUnitMatcher,
   loadUnitLexicon,
   resolveUnits,
+  sitesInFeatureLists,
   type UnitCandidate,
   type UnitLexicon,
   type UnitMatcher,
@@ -84,7 +85,8 @@ export function createGeoparser(
   const findAll = (text: string, options: FindPlacesOptions = {}): PlacesFound => {
     const minConfidence = options.minConfidence ?? 0;
     const found: UnitCandidate[] = [];
-    const placed = scan(text, scanner, minConfidence, found);
+    const scanned = scan(text, scanner, minConfidence, found);
+    const placed = units ? sitesInFeatureLists(text, scanned, found, units.lexicon) : scanned;
     if (found.length === 0) return { places: placed, unresolved: [] };
     const below = resolveUnits(text, found, placed, resolver);
     const kept = below.mentions.filter((m) => m.confidence >= minConfidence);

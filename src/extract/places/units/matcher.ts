@@ -63,6 +63,8 @@ export interface UnitCandidate {
    * the one province its sentence names.
    */
   unlisted: boolean;
+  /** A town's name among the names of a list of features ("A, B and C beaches"): the site's own. */
+  inFeatureList?: true;
   /** A capitalised Vietnamese syllable follows: the name may be part of a longer one ("Vinh Trang"). */
   continued: boolean;
 }

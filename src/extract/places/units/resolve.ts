@@ -443,7 +443,7 @@ function unlistedMention(c: UnitCandidate, d: Decision, r: UnitResolver): PlaceM
     province: r.ref(code),
     province2025: r.ref2025(province?.code2025 ?? ""),
     confidence: d.confidence,
-    reason: `${c.unlisted ? "name of no unit" : "name of units elsewhere"}${word ? ", unit word" : ", feature word"}, ${d.reason}`,
+    reason: `${c.inFeatureList ? "name in a list of features" : c.unlisted ? "name of no unit" : "name of units elsewhere"}${word ? ", unit word" : ", feature word"}, ${d.reason}`,
   };
 }
 
