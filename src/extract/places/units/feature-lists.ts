@@ -76,7 +76,7 @@ export function featureListAround(
   let to = end;
   while (items.length <= MAX_ITEMS) {
     if (readTokenAfter(text, to, lex.words, AFTER) && AFTER.spaced && AFTER.word >= 0) {
-      const w = lex.after.get(String(AFTER.word));
+      const w = lex.after.get(AFTER.word);
       if (w?.kind === "feature") return items.length >= 2 ? items : null;
     }
     const gap = GAP_AFTER.exec(text.slice(to, to + 12));

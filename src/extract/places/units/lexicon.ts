@@ -19,7 +19,8 @@ export interface UnitWord {
 export interface UnitLexicon {
   words: WordIndex;
   before: Map<string, UnitWord>;
-  after: Map<string, UnitWord>;
+  /** The words after a name, one word each, keyed by word id. */
+  after: Map<number, UnitWord>;
   /** The most words a phrase before a name has. */
   lookback: number;
   /**
@@ -82,10 +83,16 @@ export function parseUnitLexicon(text: string, surnames = "", ethnicGroups = "")
       .join(" ");
   const table = (position: "before" | "after") =>
     new Map(entries.filter(([p]) => p === position).map(([, phrase, w]) => [ids(phrase), w]));
+  const after = new Map<number, UnitWord>();
+  for (const [position, phrase, w] of entries) {
+    if (position !== "after") continue;
+    if (phrase.includes(" ")) throw new Error(`unit-words.tsv: "${phrase}": one word after a name`);
+    after.set(words.idOf(phrase), w);
+  }
   return {
     words,
     before: table("before"),
-    after: table("after"),
+    after,
     lookback: Math.max(...entries.map(([, p]) => p.split(" ").length)),
     landforms,
     ethnicGroups: new Set(parseWordList(ethnicGroups).map(foldKey)),

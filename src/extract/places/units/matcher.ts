@@ -99,6 +99,12 @@ const AFTER: NearToken = { start: 0, end: 0, word: -1, capitalised: false, space
 
 /** The unit, feature or street phrase right before `start`, longest first. */
 function wordBefore(text: string, start: number, lex: UnitLexicon): UnitWord | null {
+  // Most words before a name are none of the lexicon's: one word read settles them.
+  if (
+    readTokensBefore(text, start, 1, lex.words, BEFORE) === 0 ||
+    (BEFORE[0] as NearToken).word < 0
+  )
+    return null;
   const count = readTokensBefore(text, start, lex.lookback, lex.words, BEFORE);
   let found: UnitWord | null = null;
   let phrase = "";
@@ -122,7 +128,7 @@ function wordAfter(text: string, end: number, lex: UnitLexicon): UnitWord | null
   let pos = end;
   for (let i = 0; i < 3; i++) {
     if (!readTokenAfter(text, pos, lex.words, AFTER)) return null;
-    const w = AFTER.word < 0 ? undefined : lex.after.get(String(AFTER.word));
+    const w = AFTER.word < 0 ? undefined : lex.after.get(AFTER.word);
     if (w && (i === 0 || w.kind !== "unit")) return w;
     // Only through a capitalised name ("Floating Market", "Natural Preservation Zone").
     if (!AFTER.capitalised || AFTER.end - AFTER.start > 20) return null;
@@ -247,7 +253,7 @@ export function unitAt(
       readTokenAfter(text, end, m.lexicon.words, AFTER) &&
       AFTER.spaced &&
       AFTER.capitalised &&
-      !m.lexicon.after.has(String(AFTER.word)) &&
+      !m.lexicon.after.has(AFTER.word) &&
       isVietnameseSyllable(foldedToken(text, AFTER)),
   };
 }
@@ -259,15 +265,13 @@ const MINORITY_INITIAL = /^[jfwz]/;
 const APOSTROPHE = (c: number) => c === 0x27 || c === 0x2019;
 
 /**
- * The end of the capitalised name at `i`: up to four words, each capitalised and a Vietnamese
- * syllable (or one spelt as minority languages spell them), a space apart. -1 when there is
- * none or it runs longer (a title, not a village).
+ * The end of the capitalised run at `i`: up to four capitalised words a space apart ("M’lieng"
+ * glued by its apostrophe is one). Letters only are read, nothing folded: most runs are
+ * dropped before their words are checked (`syllablesEnd`). -1 when it runs longer.
  */
-function nameRunEnd(text: string, i: number): number {
+function capitalisedRunEnd(text: string, i: number, lex: UnitLexicon): number {
   let pos = i;
-  let end = -1;
   for (let words = 0; words < 5; words++) {
-    if (UPPER[text.charCodeAt(pos)] !== 1) return end;
     let j = pos;
     while (j < text.length && isLetter(text.charCodeAt(j))) j++;
     // "M’lieng": a capital, an apostrophe, the syllable.
@@ -275,16 +279,28 @@ function nameRunEnd(text: string, i: number): number {
       j++;
       while (j < text.length && isLetter(text.charCodeAt(j))) j++;
     }
-    // "M’lieng" is read as its syllable after the apostrophe; "Jun" as "dun".
-    const glued = APOSTROPHE(text.charCodeAt(pos + 1)) ? pos + 2 : pos;
-    const folded = foldKey(text.slice(glued, j)).replace(MINORITY_INITIAL, "d");
-    if (folded.includes(" ") || !isVietnameseSyllable(folded)) return end;
-    if (words === 4) return -1;
-    end = j;
-    if (text.charCodeAt(j) !== 32) return end;
+    if (text.charCodeAt(j) !== 32 || UPPER[text.charCodeAt(j + 1)] !== 1) return j;
+    // "Jo Village": the run ends before a word of the lexicon.
+    let k = j + 1;
+    while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+    if (lex.after.has(lex.words.lookup(text, j + 1, k))) return j;
+    if (words === 3) return -1;
     pos = j + 1;
   }
-  return end;
+  return -1;
+}
+
+/**
+ * Whether every word of [i, end) is a Vietnamese syllable, or one spelt as minority languages
+ * spell them ("Jun" as "dun", "M’lieng" as "lieng").
+ */
+function allSyllables(text: string, i: number, end: number): boolean {
+  for (const word of text.slice(i, end).split(" ")) {
+    const glued = APOSTROPHE(word.charCodeAt(1)) ? word.slice(2) : word;
+    const folded = foldKey(glued).replace(MINORITY_INITIAL, "d");
+    if (folded.includes(" ") || !isVietnameseSyllable(folded)) return false;
+  }
+  return true;
 }
 
 function isLetter(code: number): boolean {
@@ -299,12 +315,12 @@ function isLetter(code: number): boolean {
  * ("a Hmong village"). Null otherwise.
  */
 export function unlistedAt(text: string, i: number, m: UnitMatcher): UnitCandidate | null {
-  const end = nameRunEnd(text, i);
+  const end = capitalisedRunEnd(text, i, m.lexicon);
   if (end < 0) return null;
   let word: UnitWord | null = null;
   let after = false;
   if (readTokenAfter(text, end, m.lexicon.words, AFTER) && AFTER.spaced && AFTER.word >= 0) {
-    const w = m.lexicon.after.get(String(AFTER.word));
+    const w = m.lexicon.after.get(AFTER.word);
     if (w && (w.kind === "unit" || w.kind === "settlement")) {
       word = w;
       after = true;
@@ -316,6 +332,7 @@ export function unlistedAt(text: string, i: number, m: UnitMatcher): UnitCandida
   }
   if (!word || (word.kind === "unit" && ![...word.types].some((t) => t !== "thành phố")))
     return null;
+  if (!allSyllables(text, i, end)) return null;
   const surface = text.slice(i, end);
   const key = foldKey(surface);
   if (m.lexicon.ethnicGroups.has(key)) return null;
