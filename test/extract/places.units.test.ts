@@ -169,6 +169,11 @@ describe("names below the province (invented gazetteer)", () => {
       ["Tân Phương=03", "Làng Cũ=02"],
     ],
     [
+      "no name inside a word, before a number, or a capitalised unit word",
+      "Ben Da: KaLum district, xã Nà 10, xã Phường Mới, xã NaMo.",
+      ["Ben Da=02"],
+    ],
+    [
       "an ethnic group before a village word is no village's name",
       "Ben Da has a Hmong village.",
       ["Ben Da=02"],

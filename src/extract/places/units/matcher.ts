@@ -297,10 +297,25 @@ function capitalisedRunEnd(text: string, i: number, lex: UnitLexicon): number {
 function allSyllables(text: string, i: number, end: number): boolean {
   for (const word of text.slice(i, end).split(" ")) {
     const glued = APOSTROPHE(word.charCodeAt(1)) ? word.slice(2) : word;
+    // "Thôn" or "THÔN", not "CuaOng" (two words run together).
+    const rest = glued.slice(glued === word ? 1 : 0);
+    if (rest !== rest.toLowerCase() && rest !== rest.toUpperCase()) return false;
     const folded = foldKey(glued).replace(MINORITY_INITIAL, "d");
     if (folded.includes(" ") || !isVietnameseSyllable(folded)) return false;
   }
   return true;
+}
+
+/** A number after the name, past spaces and dashes: a numbered ward ("Phường 1"), no name. */
+function numberAfter(text: string, end: number): boolean {
+  let j = end;
+  for (
+    let c = text.charCodeAt(j);
+    c === 32 || c === 0x2d || c === 0x2013;
+    c = text.charCodeAt(++j)
+  );
+  const c = text.charCodeAt(j);
+  return c >= 48 && c <= 57;
 }
 
 function isLetter(code: number): boolean {
@@ -315,8 +330,10 @@ function isLetter(code: number): boolean {
  * ("a Hmong village"). Null otherwise.
  */
 export function unlistedAt(text: string, i: number, m: UnitMatcher): UnitCandidate | null {
+  // A word's start only: "DakToPang" is no name "Pang".
+  if (i > 0 && isLetter(text.charCodeAt(i - 1))) return null;
   const end = capitalisedRunEnd(text, i, m.lexicon);
-  if (end < 0) return null;
+  if (end < 0 || numberAfter(text, end)) return null;
   let word: UnitWord | null = null;
   let after = false;
   if (readTokenAfter(text, end, m.lexicon.words, AFTER) && AFTER.spaced && AFTER.word >= 0) {
@@ -333,6 +350,9 @@ export function unlistedAt(text: string, i: number, m: UnitMatcher): UnitCandida
   if (!word || (word.kind === "unit" && ![...word.types].some((t) => t !== "thành phố")))
     return null;
   if (!allSyllables(text, i, end)) return null;
+  // A unit word written capitalised ("xã Phường …") is no name.
+  const head = readTokenAfter(text, i, m.lexicon.words, AFTER) ? AFTER.word : -1;
+  if (m.lexicon.before.has(String(head))) return null;
   const surface = text.slice(i, end);
   const key = foldKey(surface);
   if (m.lexicon.ethnicGroups.has(key)) return null;
