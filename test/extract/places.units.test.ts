@@ -170,7 +170,7 @@ describe("names below the province (invented gazetteer)", () => {
     ],
     [
       "no name inside a word, before a number, or a capitalised unit word",
-      "Ben Da: KaLum district, xã Nà 10, xã Phường Mới, xã NaMo.",
+      "Ben Da: KaLum district, xã Nà 10, xã Thôn, xã NaMo.",
       ["Ben Da=02"],
     ],
     [
