@@ -1,6 +1,6 @@
 /**
  * Geoparser evaluation against a gold folder: `npm run eval:geo -- <dir> [--verbose]
- * [--json] [--min-mention-f1 x] [--min-doc-f1 x]`.
+ * [--json] [--min-mention-f1 x] [--min-doc-f1 x] [--min-doc-f1-2025 x] [--min-sub-found x]`.
  *
  * The folder holds `*.txt` and `gold.jsonl`, one object per file:
  *   { "file", "provinces": [old-63 ASCII names], "provinces_new"?: [...],
@@ -14,8 +14,8 @@
  * Sub-provincial level, apart: the optional mentions (districts, communes, towns, features) a
  * system mention overlaps with the right province ("found"), with another ("wrong"), or none;
  * and how many the system reported as undecided, with candidates. Figures are micro-averaged
- * over the folder. With --min-* floors (--min-sub-found for the sub-provincial share) it exits
- * 1 below them.
+ * over the folder. With --min-* floors (--min-doc-f1-2025 for the 34 provinces, --min-sub-found
+ * for the sub-provincial share) it exits 1 below them.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -143,13 +143,14 @@ function main() {
       json: { type: "boolean", default: false },
       "min-mention-f1": { type: "string" },
       "min-doc-f1": { type: "string" },
+      "min-doc-f1-2025": { type: "string" },
       "min-sub-found": { type: "string" },
     },
   });
   const dir = positionals[0];
   if (!dir) {
     process.stderr.write(
-      "usage: npm run eval:geo -- <dir> [--verbose] [--json] [--min-mention-f1 x] [--min-doc-f1 x] [--min-sub-found x]\n",
+      "usage: npm run eval:geo -- <dir> [--verbose] [--json] [--min-mention-f1 x] [--min-doc-f1 x] [--min-doc-f1-2025 x] [--min-sub-found x]\n",
     );
     process.exit(2);
   }
@@ -234,6 +235,8 @@ function main() {
   };
   floor("mention F1", values["min-mention-f1"], result.mentions.f1);
   floor("document F1", values["min-doc-f1"], result.provinces.f1);
+  if (result.provinces2025)
+    floor("document F1 (34)", values["min-doc-f1-2025"], result.provinces2025.f1);
   floor("sub-provincial found share", values["min-sub-found"], result.subProvincial.foundShare);
   process.exit(failed ? 1 : 0);
 }

@@ -131,6 +131,105 @@ describe("names below the province (invented gazetteer)", () => {
     expect(undecided(text)).toEqual([]);
   });
 
+  it.each([
+    [
+      "diacritics no unit has, after a unit word and beside the province: a slip",
+      "huyện Bãi Sây, tỉnh Làng Cũ",
+      ["Bãi Sây=02", "Làng Cũ=02"],
+    ],
+    [
+      "a slip with the province only elsewhere in the document: nothing",
+      "Làng Cũ mưa to.\n\nhuyện Bãi Sây ngập.",
+      ["Làng Cũ=02"],
+    ],
+    [
+      "a name no unit has after a unit word, tied by the province beside it",
+      "xã Nà Mơ, huyện Bãi Sậy, tỉnh Làng Cũ",
+      ["Nà Mơ=02", "Bãi Sậy=02", "Làng Cũ=02"],
+    ],
+    [
+      "the same in English: 'town of'",
+      "Past Ben Da lies the town of Ka Lum.",
+      ["Ben Da=02", "Ka Lum=02"],
+    ],
+    [
+      "a village word after it, spelt as minority languages spell",
+      "From Ben Da, walk to Jo Village and M’nam village.",
+      ["Ben Da=02", "Jo=02", "M’nam=02"],
+    ],
+    ["a village word before it", "thôn Bản Mới, xã Trần Lâm", ["Bản Mới=02", "Trần Lâm=02"]],
+    [
+      "a name no unit has, no province in its sentence: nothing",
+      "Ben Da is green. Visitors see Ka Lum village.",
+      ["Ben Da=02"],
+    ],
+    [
+      "a name no unit has, two provinces in its sentence: nothing",
+      "xã Nà Mơ giữa Tân Phương và Làng Cũ",
+      ["Tân Phương=03", "Làng Cũ=02"],
+    ],
+    [
+      "no name inside a word, before a number, or a capitalised unit word",
+      "Ben Da: KaLum district, xã Nà 10, xã Thôn, xã NaMo.",
+      ["Ben Da=02"],
+    ],
+    [
+      "an ethnic group before a village word is no village's name",
+      "Ben Da has a Hmong village.",
+      ["Ben Da=02"],
+    ],
+    [
+      "a site whose name only other provinces' units have lies where its sentence is",
+      "Dong Xanh Waterfall is near Ben Da.",
+      ["Dong Xanh=02", "Ben Da=02"],
+    ],
+    [
+      "or in the document's main province",
+      "Ben Da is lovely. We loved Ben Da.\n\nThen Dong Xanh Waterfall.",
+      ["Ben Da=02", "Ben Da=02", "Dong Xanh=02"],
+    ],
+    [
+      "not when a Vietnamese syllable goes on: part of a longer name",
+      "Dong Xanh Tay Waterfall is near Ben Da.",
+      ["Ben Da=02"],
+    ],
+    [
+      "an islet name many coasts share, by a beach word, is the site beside it",
+      "Swim at Hon Rua Beach, near Ben Da.",
+      ["Hon Rua=02", "Ben Da=02"],
+    ],
+    [
+      "a town's name in a list of features mostly unknown: a site where its sentence is",
+      "In Tan Phuong there are Thuy Lam, Ben Da, Back and Front beaches.",
+      ["Tan Phuong=03", "Ben Da=03"],
+    ],
+    [
+      "a list of known places before a feature word: the places themselves",
+      "Tourists love Ben Da, Tan Phuong and Xom Moi beaches.",
+      ["Ben Da=02", "Tan Phuong=03", "Xom Moi=01"],
+    ],
+    [
+      "a town named with a city word stays the town",
+      "In Tan Phuong there are Thuy Lam, Ben Da City, Back and Front beaches.",
+      ["Tan Phuong=03", "Ben Da=02"],
+    ],
+  ])("%s", (_rule, text, expected) => {
+    expect(find(text)).toEqual(expected);
+  });
+
+  it("reports a name no unit has as a place of its province, with no unit", () => {
+    const [village] = parser.find("xã Nà Mơ, tỉnh Làng Cũ");
+    expect(village).toMatchObject({
+      text: "Nà Mơ",
+      place: { id: "x63:02:na-mo", name: "Na Mo", kind: "commune", lat: null },
+      province: { code: "02" },
+      province2025: { code: "91" },
+    });
+    expect(village?.unit).toBeUndefined();
+    const [site] = parser.find("Dong Xanh Waterfall is near Ben Da.");
+    expect(site?.place.kind).toBe("area");
+  });
+
   it("says which unit, in which era: old and new, split communes, new names", () => {
     const [both] = parser.find("xã Suối Mơ, huyện Đồng Xanh, tỉnh Xóm Mới");
     expect(both?.unit).toMatchObject({

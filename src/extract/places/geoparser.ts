@@ -18,11 +18,13 @@ import {
   buildUnitMatcher,
   loadUnitLexicon,
   resolveUnits,
+  sitesInFeatureLists,
   type UnitCandidate,
   type UnitLexicon,
   type UnitMatcher,
   type UnitResolver,
   unitAt,
+  unlistedAt,
 } from "./units/index.js";
 
 /** Every place a text names: those tied to a province, and the names below it left undecided. */
@@ -83,7 +85,8 @@ export function createGeoparser(
   const findAll = (text: string, options: FindPlacesOptions = {}): PlacesFound => {
     const minConfidence = options.minConfidence ?? 0;
     const found: UnitCandidate[] = [];
-    const placed = scan(text, scanner, minConfidence, found);
+    const scanned = scan(text, scanner, minConfidence, found);
+    const placed = units ? sitesInFeatureLists(text, scanned, found, units.lexicon) : scanned;
     if (found.length === 0) return { places: placed, unresolved: [] };
     const below = resolveUnits(text, found, placed, resolver);
     const kept = below.mentions.filter((m) => m.confidence >= minConfidence);
@@ -159,7 +162,7 @@ function scan(
     }
     // An uppercase letter where no province or place was taken: perhaps a district or commune.
     if (raw >= 225 && s.units) {
-      const unit = unitAt(text, i, s.units, candidates, people);
+      const unit = unitAt(text, i, s.units, candidates, people) ?? unlistedAt(text, i, s.units);
       if (unit) {
         below.push(unit);
         i = unit.end;

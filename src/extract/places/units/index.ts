@@ -6,6 +6,13 @@
  * 2. once the text is read (`resolveUnits`), each candidate is tied to a province by the
  *    provinces and districts named in its sentence, then in the document, or left undecided.
  */
+export { type ListItem, sitesInFeatureLists } from "./feature-lists.js";
 export { loadUnitLexicon, parseUnitLexicon, type UnitLexicon } from "./lexicon.js";
-export { buildUnitMatcher, type UnitCandidate, type UnitMatcher, unitAt } from "./matcher.js";
+export {
+  buildUnitMatcher,
+  type UnitCandidate,
+  type UnitMatcher,
+  unitAt,
+  unlistedAt,
+} from "./matcher.js";
 export { resolveUnits, type UnitResolver } from "./resolve.js";

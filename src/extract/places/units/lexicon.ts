@@ -4,7 +4,7 @@ import type { UnitType } from "../../../gazetteer/units.js";
 import { foldKey } from "../../../text/fold.js";
 import { WordIndex } from "../../../text/word-index.js";
 
-export type UnitWordKind = "unit" | "feature" | "street" | "landform";
+export type UnitWordKind = "unit" | "feature" | "settlement" | "street" | "landform";
 
 /** What a word around a name below the province says about it. */
 export interface UnitWord {
@@ -19,7 +19,8 @@ export interface UnitWord {
 export interface UnitLexicon {
   words: WordIndex;
   before: Map<string, UnitWord>;
-  after: Map<string, UnitWord>;
+  /** The words after a name, one word each, keyed by word id. */
+  after: Map<number, UnitWord>;
   /** The most words a phrase before a name has. */
   lookback: number;
   /**
@@ -29,9 +30,11 @@ export interface UnitLexicon {
   frequentSurnames: ReadonlySet<string>;
   /** Folded landform words that open generic names ("hon" of "Hòn Tre"). */
   landforms: ReadonlySet<string>;
+  /** Folded names of ethnic groups: "a Hmong village" is whose village, not its name. */
+  ethnicGroups: ReadonlySet<string>;
 }
 
-const KINDS = new Set<string>(["unit", "feature", "street", "landform"]);
+const KINDS = new Set<string>(["unit", "feature", "settlement", "street", "landform"]);
 const TYPES = new Set<string>([
   "quận",
   "huyện",
@@ -43,7 +46,7 @@ const TYPES = new Set<string>([
   "đặc khu",
 ]);
 
-export function parseUnitLexicon(text: string, surnames = ""): UnitLexicon {
+export function parseUnitLexicon(text: string, surnames = "", ethnicGroups = ""): UnitLexicon {
   const entries: [position: "before" | "after", phrase: string, word: UnitWord][] = [];
   const landforms = new Set<string>();
   for (const row of parseTsv(text)) {
@@ -80,12 +83,19 @@ export function parseUnitLexicon(text: string, surnames = ""): UnitLexicon {
       .join(" ");
   const table = (position: "before" | "after") =>
     new Map(entries.filter(([p]) => p === position).map(([, phrase, w]) => [ids(phrase), w]));
+  const after = new Map<number, UnitWord>();
+  for (const [position, phrase, w] of entries) {
+    if (position !== "after") continue;
+    if (phrase.includes(" ")) throw new Error(`unit-words.tsv: "${phrase}": one word after a name`);
+    after.set(words.idOf(phrase), w);
+  }
   return {
     words,
     before: table("before"),
-    after: table("after"),
+    after,
     lookback: Math.max(...entries.map(([, p]) => p.split(" ").length)),
     landforms,
+    ethnicGroups: new Set(parseWordList(ethnicGroups).map(foldKey)),
     frequentSurnames: new Set(
       parseWordList(surnames).flatMap((n) => [n.normalize("NFC").toLowerCase(), foldKey(n)]),
     ),
@@ -96,5 +106,6 @@ export function loadUnitLexicon(dataDir = DEFAULT_DATA_DIR): UnitLexicon {
   return parseUnitLexicon(
     readDataFile(dataDir, "lexicon/unit-words.tsv"),
     readDataFile(dataDir, "lexicon/frequent-surnames.txt"),
+    readDataFile(dataDir, "lexicon/ethnic-groups.txt"),
   );
 }

@@ -1,6 +1,6 @@
 import type { Gazetteer } from "../../../gazetteer/types.js";
 import type { AdminUnit } from "../../../gazetteer/units.js";
-import { CHAR, foldKey } from "../../../text/fold.js";
+import { CHAR, foldKey, UPPER } from "../../../text/fold.js";
 import { isVietnameseSyllable } from "../../../text/syllable.js";
 import {
   allSyllablesCapitalised,
@@ -52,6 +52,21 @@ export interface UnitCandidate {
   /** It opens with a landform word ("Hòn", "Mũi"): a name many places share. */
   generic: boolean;
   syllables: number;
+  /**
+   * Written with diacritics no unit of the name has ("huyện Tiến Hải" for Tiền Hải): a slip of
+   * the keyboard, taken only after a unit word and with the province named beside it.
+   */
+  loose: boolean;
+  /**
+   * No unit has the name, but a unit or settlement word says it is one ("xã Nà Mơ", "Buôn Ja
+   * village"): a village, or a commune spelt otherwise. `units` is empty; it is tied only to
+   * the one province its sentence names.
+   */
+  unlisted: boolean;
+  /** A town's name among the names of a list of features ("A, B and C beaches"): the site's own. */
+  inFeatureList?: true;
+  /** A capitalised Vietnamese syllable follows: the name may be part of a longer one ("Vinh Trang"). */
+  continued: boolean;
 }
 
 export function buildUnitMatcher(
@@ -84,6 +99,12 @@ const AFTER: NearToken = { start: 0, end: 0, word: -1, capitalised: false, space
 
 /** The unit, feature or street phrase right before `start`, longest first. */
 function wordBefore(text: string, start: number, lex: UnitLexicon): UnitWord | null {
+  // Most words before a name are none of the lexicon's: one word read settles them.
+  if (
+    readTokensBefore(text, start, 1, lex.words, BEFORE) === 0 ||
+    (BEFORE[0] as NearToken).word < 0
+  )
+    return null;
   const count = readTokensBefore(text, start, lex.lookback, lex.words, BEFORE);
   let found: UnitWord | null = null;
   let phrase = "";
@@ -107,7 +128,7 @@ function wordAfter(text: string, end: number, lex: UnitLexicon): UnitWord | null
   let pos = end;
   for (let i = 0; i < 3; i++) {
     if (!readTokenAfter(text, pos, lex.words, AFTER)) return null;
-    const w = AFTER.word < 0 ? undefined : lex.after.get(String(AFTER.word));
+    const w = AFTER.word < 0 ? undefined : lex.after.get(AFTER.word);
     if (w && (i === 0 || w.kind !== "unit")) return w;
     // Only through a capitalised name ("Floating Market", "Natural Preservation Zone").
     if (!AFTER.capitalised || AFTER.end - AFTER.start > 20) return null;
@@ -190,7 +211,7 @@ export function unitAt(
   const after = before?.kind === "unit" ? null : wordAfter(text, end, m.lexicon);
   if (after?.kind === "street") return null;
   const unitWord = before?.kind === "unit" ? before : after?.kind === "unit" ? after : null;
-  const feature = before?.kind === "feature" || after?.kind === "feature";
+  const feature = isFeature(before) || isFeature(after);
   const { syllables } = first;
   if (!unitWord) {
     if (syllables < 2 && !feature) return null;
@@ -205,7 +226,12 @@ export function unitAt(
   const units: number[] = [];
   for (const g of group)
     if ((sig === null || g.signature === sig) && !units.includes(g.unit)) units.push(g.unit);
-  if (units.length === 0) return null;
+  // Other diacritics than any unit of the name: a slip, if a unit word says it is one.
+  const loose = units.length === 0;
+  if (loose) {
+    if (!unitWord || unitWord.abbreviation) return null;
+    for (const g of group) if (!units.includes(g.unit)) units.push(g.unit);
+  }
   if (!unitWord) {
     if (!feature && opensWithSurname(surface, sig !== null, m.lexicon)) return null;
     if (personReason(text, i, end, first.key, syllables, m.context, people)) return null;
@@ -220,5 +246,133 @@ export function unitAt(
     feature,
     generic: m.lexicon.landforms.has(first.key.split(" ")[0] as string),
     syllables,
+    loose,
+    unlisted: false,
+    // "Beach" spells like a syllable: a word of the lexicon ends the name instead.
+    continued:
+      readTokenAfter(text, end, m.lexicon.words, AFTER) &&
+      AFTER.spaced &&
+      AFTER.capitalised &&
+      !m.lexicon.after.has(AFTER.word) &&
+      isVietnameseSyllable(foldedToken(text, AFTER)),
+  };
+}
+
+const isFeature = (w: UnitWord | null) => w?.kind === "feature" || w?.kind === "settlement";
+
+// Ede, Jarai and M'nông names spell with j, f, w, z and a glued apostrophe ("M'Drắk").
+const MINORITY_INITIAL = /^[jfwz]/;
+const APOSTROPHE = (c: number) => c === 0x27 || c === 0x2019;
+
+/**
+ * The end of the capitalised run at `i`: up to four capitalised words a space apart ("M’lieng"
+ * glued by its apostrophe is one). Letters only are read, nothing folded: most runs are
+ * dropped before their words are checked (`syllablesEnd`). -1 when it runs longer.
+ */
+function capitalisedRunEnd(text: string, i: number, lex: UnitLexicon): number {
+  let pos = i;
+  for (let words = 0; words < 5; words++) {
+    let j = pos;
+    while (j < text.length && isLetter(text.charCodeAt(j))) j++;
+    // "M’lieng": a capital, an apostrophe, the syllable.
+    if (APOSTROPHE(text.charCodeAt(j)) && j - pos <= 2 && isLetter(text.charCodeAt(j + 1))) {
+      j++;
+      while (j < text.length && isLetter(text.charCodeAt(j))) j++;
+    }
+    if (text.charCodeAt(j) !== 32 || UPPER[text.charCodeAt(j + 1)] !== 1) return j;
+    // "Jo Village": the run ends before a word of the lexicon.
+    let k = j + 1;
+    while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+    if (lex.after.has(lex.words.lookup(text, j + 1, k))) return j;
+    if (words === 3) return -1;
+    pos = j + 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether every word of [i, end) is a Vietnamese syllable, or one spelt as minority languages
+ * spell them ("Jun" as "dun", "M’lieng" as "lieng").
+ */
+function allSyllables(text: string, i: number, end: number): boolean {
+  for (const word of text.slice(i, end).split(" ")) {
+    const glued = APOSTROPHE(word.charCodeAt(1)) ? word.slice(2) : word;
+    // "Thôn" or "THÔN", not "CuaOng" (two words run together).
+    const rest = glued.slice(glued === word ? 1 : 0);
+    if (rest !== rest.toLowerCase() && rest !== rest.toUpperCase()) return false;
+    const folded = foldKey(glued).replace(MINORITY_INITIAL, "d");
+    if (folded.includes(" ") || !isVietnameseSyllable(folded)) return false;
+  }
+  return true;
+}
+
+/** A number after the name, past spaces and dashes: a numbered ward ("Phường 1"), no name. */
+function numberAfter(text: string, end: number): boolean {
+  let j = end;
+  for (
+    let c = text.charCodeAt(j);
+    c === 32 || c === 0x2d || c === 0x2013;
+    c = text.charCodeAt(++j)
+  );
+  const c = text.charCodeAt(j);
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(code: number): boolean {
+  const f = CHAR[code] as number;
+  return (f & 127) >= 97 || (f & 127) === 1;
+}
+
+/**
+ * A name that no unit has, at `i`, right after a unit or settlement word ("xã Nà Mơ", "thôn
+ * Bản Mới") or right before one ("Ja village"): a village, or a commune spelt otherwise.
+ * Cities are all listed, so "thành phố" and "city" alone do not count; nor does an ethnic group
+ * ("a Hmong village"). Null otherwise.
+ */
+export function unlistedAt(text: string, i: number, m: UnitMatcher): UnitCandidate | null {
+  // A word's start only: "DakToPang" is no name "Pang".
+  if (i > 0 && isLetter(text.charCodeAt(i - 1))) return null;
+  const end = capitalisedRunEnd(text, i, m.lexicon);
+  if (end < 0 || numberAfter(text, end)) return null;
+  let word: UnitWord | null = null;
+  let after = false;
+  if (readTokenAfter(text, end, m.lexicon.words, AFTER) && AFTER.spaced && AFTER.word >= 0) {
+    const w = m.lexicon.after.get(AFTER.word);
+    if (w && (w.kind === "unit" || w.kind === "settlement")) {
+      word = w;
+      after = true;
+    }
+  }
+  if (!word) {
+    const w = wordBefore(text, i, m.lexicon);
+    if (w && (w.kind === "unit" || w.kind === "settlement") && !w.abbreviation) word = w;
+  }
+  if (!word || (word.kind === "unit" && ![...word.types].some((t) => t !== "thành phố")))
+    return null;
+  if (!allSyllables(text, i, end)) return null;
+  // A unit word written capitalised ("xã Phường …") is no name.
+  const head = readTokenAfter(text, i, m.lexicon.words, AFTER) ? AFTER.word : -1;
+  if (m.lexicon.before.has(String(head))) return null;
+  const surface = text.slice(i, end);
+  const key = foldKey(surface);
+  if (m.lexicon.ethnicGroups.has(key)) return null;
+  // "The village", "Then hamlet": a sentence's first word is capitalised anyway.
+  const first = m.context.words.idOf(key.split(" ")[0] as string);
+  if (m.context.notNames.has(first) || (after && !surface.includes(" ") && opensSentence(text, i)))
+    return null;
+  const unit = word.kind === "unit";
+  return {
+    start: i,
+    end,
+    text: surface,
+    units: [],
+    unitWord: unit ? word : null,
+    unitWordAfter: unit && after,
+    feature: !unit,
+    generic: false,
+    syllables: key.split(" ").length,
+    loose: false,
+    unlisted: true,
+    continued: false,
   };
 }

@@ -1,5 +1,6 @@
 import type { Gazetteer } from "../../../gazetteer/types.js";
-import type { AdminUnit } from "../../../gazetteer/units.js";
+import type { AdminUnit, UnitType } from "../../../gazetteer/units.js";
+import { foldKey } from "../../../text/fold.js";
 import { type Span, sentences } from "../../../text/sentences.js";
 import type { PlaceMention, ProvinceRef, SubUnit, UnitRef, UnresolvedPlace } from "../types.js";
 import type { UnitCandidate } from "./matcher.js";
@@ -95,6 +96,8 @@ function sentenceKeys(text: string, placed: number[], cands: number[]): [number[
 interface SentenceFacts {
   old: Codes;
   new: Codes;
+  /** The old provinces of the provinces and places (not units) it names. */
+  placed: Codes;
   districts: Map<number, number>;
 }
 
@@ -141,6 +144,39 @@ interface Decision {
   ids: number[];
   confidence: number;
   reason: string;
+  /** For a name no unit of the province has (`ids` empty): the old province it lies in. */
+  province?: string;
+}
+
+/**
+ * Where a site lies whose name no unit of the text's provinces has: the one province the
+ * sentence names (by a province or place, not a unit, which may itself be the text's slip),
+ * else the document's main one. Null when neither says.
+ */
+function siteProvince(
+  sentence: { placed: Codes },
+  doc: { old: Map<string, number> },
+): { code: string; reason: string } | null {
+  if (sentence.placed.list.length === 1)
+    return { code: sentence.placed.list[0] as string, reason: "province named beside it" };
+  if (sentence.placed.list.length > 1) return null;
+  const top = mainProvince(doc.old);
+  return top ? { code: top, reason: "the document's main province" } : null;
+}
+
+/** The province a document names most, if twice as often as any other (and twice at least). */
+function mainProvince(counts: Map<string, number>): string | null {
+  let top = "";
+  let best = 0;
+  let next = 0;
+  for (const [code, n] of counts) {
+    if (n > best) {
+      next = best;
+      best = n;
+      top = code;
+    } else if (n > next) next = n;
+  }
+  return best >= 2 && best >= 2 * next ? top : null;
 }
 
 /**
@@ -155,11 +191,18 @@ function decide(
   ids: number[],
   all: number[],
   r: UnitResolver,
-  sentence: { old: Codes; new: Codes },
+  sentence: { old: Codes; new: Codes; placed: Codes },
   doc: { old: Map<string, number>; new: Map<string, number> },
 ): Decision | string {
   const units = r.g.units;
   const typedByWord = c.unitWord !== null;
+  if (c.unlisted) {
+    // A name no unit has: only the one province its sentence names ties it.
+    const [only] = sentence.old.list;
+    return sentence.old.list.length === 1 && only
+      ? { ids: [], confidence: 0.6, reason: "province named beside it", province: only }
+      : "a name no unit has, and no one province named beside it";
+  }
   // The unit word first, then any unit of the name: news still calls Phong Điền a "huyện"
   // after it became a "thị xã".
   for (const set of ids.length < all.length ? [ids, all] : [ids]) {
@@ -169,6 +212,8 @@ function decide(
       return { ids: inSentence, confidence: 0.85, reason: "province named beside it" };
     if (ps.size > 1) return "several provinces named beside it have a unit of this name";
   }
+  // Diacritics no unit has: the province beside it or nothing.
+  if (c.loose) return "diacritics of no unit of this name, and no province named beside it";
   for (const set of ids.length < all.length ? [ids, all] : [ids]) {
     const inDoc = within(set, units, doc.old, doc.new, typedByWord);
     const pd = [...provincesOf(inDoc, units)];
@@ -192,6 +237,13 @@ function decide(
   const site = c.feature && c.syllables >= 2 && !c.generic;
   if (provinces.size === 1 && (typedByWord || spelled || site))
     return { ids, confidence: 0.65, reason: "the only unit of this name" };
+  // A feature ("Waterfall", "beaches") whose name units of other provinces have, or islets
+  // all along the coast: a site of its own where the text is, if the name is all of its name
+  // ("Vinh Trang farm" is no site named Vinh).
+  const whole = c.syllables >= 2 && !c.continued;
+  const where = c.feature && whole && !typedByWord ? siteProvince(sentence, doc) : null;
+  if (where)
+    return { ids: [], confidence: 0.55, reason: `site, ${where.reason}`, province: where.code };
   return provinces.size === 1
     ? "one unit of this name, nothing says it is a place"
     : "no province named";
@@ -271,7 +323,7 @@ export function resolveUnits(
   const factsOf = (key: number): SentenceFacts => {
     let f = facts.get(key);
     if (!f) {
-      f = { old: new Codes(), new: new Codes(), districts: new Map() };
+      f = { old: new Codes(), new: new Codes(), placed: new Codes(), districts: new Map() };
       facts.set(key, f);
     }
     return f;
@@ -287,7 +339,10 @@ export function resolveUnits(
     doc.old.set(old, (doc.old.get(old) ?? 0) + 1);
     doc.new.set(nu, (doc.new.get(nu) ?? 0) + 1);
     const key = placedKeys[i] as number;
-    if (key !== -1) anchor(key, old, nu);
+    if (key !== -1) {
+      anchor(key, old, nu);
+      factsOf(key).placed.add(old);
+    }
   });
   const keyOf = new Map(cands.map((c, i) => [c, candKeys[i] as number]));
   const districtsOfName = (c: UnitCandidate) =>
@@ -302,9 +357,11 @@ export function resolveUnits(
   const decided = new Map<UnitCandidate, Decision>();
   const reasons = new Map<UnitCandidate, string>();
   const communes = new Set(cands.filter((c) => isCommune(c, units)));
+  // Districts, then communes, then names no unit has, each leaning on those before.
   const districtFirst = [
-    ...cands.filter((c) => !communes.has(c)),
-    ...cands.filter((c) => communes.has(c)),
+    ...cands.filter((c) => !communes.has(c) && !c.unlisted),
+    ...cands.filter((c) => communes.has(c) && !c.unlisted),
+    ...cands.filter((c) => c.unlisted),
   ];
   for (const c of districtFirst) {
     const key = keyOf.get(c) as number;
@@ -321,14 +378,18 @@ export function resolveUnits(
       continue;
     }
     decided.set(c, d);
-    const u = units[d.ids[0] as number] as AdminUnit;
-    anchor(key, u.provinceCode, u.province2025Code);
+    const u = units[d.ids[0] as number];
+    if (u) anchor(key, u.provinceCode, u.province2025Code);
   }
 
   for (const c of cands) {
     const d = decided.get(c);
     if (!d) {
       if (c.unitWord) unresolved.push(undecided(c, reasons.get(c) ?? "undecided", r));
+      continue;
+    }
+    if (d.province !== undefined) {
+      mentions.push(unlistedMention(c, d, r));
       continue;
     }
     const { unit, sub } = describe(d.ids, units);
@@ -352,6 +413,38 @@ export function resolveUnits(
     });
   }
   return { mentions, unresolved };
+}
+
+/**
+ * A mention of a place no unit of its province has: a village, a commune spelt otherwise, a
+ * site. Its id says its province and name ("x63:42:lang-moi"); it has no unit.
+ */
+const COMMUNE_TYPES: UnitType[] = ["xã", "phường", "thị trấn"];
+
+function unlistedMention(c: UnitCandidate, d: Decision, r: UnitResolver): PlaceMention {
+  const code = d.province as string;
+  const province = r.g.provinceByCode.get(code);
+  const word = c.unitWord;
+  const commune = word ? COMMUNE_TYPES.some((t) => word.types.has(t)) : false;
+  const kind = !word ? "area" : commune ? "commune" : "district";
+  const name = stripped(c.text);
+  return {
+    text: c.text,
+    start: c.start,
+    end: c.end,
+    place: {
+      id: `x63:${code}:${foldKey(c.text).replace(/ /g, "-")}`,
+      name,
+      nameVi: c.text,
+      kind,
+      lat: null,
+      lon: null,
+    },
+    province: r.ref(code),
+    province2025: r.ref2025(province?.code2025 ?? ""),
+    confidence: d.confidence,
+    reason: `${c.inFeatureList ? "name in a list of features" : c.unlisted ? "name of no unit" : "name of units elsewhere"}${word ? ", unit word" : ", feature word"}, ${d.reason}`,
+  };
 }
 
 const isCommune = (c: UnitCandidate, units: AdminUnit[]) =>
