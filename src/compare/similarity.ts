@@ -136,6 +136,10 @@ export function scoreMatrix(
       }
   });
   const dense = new Float64Array(ids.size);
+  const place = new Int32Array(ids.size);
+  const products = new Float64Array(
+    na.reduce((most, segs) => segs.reduce((m, x) => Math.max(m, x.ids.length), most), 0),
+  );
   const seen = new Int32Array(b.length).fill(-1);
   const wording = new Float64Array(b.length);
   const raw = a.map((pa, i) => {
@@ -156,6 +160,7 @@ export function scoreMatrix(
       };
       nx.ids.forEach((id, k) => {
         dense[id] = nx.weights[k] as number;
+        place[id] = k;
       });
       for (const j of candidates) {
         const wbj = wb[j] as Weighted[];
@@ -163,11 +168,20 @@ export function scoreMatrix(
         for (let t = 0; t < wbj.length; t++) {
           const y = wbj[t] as Weighted;
           // cosine(x, y), summed in the same order: over the smaller vector (y on a tie).
+          const ny = nbj[t] as { ids: Int32Array; weights: Float64Array };
           let dot = 0;
           if (x.vector.size < y.vector.size) {
-            for (const [term, v] of x.vector) dot += v * (y.vector.get(term) ?? 0);
+            // Over x's terms in x's order: y's products put at x's places, then summed.
+            for (let k = 0; k < ny.ids.length; k++) {
+              const id = ny.ids[k] as number;
+              const v = dense[id] as number;
+              if (v !== 0) products[place[id] as number] = v * (ny.weights[k] as number);
+            }
+            for (let k = 0; k < nx.ids.length; k++) {
+              dot += products[k] as number;
+              products[k] = 0;
+            }
           } else {
-            const ny = nbj[t] as { ids: Int32Array; weights: Float64Array };
             for (let k = 0; k < ny.ids.length; k++)
               dot += (ny.weights[k] as number) * (dense[ny.ids[k] as number] as number);
           }
@@ -179,7 +193,7 @@ export function scoreMatrix(
     for (const j of candidates) {
       const words = wording[j] as number;
       if (words === 0) continue;
-      const { bonus } = structureOf(
+      const bonus = bonusOf(
         pa,
         b[j] as Provision,
         fa[i] as ProvisionFeatures,
@@ -248,6 +262,26 @@ function structureOf(
   const bonus =
     (stance === "same" ? w.stance : 0) + (shared.length > 0 ? w.entity : 0) - (clash ? w.clash : 0);
   return { stance, shared, clash, bonus };
+}
+
+/** structureOf's bonus alone, the same number, without building the reasons' strings. */
+function bonusOf(
+  pa: Provision,
+  pb: Provision,
+  fa: ProvisionFeatures,
+  fb: ProvisionFeatures,
+  w: Weights,
+): number {
+  let shares = false;
+  for (const id of fa.entities.keys())
+    if (fb.entities.has(id)) {
+      shares = true;
+      break;
+    }
+  const clash =
+    (fa.destination && fb.destination && fa.destination !== fb.destination) ||
+    (fa.entities.size > 0 && fb.entities.size > 0 && !shares);
+  return (pa.stance === pb.stance ? w.stance : 0) + (shares ? w.entity : 0) - (clash ? w.clash : 0);
 }
 
 function score(
