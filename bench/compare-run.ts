@@ -1,6 +1,7 @@
 /**
  * Compare benchmark phases (one process each):
  *   tsx bench/compare-run.ts pair            two generated 150-provision statements, compare()
+ *   tsx bench/compare-run.ts scale           two generated 1,000-provision statements, compare()
  *   tsx bench/compare-run.ts write <dir>     the same two statements as a.txt and b.txt, for
  *                                           timing `dossier compare` beside `diff`
  *   tsx bench/compare-run.ts nearest|naive   one statement against 50 earlier ones (10,000
@@ -102,6 +103,19 @@ if (phase === "write") {
   const c = compare(a, b);
   ms = Number(process.hrtime.bigint() - t0) / 1e6;
   found = c.summary;
+} else if (phase === "scale") {
+  // 1,000 × 1,000 provisions: compare() through the blocked, numbered scoring (bar: under 2 s).
+  const a = statement(5, 1000);
+  const b = statement(6, 1000);
+  provisions = a.provisions.length + b.provisions.length;
+  compare(statement(3, 20), statement(4, 20)); // warm-up
+  const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
+  const c = compare(a, b);
+  ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
+  const { domains: _, ...counts } = c.summary.changes;
+  found = { ...counts, cpuMs: (cpu.user + cpu.system) / 1000 };
 } else if (phase === "nearest" || phase === "naive") {
   const corpus = Array.from({ length: 50 }, (_, k) => statement(100 + k, 200));
   const target = statement(2000, 200);
@@ -128,7 +142,7 @@ if (phase === "write") {
   }
   ms = Number(process.hrtime.bigint() - t0) / 1e6;
 } else {
-  process.stderr.write("usage: compare-run.ts <pair|write <dir>|nearest|naive>\n");
+  process.stderr.write("usage: compare-run.ts <pair|scale|write <dir>|nearest|naive>\n");
   process.exit(2);
 }
 process.stdout.write(

@@ -1,12 +1,4 @@
 import { Command } from "commander";
-import { registerAnalyze } from "./commands/analyze.js";
-import { registerClean } from "./commands/clean.js";
-import { registerCompare } from "./commands/compare.js";
-import { registerDataCheck } from "./commands/data-check.js";
-import { registerPlaces } from "./commands/places.js";
-import { registerProvisions } from "./commands/provisions.js";
-import { registerServe } from "./commands/serve.js";
-import { registerStoreCommands } from "./commands/store.js";
 import { describeError, exitCodeFor } from "./errors.js";
 import { endQuietlyWhenReaderCloses } from "./output.js";
 
@@ -31,14 +23,41 @@ program.exitOverride((err) => {
   process.exit(2);
 });
 
-registerClean(program);
-registerPlaces(program);
-registerAnalyze(program);
-registerProvisions(program);
-registerCompare(program);
-registerStoreCommands(program);
-registerServe(program);
-registerDataCheck(program);
+/**
+ * Each command's module, loaded on demand: a run loads only the module of the command it names
+ * (`dossier places` never loads the store, the server or the comparison), so it starts sooner.
+ * Help, a version request or an unknown word load them all, in the order help lists them.
+ */
+const COMMANDS: { names: string[]; register: () => Promise<(program: Command) => void> }[] = [
+  { names: ["clean"], register: async () => (await import("./commands/clean.js")).registerClean },
+  {
+    names: ["places"],
+    register: async () => (await import("./commands/places.js")).registerPlaces,
+  },
+  {
+    names: ["analyze"],
+    register: async () => (await import("./commands/analyze.js")).registerAnalyze,
+  },
+  {
+    names: ["provisions"],
+    register: async () => (await import("./commands/provisions.js")).registerProvisions,
+  },
+  {
+    names: ["compare"],
+    register: async () => (await import("./commands/compare.js")).registerCompare,
+  },
+  {
+    names: ["ingest", "search", "stats", "export"],
+    register: async () => (await import("./commands/store.js")).registerStoreCommands,
+  },
+  { names: ["serve"], register: async () => (await import("./commands/serve.js")).registerServe },
+  {
+    names: ["data-check"],
+    register: async () => (await import("./commands/data-check.js")).registerDataCheck,
+  },
+];
+const named = COMMANDS.find((c) => c.names.includes(process.argv[2] ?? ""));
+for (const c of named ? [named] : COMMANDS) (await c.register())(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -35,13 +35,30 @@ export class Output {
   /**
    * Writes `value` as JSON, a chunk at a time, never as one string (a document with millions of
    * mentions is more than a string can hold). `space` indents as JSON.stringify does; `margin`
-   * starts every line after the first, to nest the value in an enclosing list.
+   * starts every line after the first, to nest the value in an enclosing list. `small` says the
+   * caller knows the value is small (see `isSmall`): it is written as one string, faster.
    */
-  async json(value: unknown, space?: number, margin = ""): Promise<void> {
+  async json(value: unknown, space?: number, margin = "", small = false): Promise<void> {
+    if (small) {
+      // One native JSON.stringify: several times faster than the chunked walk, and the same text.
+      const text = JSON.stringify(value, null, space);
+      await this.write(margin === "" ? text : text.replaceAll("\n", `\n${margin}`));
+      return;
+    }
     for (const chunk of stringifyChunked(value, { space, highWaterMark: CHUNK }))
       await this.write(margin === "" ? chunk : chunk.replaceAll("\n", `\n${margin}`));
   }
 }
+
+/**
+ * Texts up to this many characters have their results written as one JSON string: their output
+ * (tens of times the text at most) stays far below what a string can hold, and memory stays
+ * bounded by the largest document either way.
+ */
+export const SMALL_TEXT = 1 << 20;
+
+/** Whether a document of `text` is small enough for a one-string write (`ListWriter.add`). */
+export const isSmall = (text: string): boolean => text.length <= SMALL_TEXT;
 
 /** `json`: one object holding a list; `jsonl`: JSON Lines, one element a line. */
 export type ListFormat = "json" | "jsonl";
@@ -60,14 +77,15 @@ export class ListWriter {
     private readonly key = "documents",
   ) {}
 
-  async add(value: unknown): Promise<void> {
+  /** `small`: the value is known to be small enough to write as one string (see `isSmall`). */
+  async add(value: unknown, small = false): Promise<void> {
     if (this.format === "jsonl") {
-      await this.out.json(value);
+      await this.out.json(value, undefined, "", small);
       await this.out.write("\n");
     } else {
       const opening = this.count === 0 ? `{\n  ${JSON.stringify(this.key)}: [\n    ` : ",\n    ";
       await this.out.write(opening);
-      await this.out.json(value, 2, "    ");
+      await this.out.json(value, 2, "    ", small);
     }
     this.count++;
   }

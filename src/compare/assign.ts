@@ -80,18 +80,25 @@ const MIN_SPREAD = 0.05;
  * unrelated pairs, and a few shared words must not pass for a rewording.
  */
 export function relative(scores: number[][]): number[][] {
-  const all = scores.flat();
-  if (all.length === 0) return scores;
+  const rows = scores.length;
+  const cols = scores[0]?.length ?? 1;
+  // Sums in reading order, without a flat copy of a million scores.
+  let count = 0;
+  let sum = 0;
+  for (const row of scores) {
+    count += row.length;
+    for (const v of row) sum += v;
+  }
+  if (count === 0) return scores;
   // Short texts have few pairs to learn the background from: PRIOR unrelated pairs (score 0)
   // join them, and weigh nothing beside a long statement's hundreds.
-  const n = all.length + PRIOR;
-  const mean = all.reduce((a, b) => a + b, 0) / n;
-  const spread = Math.max(
-    MIN_SPREAD,
-    Math.sqrt((all.reduce((a, b) => a + (b - mean) ** 2, 0) + PRIOR * mean * mean) / n),
-  );
+  const n = count + PRIOR;
+  const mean = sum / n;
+  let squares = 0;
+  for (const row of scores) for (const v of row) squares += (v - mean) ** 2;
+  const spread = Math.max(MIN_SPREAD, Math.sqrt((squares + PRIOR * mean * mean) / n));
   return scores.map((row, i) =>
-    row.map((v, j) => (v - mean) / spread - TIE * placeGap(scores, i, j)),
+    row.map((v, j) => (v - mean) / spread - TIE * placeGap(rows, cols, i, j)),
   );
 }
 
@@ -99,8 +106,8 @@ export function relative(scores: number[][]): number[][] {
 // a tiny nudge, the same whichever document comes first.
 const TIE = 1e-6;
 
-function placeGap(scores: number[][], i: number, j: number): number {
-  return Math.abs((i + 0.5) / scores.length - (j + 0.5) / (scores[0]?.length ?? 1));
+function placeGap(rows: number, cols: number, i: number, j: number): number {
+  return Math.abs((i + 0.5) / rows - (j + 0.5) / cols);
 }
 
 function bestAmong(n: number, value: (k: number) => number): number {

@@ -18,8 +18,8 @@ export interface ProvisionFeatures {
   entities: Map<string, string>;
   /** The state a visit in the provision goes to ("invited … to visit Viet Nam"), if any. */
   destination: string | null;
-  /** Character 4-grams of the folded text: how close the wording is. */
-  shingles: Set<string>;
+  /** Character 4-grams of the folded text: how close the wording is (made on first read). */
+  readonly shingles: Set<string>;
   /** A word of the text for each term, to show why two provisions were paired. */
   surface: Map<string, string>;
 }
@@ -66,11 +66,16 @@ export function featuresOf(
   const entities = new Map<string, string>();
   for (const e of p.entities)
     if (e.type !== "country" && e.start >= contentStart) entities.set(e.id, e.name);
+  // Read for linked pairs only: a few of the n × m.
+  let grams: Set<string> | undefined;
   return {
     segments,
     entities,
     destination: destinationOf(p, lex.visit),
-    shingles: shingles(p.text),
+    get shingles() {
+      grams ??= shingles(p.text);
+      return grams;
+    },
     surface: surfaceOf(content, vietnamese),
   };
 }

@@ -2,7 +2,7 @@ import { diffWords } from "diff";
 import type { Provision } from "../extract/provisions/types.js";
 import { assign, type Link, relative } from "./assign.js";
 import { featuresOf, jaccard, type ProvisionFeatures } from "./features.js";
-import { type PairScore, scorePairs, WEIGHTS, type Weights } from "./similarity.js";
+import { type PairScore, scoreMatrix, WEIGHTS, type Weights } from "./similarity.js";
 import { forceChange } from "./stance.js";
 import { summarise } from "./summary.js";
 import { CONCEPT, defaultTermLexicon } from "./terms.js";
@@ -66,10 +66,9 @@ export function compare(
   const parties = partiesOf([...a.provisions, ...b.provisions]);
   const fa = a.provisions.map((p) => featuresOf(p, lex, parties));
   const fb = b.provisions.map((p) => featuresOf(p, lex, parties));
-  const scores = scorePairs(a.provisions, b.provisions, fa, fb, weights);
-  const raw = scores.map((row) => row.map((s) => s.score));
+  // Every pair's score as a number; the full score, with its reasons, only for the pairs read.
+  const { raw, at } = scoreMatrix(a.provisions, b.provisions, fa, fb, weights);
   const relativeScores = relative(raw);
-  const at = (i: number, j: number) => (scores[i] as PairScore[])[j] as PairScore;
   // A split's second half must share a word of the whole that its first half does not.
   const adds = ([i, j]: [number, number], [mi, mj]: [number, number]) => {
     const main = at(mi, mj).shared;
@@ -77,21 +76,26 @@ export function compare(
   };
   const links = assign(raw, relativeScores, threshold, adds);
   const pairs: Pair[] = links.map((l) =>
-    pairOf(
-      a.provisions,
-      b.provisions,
-      l,
-      (scores[l.i] as PairScore[])[l.j] as PairScore,
-      fa,
-      fb,
-      sameWording,
-    ),
+    pairOf(a.provisions, b.provisions, l, at(l.i, l.j), fa, fb, sameWording),
   );
   const linkedA = new Set(links.map((l) => l.i));
   const linkedB = new Set(links.map((l) => l.j));
   a.provisions.forEach((p, i) => {
-    if (!linkedA.has(i))
-      pairs.push(oneSided("only_a", i, p, nearest(scores[i] ?? [], relativeScores[i] ?? [])));
+    if (!linkedA.has(i)) {
+      const rel = relativeScores[i] as number[];
+      pairs.push(
+        oneSided(
+          "only_a",
+          i,
+          p,
+          nearest(
+            rel.length,
+            (k) => rel[k] as number,
+            (k) => at(i, k),
+          ),
+        ),
+      );
+    }
   });
   b.provisions.forEach((p, j) => {
     if (!linkedB.has(j))
@@ -101,8 +105,9 @@ export function compare(
           j,
           p,
           nearest(
-            scores.map((row) => row[j] as PairScore),
-            relativeScores.map((row) => row[j] as number),
+            relativeScores.length,
+            (k) => (relativeScores[k] as number[])[j] as number,
+            (k) => at(k, j),
           ),
         ),
       );
@@ -137,14 +142,19 @@ export function confidenceOf(score: number): number {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** A one-sided provision's nearest miss: its best pair, with that pair's relative score. */
-function nearest(row: PairScore[], rel: number[]): { score: PairScore; relative: number } | null {
-  let best: { score: PairScore; relative: number } | null = null;
-  row.forEach((s, k) => {
-    const r = rel[k] as number;
-    if (!best || r > best.relative) best = { score: s, relative: r };
-  });
-  return best;
+/**
+ * A one-sided provision's nearest miss among its `count` partners: its best pair (the first of
+ * the highest relative scores), with that pair's relative score.
+ */
+function nearest(
+  count: number,
+  rel: (k: number) => number,
+  scoreOf: (k: number) => PairScore,
+): { score: PairScore; relative: number } | null {
+  if (count === 0) return null;
+  let best = 0;
+  for (let k = 1; k < count; k++) if (rel(k) > rel(best)) best = k;
+  return { score: scoreOf(best), relative: rel(best) };
 }
 
 function described(d: CompareInput) {

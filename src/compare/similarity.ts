@@ -82,6 +82,149 @@ export function scorePairs(
   );
 }
 
+/** Every pair's score as a number, and a pair's full score (with its reasons) on demand. */
+export interface ScoreMatrix {
+  /** `raw[i][j]`: the score of A's provision i and B's provision j, as `scorePairs` gives it. */
+  raw: number[][];
+  /** The pair's full score, the same as `scorePairs(…)[i][j]`, built when asked (and kept). */
+  at(i: number, j: number): PairScore;
+}
+
+/**
+ * The scores of `scorePairs`, equal to the last bit, for many provisions: only pairs that share
+ * a term are scored (the others' wording, hence their score, is 0), through an inverted index of
+ * B's terms; the cosines run over term numbers, A's segment spread in a dense array; and the
+ * reasons, which cost more than the score, are built only for the pairs the caller looks at.
+ */
+export function scoreMatrix(
+  a: Provision[],
+  b: Provision[],
+  fa: ProvisionFeatures[],
+  fb: ProvisionFeatures[],
+  weights: Weights = WEIGHTS,
+): ScoreMatrix {
+  const all = [...fa, ...fb].flatMap((f) => f.segments);
+  const df = new Map<string, number>();
+  for (const s of all) for (const t of s.bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = all.length;
+  const weigh = (s: Segment): Weighted => ({ vector: tfidf(s.bag, df, n), segment: s });
+  const wa = fa.map((f) => f.segments.map(weigh));
+  const wb = fb.map((f) => f.segments.map(weigh));
+  // Terms as numbers; each of B's segments as parallel arrays in its vector's order.
+  const ids = new Map<string, number>();
+  const idOf = (t: string) => {
+    let id = ids.get(t);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(t, id);
+    }
+    return id;
+  };
+  const numbered = (v: Map<string, number>) => ({
+    ids: Int32Array.from(v.keys(), idOf),
+    weights: Float64Array.from(v.values()),
+  });
+  const na = wa.map((segs) => segs.map((x) => numbered(x.vector)));
+  const nb = wb.map((segs) => segs.map((y) => numbered(y.vector)));
+  // Which of B's provisions hold each term.
+  const postings: number[][] = Array.from({ length: ids.size }, () => []);
+  nb.forEach((segs, j) => {
+    for (const y of segs)
+      for (const id of y.ids) {
+        const list = postings[id] as number[];
+        if (list[list.length - 1] !== j) list.push(j);
+      }
+  });
+  const dense = new Float64Array(ids.size);
+  const place = new Int32Array(ids.size);
+  const products = new Float64Array(
+    na.reduce((most, segs) => segs.reduce((m, x) => Math.max(m, x.ids.length), most), 0),
+  );
+  const seen = new Int32Array(b.length).fill(-1);
+  const wording = new Float64Array(b.length);
+  const raw = a.map((pa, i) => {
+    const row: number[] = new Array(b.length).fill(0);
+    const candidates: number[] = [];
+    for (const x of na[i] as { ids: Int32Array }[])
+      for (const id of x.ids)
+        for (const j of postings[id] as number[])
+          if (seen[j] !== i) {
+            seen[j] = i;
+            candidates.push(j);
+            wording[j] = 0;
+          }
+    (wa[i] as Weighted[]).forEach((x, s) => {
+      const nx = (na[i] as { ids: Int32Array; weights: Float64Array }[])[s] as {
+        ids: Int32Array;
+        weights: Float64Array;
+      };
+      nx.ids.forEach((id, k) => {
+        dense[id] = nx.weights[k] as number;
+        place[id] = k;
+      });
+      for (const j of candidates) {
+        const wbj = wb[j] as Weighted[];
+        const nbj = nb[j] as { ids: Int32Array; weights: Float64Array }[];
+        for (let t = 0; t < wbj.length; t++) {
+          const y = wbj[t] as Weighted;
+          // cosine(x, y), summed in the same order: over the smaller vector (y on a tie).
+          const ny = nbj[t] as { ids: Int32Array; weights: Float64Array };
+          let dot = 0;
+          if (x.vector.size < y.vector.size) {
+            // Over x's terms in x's order: y's products put at x's places, then summed.
+            for (let k = 0; k < ny.ids.length; k++) {
+              const id = ny.ids[k] as number;
+              const v = dense[id] as number;
+              if (v !== 0) products[place[id] as number] = v * (ny.weights[k] as number);
+            }
+            for (let k = 0; k < nx.ids.length; k++) {
+              dot += products[k] as number;
+              products[k] = 0;
+            }
+          } else {
+            for (let k = 0; k < ny.ids.length; k++)
+              dot += (ny.weights[k] as number) * (dense[ny.ids[k] as number] as number);
+          }
+          if (dot > (wording[j] as number)) wording[j] = dot;
+        }
+      }
+      for (const id of nx.ids) dense[id] = 0;
+    });
+    for (const j of candidates) {
+      const words = wording[j] as number;
+      if (words === 0) continue;
+      const bonus = bonusOf(
+        pa,
+        b[j] as Provision,
+        fa[i] as ProvisionFeatures,
+        fb[j] as ProvisionFeatures,
+        weights,
+      );
+      row[j] = Math.max(0, words * (1 + bonus));
+    }
+    return row;
+  });
+  const kept = new Map<number, PairScore>();
+  const at = (i: number, j: number): PairScore => {
+    const key = i * b.length + j;
+    let s = kept.get(key);
+    if (s === undefined) {
+      s = score(
+        a[i] as Provision,
+        b[j] as Provision,
+        fa[i] as ProvisionFeatures,
+        fb[j] as ProvisionFeatures,
+        wa[i] as Weighted[],
+        wb[j] as Weighted[],
+        weights,
+      );
+      kept.set(key, s);
+    }
+    return s;
+  };
+  return { raw, at };
+}
+
 function tfidf(bag: Bag, df: Map<string, number>, n: number): Map<string, number> {
   const v = new Map<string, number>();
   let sum = 0;
@@ -93,6 +236,52 @@ function tfidf(bag: Bag, df: Map<string, number>, n: number): Map<string, number
   const norm = Math.sqrt(sum) || 1;
   for (const [t, w] of v) v.set(t, w / norm);
   return v;
+}
+
+/** What a pair's structure adds to (or takes from) its wording: stance, entities, clash. */
+function structureOf(
+  pa: Provision,
+  pb: Provision,
+  fa: ProvisionFeatures,
+  fb: ProvisionFeatures,
+  w: Weights,
+): { stance: Reasons["stance"]; shared: string[]; clash: string | undefined; bonus: number } {
+  const stance =
+    pa.stance === pb.stance
+      ? "same"
+      : STANCE_FAMILY[pa.stance] === STANCE_FAMILY[pb.stance]
+        ? "same family"
+        : "different";
+  const shared = [...fa.entities.keys()].filter((id) => fb.entities.has(id));
+  const clash =
+    fa.destination && fb.destination && fa.destination !== fb.destination
+      ? `visits to ${fa.destination} and ${fb.destination}`
+      : fa.entities.size > 0 && fb.entities.size > 0 && shared.length === 0
+        ? `${[...fa.entities.values()].join(", ")} / ${[...fb.entities.values()].join(", ")}`
+        : undefined;
+  const bonus =
+    (stance === "same" ? w.stance : 0) + (shared.length > 0 ? w.entity : 0) - (clash ? w.clash : 0);
+  return { stance, shared, clash, bonus };
+}
+
+/** structureOf's bonus alone, the same number, without building the reasons' strings. */
+function bonusOf(
+  pa: Provision,
+  pb: Provision,
+  fa: ProvisionFeatures,
+  fb: ProvisionFeatures,
+  w: Weights,
+): number {
+  let shares = false;
+  for (const id of fa.entities.keys())
+    if (fb.entities.has(id)) {
+      shares = true;
+      break;
+    }
+  const clash =
+    (fa.destination && fb.destination && fa.destination !== fb.destination) ||
+    (fa.entities.size > 0 && fb.entities.size > 0 && !shares);
+  return (pa.stance === pb.stance ? w.stance : 0) + (shares ? w.entity : 0) - (clash ? w.clash : 0);
 }
 
 function score(
@@ -114,21 +303,7 @@ function score(
         best = [x, y];
       }
     }
-  const stance =
-    pa.stance === pb.stance
-      ? "same"
-      : STANCE_FAMILY[pa.stance] === STANCE_FAMILY[pb.stance]
-        ? "same family"
-        : "different";
-  const shared = [...fa.entities.keys()].filter((id) => fb.entities.has(id));
-  const clash =
-    fa.destination && fb.destination && fa.destination !== fb.destination
-      ? `visits to ${fa.destination} and ${fb.destination}`
-      : fa.entities.size > 0 && fb.entities.size > 0 && shared.length === 0
-        ? `${[...fa.entities.values()].join(", ")} / ${[...fb.entities.values()].join(", ")}`
-        : undefined;
-  const bonus =
-    (stance === "same" ? w.stance : 0) + (shared.length > 0 ? w.entity : 0) - (clash ? w.clash : 0);
+  const { stance, shared, clash, bonus } = structureOf(pa, pb, fa, fb, w);
   const [x, y] = best;
   const common = [...x.vector]
     .filter(([t]) => y.vector.has(t))

@@ -47,8 +47,8 @@ export function buildDocument(
   if (warning) docWarnings.push(`${source}: ${warning}`);
 
   const title = clean(hints.title) ?? fromText.title;
-  return {
-    id: documentId(cleaned.text),
+  const document: Document = {
+    id: "",
     source,
     format,
     url: clean(hints.url) ?? cleaned.url,
@@ -57,7 +57,7 @@ export function buildDocument(
     publisher: fromText.publisher ?? knownPublisher(hints.publisher) ?? clean(hints.publisher),
     published,
     publishedFrom,
-    language: language(hints.language) ?? detectLanguage(cleaned.text),
+    language: "other",
     authors: hints.authors?.length ? hints.authors : cleaned.authors,
     text: cleaned.text,
     captions: cleaned.captions,
@@ -66,6 +66,34 @@ export function buildDocument(
     encoding,
     meta: hints.meta ?? {},
   };
+  // The id and the language cost a pass over the text each; a command that prints neither
+  // (`dossier places`) never pays for them. Each is worked out on first read, then kept; they
+  // stay enumerable, so JSON, spreads and structured clones see plain values.
+  const text = cleaned.text;
+  const given = language(hints.language);
+  lazily(document, "id", () => documentId(text));
+  lazily(document, "language", () => given ?? detectLanguage(text));
+  return document;
+}
+
+/** Makes `document[key]` computed on first read (and writable, like any other field). */
+function lazily<K extends "id" | "language">(
+  document: Document,
+  key: K,
+  compute: () => Document[K],
+): void {
+  let value: Document[K] | undefined;
+  Object.defineProperty(document, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      value ??= compute();
+      return value;
+    },
+    set: (v: Document[K]) => {
+      value = v;
+    },
+  });
 }
 
 /**

@@ -3,8 +3,9 @@
  * reads metadata from the head and JSON-LD, finds the article with Readability and turns its
  * HTML into plain paragraphs. Pure, and never throws.
  */
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import { createRequire } from "node:module";
+import type { Readability as ReadabilityClass } from "@mozilla/readability";
+import type { parseHTML as ParseHtml } from "linkedom";
 import { boundMarkup } from "./html-bounds.js";
 import {
   type DomDocument,
@@ -18,6 +19,19 @@ import {
   treeShape,
 } from "./html-meta.js";
 import { toText } from "./html-text.js";
+
+// The DOM parser and Readability load on the first page read, not with the module: a run over
+// plain text (`dossier places notes.txt`) never pays the ~0.3 s linkedom takes to load.
+const require = createRequire(import.meta.url);
+let dom: { parseHTML: typeof ParseHtml; Readability: typeof ReadabilityClass } | undefined;
+function htmlLibraries(): { parseHTML: typeof ParseHtml; Readability: typeof ReadabilityClass } {
+  dom ??= {
+    parseHTML: (require("linkedom") as { parseHTML: typeof ParseHtml }).parseHTML,
+    Readability: (require("@mozilla/readability") as { Readability: typeof ReadabilityClass })
+      .Readability,
+  };
+  return dom;
+}
 
 /**
  * An article read from HTML: the page's metadata (see PageMeta: one title chosen from its
@@ -100,6 +114,7 @@ function extract(html: string, baseUrl: string | undefined): HtmlArticle {
     warnings.push(`over ${MAX_ELEMENTS} elements; skipped Readability`);
   else {
     try {
+      const { Readability } = htmlLibraries();
       const result = new Readability<unknown>(doc.cloneNode(true) as never, {
         charThreshold: 100,
         keepClasses: true,
@@ -160,7 +175,7 @@ function isNode(v: unknown): v is DomElement {
 function parse(html: string): DomDocument {
   const attempt = (s: string): DomDocument | null => {
     try {
-      const { document } = parseHTML(s) as unknown as { document: DomDocument };
+      const { document } = htmlLibraries().parseHTML(s) as unknown as { document: DomDocument };
       return document.documentElement?.tagName === "HTML" && document.body ? document : null;
     } catch {
       return null;

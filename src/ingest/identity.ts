@@ -99,5 +99,57 @@ export function documentIdOfNormalised(normalised: string): string {
  * different whitespace, case, NFC/NFD → same id.
  */
 export function documentId(text: string): string {
-  return documentIdOfNormalised(normaliseForIdentity(text));
+  // The same walk as normaliseForIdentity, but its UTF-8 bytes go straight into the hash a
+  // buffer at a time: no normalised string is built, decoded or encoded again.
+  const nfc = text.normalize("NFC");
+  const hash = createHash("sha256");
+  const bytes = new Bytes(hash);
+  let pendingSpace = false;
+  for (let i = 0; i < nfc.length; i++) {
+    const code = nfc.charCodeAt(i);
+    const f = FOLD[code] as number;
+    if (f === MARK) continue;
+    let piece: string | null = null;
+    if (f >= 48) {
+      // a folded ASCII letter or digit: one byte
+    } else if (f === WORD) piece = foldOther(code);
+    else if (isHighSurrogate(code) && isLowSurrogate(nfc.charCodeAt(i + 1))) {
+      piece = nfc.slice(i, i + 2).toLowerCase();
+      i++;
+    } else {
+      pendingSpace = true;
+      continue;
+    }
+    if (pendingSpace && bytes.length > 0) bytes.push(32);
+    pendingSpace = false;
+    if (piece === null) bytes.push(f);
+    else bytes.pushText(piece);
+  }
+  bytes.end();
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** UTF-8 bytes fed to a hash 16 KiB at a time. */
+class Bytes {
+  #buffer = Buffer.allocUnsafe(16384);
+  #used = 0;
+  length = 0;
+
+  constructor(private readonly hash: ReturnType<typeof createHash>) {}
+
+  push(byte: number): void {
+    if (this.#used === this.#buffer.length) this.end();
+    this.#buffer[this.#used++] = byte;
+    this.length++;
+  }
+
+  pushText(text: string): void {
+    for (const byte of Buffer.from(text, "utf8")) this.push(byte);
+  }
+
+  /** Hands the bytes so far to the hash. */
+  end(): void {
+    if (this.#used > 0) this.hash.update(this.#buffer.subarray(0, this.#used));
+    this.#used = 0;
+  }
 }

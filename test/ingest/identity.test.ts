@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { documentId, normaliseForIdentity } from "../../src/ingest/identity.js";
+import {
+  documentId,
+  documentIdOfNormalised,
+  normaliseForIdentity,
+} from "../../src/ingest/identity.js";
 import { chooseBands, DuplicateIndex } from "../../src/ingest/near-duplicates.js";
 import { foldKey } from "../../src/text/fold.js";
 
@@ -220,5 +224,39 @@ describe("DuplicateIndex", () => {
       Array.from({ length: 19 }, (_, k) => [(k + 1) * 100, (k + 1) * 100 - 50]),
     );
     expect(index.size).toBe(2000);
+  });
+});
+
+describe("documentId hashes the normalised text without building it", () => {
+  it("equals the hash of normaliseForIdentity, on any text", () => {
+    const pieces = fc.constantFrom(
+      "Đà Nẵng",
+      "ĐÀ NẴNG",
+      " ",
+      "\n\t",
+      "Москва",
+      "北京",
+      "straße",
+      "😀",
+      "\ud800",
+      "\udc00x",
+      "e\u0301",
+      ",.;",
+      "a",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), pieces)),
+        (parts) => {
+          const text = parts.join("");
+          expect(documentId(text)).toBe(documentIdOfNormalised(normaliseForIdentity(text)));
+        },
+      ),
+    );
+  });
+
+  it("does so across its 16 KiB buffers", () => {
+    const text = "Đà Nẵng và Москва 😀 ".repeat(5000);
+    expect(documentId(text)).toBe(documentIdOfNormalised(normaliseForIdentity(text)));
   });
 });

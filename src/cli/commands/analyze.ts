@@ -3,7 +3,7 @@ import { analyze } from "../../analyze.js";
 import { analysisText } from "../format/analysis.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
 import { formatOption } from "../options.js";
-import { ListWriter, Output } from "../output.js";
+import { isSmall, ListWriter, Output } from "../output.js";
 
 const FORMATS = ["json", "jsonl", "text"] as const;
 
@@ -32,7 +32,7 @@ export async function runAnalyze(inputs: string[], options: AnalyzeCliOptions): 
   let documents = 0;
   const status = await readInputs("analyze", inputs, options, async (source, document) => {
     const analysis = analyze(document);
-    if (list) await list.add({ source, document, analysis });
+    if (list) await list.add({ source, document, analysis }, isSmall(document.text));
     else
       await out.write(`${documents === 0 ? "" : "\n"}${analysisText(source, document, analysis)}`);
     documents++;

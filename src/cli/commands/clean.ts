@@ -4,7 +4,7 @@ import type { Document } from "../../ingest/types.js";
 import { escapeTerminal } from "../format/escape.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
 import { formatOption, parseNumber } from "../options.js";
-import { ListWriter, Output } from "../output.js";
+import { isSmall, ListWriter, Output } from "../output.js";
 
 const FORMATS = ["text", "json", "jsonl"] as const;
 
@@ -40,7 +40,7 @@ export async function runClean(inputs: string[], options: CleanOptions): Promise
   const list = options.format === "text" ? null : new ListWriter(out, options.format);
   const status = await readInputs("clean", inputs, options, async (source, document) => {
     const duplicateOf = index.add(document.id, document.text);
-    if (list) await list.add({ source, document, duplicateOf });
+    if (list) await list.add({ source, document, duplicateOf }, isSmall(document.text));
     else await out.write(textReport(source, document, duplicateOf, inputs.length !== 1));
   });
   await list?.end();

@@ -13,7 +13,7 @@ import {
 } from "../format/places.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
 import { formatOption, parseChoice, parseNumber } from "../options.js";
-import { ListWriter, Output } from "../output.js";
+import { isSmall, ListWriter, Output } from "../output.js";
 
 const FORMATS = ["text", "json", "jsonl", "csv", "geojson"] as const;
 const LEVELS = ["old", "new", "both"] as const;
@@ -78,7 +78,7 @@ export async function runPlaces(inputs: string[], options: PlacesOptions): Promi
       provinces: countProvinces(all, "old"),
       provinces2025: countProvinces(all, "new"),
     };
-    if (list) await list.add(placesDocument(result, level));
+    if (list) await list.add(placesDocument(result, level), isSmall(document.text));
     else if (format === "csv")
       await out.write(
         `${documents === 0 ? placesCsvHeader(level) : ""}${placesCsvRows(result, level)}`,

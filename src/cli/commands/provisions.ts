@@ -10,7 +10,7 @@ import {
 } from "../format/provisions.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
 import { formatOption } from "../options.js";
-import { ListWriter, Output } from "../output.js";
+import { isSmall, ListWriter, Output } from "../output.js";
 
 const FORMATS = ["text", "json", "jsonl", "csv", "md"] as const;
 
@@ -44,7 +44,7 @@ export async function runProvisions(inputs: string[], options: ProvisionsOptions
       provisions: analyze(document).provisions,
     };
     negated ||= result.provisions.some((p) => p.negated);
-    if (list) await list.add(result);
+    if (list) await list.add(result, isSmall(document.text));
     else if (format === "csv")
       await out.write(`${documents === 0 ? PROVISIONS_CSV_HEADER : ""}${provisionsCsv(result)}`);
     else await out.write(format === "md" ? provisionsMarkdown(result) : provisionsText(result));
