@@ -21,6 +21,8 @@ export interface Term {
   exact?: (string | null)[];
   /** A plain English word's Porter stem, when it differs: the word is looked for as either. */
   stem?: string;
+  /** Other spellings of a place's name, spaced otherwise ("hanoi" for "ha noi"), looked for too. */
+  spellings?: string[];
 }
 
 export interface ParseOptions {
@@ -28,6 +30,8 @@ export interface ParseOptions {
   phrase?: (words: string[]) => number;
   /** Look for a plain English word's stem too ("floods" → "flood"); the store's index has them. */
   stems?: boolean;
+  /** Other spellings of a name to look for too ("hanoi" for "ha noi"). */
+  spellings?: (key: string) => string[];
 }
 
 export interface FtsQuery {
@@ -76,7 +80,11 @@ export function parseFtsQuery(
   q: string,
   options: ParseOptions | ((words: string[]) => number) = {},
 ): FtsQuery {
-  const { phrase, stems = false } = typeof options === "function" ? { phrase: options } : options;
+  const {
+    phrase,
+    stems = false,
+    spellings,
+  } = typeof options === "function" ? { phrase: options } : options;
   const tokens = tokenize(q);
   const syntax = tokens.some((t) => "op" in t || t.term.prefix || t.term.quoted === true);
   const items = phrase ? groupPhrases(tokens, phrase) : tokens;
@@ -108,6 +116,13 @@ export function parseFtsQuery(
     );
 
   if (stems) for (const item of kept) if ("term" in item) stem(item.term);
+  if (spellings) {
+    for (const item of kept) {
+      if (!("term" in item) || item.term.prefix || item.term.quoted) continue;
+      const others = spellings(item.term.words.join(" "));
+      if (others.length > 0) item.term.spellings = others;
+    }
+  }
   const terms: Term[] = [];
   kept.forEach((item, i) => {
     const before = kept[i - 1];
@@ -116,7 +131,15 @@ export function parseFtsQuery(
       terms.push(term);
     }
   });
-  const match = kept.map((item) => ("op" in item ? item.op : render(item.term))).join(" ");
+  // FTS5 reads two phrases in a row as AND, but not a phrase beside a group in parentheses.
+  let match = "";
+  kept.forEach((item, i) => {
+    const part = "op" in item ? item.op : render(item.term);
+    const before = kept[i - 1];
+    const grouped = part.startsWith("(") || (before !== undefined && match.endsWith(")"));
+    if (i > 0) match += before && "term" in before && !("op" in item) && grouped ? " AND " : " ";
+    match += part;
+  });
   const fallback = kept
     .flatMap((item) => ("term" in item ? item.term.words.map((w) => `"${w}"`) : []))
     .join(" ");
@@ -132,6 +155,9 @@ export function parseFtsQuery(
   const highlight = [
     ...terms,
     ...terms.flatMap((t) => (t.stem ? [{ words: [t.stem], prefix: true }] : [])),
+    ...terms.flatMap((t) =>
+      (t.spellings ?? []).map((k) => ({ words: k.split(" "), prefix: false })),
+    ),
   ];
   return {
     match,
@@ -183,7 +209,8 @@ function groupPhrases(items: Item[], phrase: (words: string[]) => number): Item[
 
 function render(term: Term): string {
   const plain = `"${term.words.join(" ")}"${term.prefix ? "*" : ""}`;
-  return term.stem ? `(${plain} OR "${term.stem}")` : plain;
+  const others = [...(term.spellings ?? []), ...(term.stem ? [term.stem] : [])];
+  return others.length === 0 ? plain : `(${[plain, ...others.map((o) => `"${o}"`)].join(" OR ")})`;
 }
 
 function tokenize(q: string): Item[] {

@@ -69,9 +69,20 @@ function stemmable(written: string, key: string, vietnamese: boolean): boolean {
   return !(vietnamese && isVietnameseSyllable(key));
 }
 
-/** The stem of a folded English word, or null when stemming leaves it as it is. */
+/** Porter's measure of a stem: how many vowel-consonant runs it has ("invest" 2, "fact" 1). */
+function measure(stem: string): number {
+  const shape = stem.replace(/[aeiou]+/gu, "V").replace(/[^V]+/gu, "C");
+  return (shape.match(/VC/gu) ?? []).length;
+}
+
+/**
+ * The stem of a folded English word, or null when stemming leaves it as it is: Porter's, and
+ * an agent noun's "-or" dropped as Porter drops "-er" (from a stem of measure 2 or more:
+ * "investor" is "invest" as "exporter" is "export"; "factor" and "sector" stay).
+ */
 export function stemOf(key: string): string | null {
-  const stem = stemmer(key);
+  let stem = stemmer(key);
+  if (stem.endsWith("or") && measure(stem.slice(0, -2)) > 1) stem = stem.slice(0, -2);
   return stem === key ? null : stem;
 }
 

@@ -48,6 +48,32 @@ export function knownNames(): Map<string, KnownName> {
   return map;
 }
 
+let compact: Map<string, string[]> | null = null;
+
+/**
+ * The other spellings of a place's name that differ only in spacing: "hanoi" for "ha noi",
+ * "da nang" for "danang" (folded; a name of two or three syllables run together is one of
+ * them, listed or not). Empty for anything else.
+ */
+export function otherSpellings(key: string): string[] {
+  if (!compact) {
+    compact = new Map();
+    for (const p of defaultGazetteer().places) {
+      for (const n of p.names) {
+        const k = searchKey(n.text);
+        const c = k.replace(/ /gu, "");
+        const list = compact.get(c) ?? [];
+        // A name of two or three syllables is written run together too: "Danang", "Haiphong".
+        const spaces = k.split(" ").length - 1;
+        for (const form of spaces >= 1 && spaces <= 2 ? [k, c] : [k])
+          if (!list.includes(form)) list.push(form);
+        compact.set(c, list);
+      }
+    }
+  }
+  return (compact.get(key.replace(/ /gu, "")) ?? []).filter((k) => k !== key);
+}
+
 /**
  * How many of `words` (folded, from the first) make a known name of two words or more,
  * longest first; 0 when they make none. A query's "da nang" is then the phrase "Đà Nẵng", not

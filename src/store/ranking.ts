@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { FtsQuery } from "./fts-query.js";
-import { type KnownName, knownNames } from "./known-names.js";
+import { type KnownName, knownNames, otherSpellings } from "./known-names.js";
 import type { QueryReading } from "./types.js";
 
 /** What `SearchIndex` offers the ranking rules: facet value numbers and membership. */
@@ -44,7 +44,11 @@ function queryNames(fts: FtsQuery, index: FacetLookup): { names: KnownName[]; va
   const names: KnownName[] = [];
   const values: number[] = [];
   for (const phrase of fts.phrases) {
-    const k = known.get(phrase);
+    const k =
+      known.get(phrase) ??
+      otherSpellings(phrase)
+        .map((o) => known.get(o))
+        .find((o) => o !== undefined);
     if (!k) continue;
     names.push(k);
     for (const code of k.provinces) {

@@ -4,7 +4,7 @@ import { provinceFilterCode } from "../gazetteer/province-filter.js";
 import type { Document } from "../ingest/types.js";
 import { foldKey } from "../text/fold.js";
 import { type FtsQuery, parseFtsQuery } from "./fts-query.js";
-import { knownNameLength, knownNames, nearestKnownName } from "./known-names.js";
+import { knownNameLength, knownNames, nearestKnownName, otherSpellings } from "./known-names.js";
 import { TIER_COUNT, type Tiers, tiersOf } from "./ranking.js";
 import { makeSnippet, matchSpans } from "./snippet.js";
 import type { Facet, QueryReading, SearchHit, SearchQuery, SearchResult } from "./types.js";
@@ -569,7 +569,7 @@ function didYouMean(fts: FtsQuery): string | null {
   return null;
 }
 
-const PARSE = { phrase: knownNameLength, stems: true } as const;
+const PARSE = { phrase: knownNameLength, stems: true, spellings: otherSpellings } as const;
 
 function searchOnce(db: Db, index: SearchIndex, query: SearchQuery): SearchResult {
   const fts = parseFtsQuery(query.q ?? "", PARSE);

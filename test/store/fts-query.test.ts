@@ -1,6 +1,8 @@
+import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseFtsQuery } from "../../src/store/fts-query.js";
+import { otherSpellings } from "../../src/store/known-names.js";
 import { makeSnippet } from "../../src/store/snippet.js";
 
 describe("parseFtsQuery", () => {
@@ -85,7 +87,7 @@ describe("parseFtsQuery: word forms and diacritics", () => {
   it("looks for a plain English word's stem too, never a Vietnamese syllable's", () => {
     expect(parseFtsQuery("floods", { stems: true }).match).toBe('("floods" OR "flood")');
     expect(parseFtsQuery("investing exports", { stems: true }).match).toBe(
-      '("investing" OR "invest") ("exports" OR "export")',
+      '("investing" OR "invest") AND ("exports" OR "export")',
     );
     // Already a stem, a Vietnamese syllable, a phrase, a prefix or a word with marks: as typed.
     for (const q of ["flood", "quy", '"rice exports"', "export*", "bảo"])
@@ -115,5 +117,44 @@ describe("parseFtsQuery: word forms and diacritics", () => {
       "Những biến động của thị trường; tình hình «Biển Đông».",
     );
     expect(makeSnippet(text, terms)).toMatch(/^Những «biến động»/u);
+  });
+});
+
+describe("parseFtsQuery: what FTS5 is given", () => {
+  it("is always an expression FTS5 accepts, word forms and spellings included", () => {
+    const db = new Database(":memory:");
+    db.exec("CREATE VIRTUAL TABLE t USING fts5 (title, body, marks)");
+    db.prepare("INSERT INTO t VALUES ('storm', 'exports of rice', 'bao0x')").run();
+    const search = db.prepare("SELECT count(*) FROM t WHERE t MATCH ?").pluck();
+    const words = fc.constantFrom(
+      "storms",
+      "exports",
+      "durian",
+      "Hanoi",
+      "ha",
+      "noi",
+      "Biển",
+      "Đông",
+      "AND",
+      "OR",
+      "NOT",
+      "(",
+      ")",
+      '"',
+      "*",
+      "rice",
+      "bảo",
+      "investing",
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 8 }), (parts) => {
+        const fts = parseFtsQuery(parts.join(" "), { stems: true, spellings: otherSpellings });
+        if (fts.match !== null) expect(() => search.get(fts.match)).not.toThrow();
+        if (fts.match !== null && fts.exact !== null)
+          expect(() => search.get(`(${fts.match}) AND ${fts.exact}`)).not.toThrow();
+      }),
+    );
+    expect(search.get(parseFtsQuery("rice exports", { stems: true }).match)).toBe(1);
+    db.close();
   });
 });

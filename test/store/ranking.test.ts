@@ -57,6 +57,23 @@ describe("English word forms", () => {
   });
 });
 
+describe("spellings of a name", () => {
+  it("finds a place however its name is spaced: Danang, Da Nang, Đà Nẵng; Hanoi, Hà Nội", () => {
+    const docs = [
+      doc("Port.\n\nA new berth opened in Danang on Monday.", "one-word.txt"),
+      doc("Cảng.\n\nBến mới ở Đà Nẵng đi vào hoạt động.", "vi.txt"),
+      doc("Metro.\n\nThe Hanoi metro carried more riders; Ha Noi plans two more lines.", "hn.txt"),
+    ];
+    withStore(docs, (store) => {
+      for (const q of ["Danang", "Da Nang", "Đà Nẵng", "da nang"])
+        expect(sources(store, q).sort(), q).toEqual(["one-word.txt", "vi.txt"]);
+      expect(sources(store, "Hanoi")).toEqual(["hn.txt"]);
+      expect(store.search({ q: "Hà Nội" }).results[0]?.snippet).toContain("«Hanoi»");
+      expect(store.search({ q: "Danang" }).reading?.names).toEqual(["Da Nang"]);
+    });
+  });
+});
+
 describe("diacritics as typed", () => {
   const docs = [
     doc("Biển Đông.\n\nHai bên bàn về hợp tác hàng hải ở Biển Đông và tự do hàng hải.", "sea.txt"),
