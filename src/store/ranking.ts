@@ -7,6 +7,8 @@ import type { QueryReading } from "./types.js";
 export interface FacetLookup {
   number(kind: "province" | "entity" | "language", value: string): number | undefined;
   has(rowid: number, n: number): boolean;
+  /** Whether document `rowid` has any of the values numbered `ns`. */
+  hasAny(rowid: number, ns: number[]): boolean;
 }
 
 /**
@@ -81,19 +83,24 @@ export function tiersOf(
   const shown = names.map((k) => (fts.exact ? k.marked : k.plain));
   let exactRows: number[] = [];
   let exactMatch: string | null = null;
+  let max = 0;
+  for (const r of matched) if (r > max) max = r;
+  const tier = new Uint8Array(max + 1);
   if (fts.exact !== null) {
     exactMatch = `(${match}) AND ${fts.exact}`;
-    exactRows = db
+    // The marks alone (a phrase or two over one column) cost less than the whole expression
+    // again; only the rows the query matched count.
+    const marked = db
       .prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?")
       .pluck()
-      .all(exactMatch) as number[];
+      .all(fts.exact) as number[];
+    const isMatch = new Uint8Array(max + 1);
+    for (const r of matched) isMatch[r] = 1;
+    exactRows = marked.filter((r) => r <= max && isMatch[r] === 1);
   }
   const exact = exactRows.some(keep);
   const diacritics = fts.exact === null ? "folded" : exact ? "exact" : "loose";
   if (!exact && values.length === 0) return { tiers: noTiers(diacritics, shown), matched };
-  let max = 0;
-  for (const r of matched) if (r > max) max = r;
-  const tier = new Uint8Array(max + 1);
   const vi = index.number("language", "vi");
   if (exact) {
     tier.fill(2);
@@ -104,7 +111,7 @@ export function tiersOf(
   if (values.length > 0) {
     for (const r of matched) {
       if (tier[r] === DROPPED) continue;
-      if (!values.some((n) => index.has(r, n))) tier[r] = (tier[r] as number) + 1;
+      if (!index.hasAny(r, values)) tier[r] = (tier[r] as number) + 1;
     }
   }
   const kept = exact ? matched.filter((r) => tier[r] !== DROPPED) : matched;

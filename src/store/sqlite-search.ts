@@ -197,6 +197,15 @@ export class SearchIndex {
     return false;
   }
 
+  /** Whether document `rowid` has any of the values numbered `ns` (one pass over its values). */
+  hasAny(rowid: number, ns: number[]): boolean {
+    const data = this.data.array;
+    for (let i = this.start[rowid] as number, end = this.end[rowid] as number; i < end; i++) {
+      if (ns.includes(data[i] as number)) return true;
+    }
+    return false;
+  }
+
   /** How many of the documents have each value, by value number. */
   count(rowids: number[]): Int32Array {
     const counts = new Int32Array(this.values.length);
