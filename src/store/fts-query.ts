@@ -208,8 +208,11 @@ function groupPhrases(items: Item[], phrase: (words: string[]) => number): Item[
 }
 
 function render(term: Term): string {
-  const plain = `"${term.words.join(" ")}"${term.prefix ? "*" : ""}`;
-  const others = [...(term.spellings ?? []), ...(term.stem ? [term.stem] : [])];
+  // A word with a stem is looked for by its stem alone: the index holds the stem of every
+  // other form (stems column), and the stem itself where it is a word ("flood"), so one term
+  // finds every form at the cost of one.
+  const plain = term.stem ? `"${term.stem}"` : `"${term.words.join(" ")}"${term.prefix ? "*" : ""}`;
+  const others = term.spellings ?? [];
   return others.length === 0 ? plain : `(${[plain, ...others.map((o) => `"${o}"`)].join(" OR ")})`;
 }
 

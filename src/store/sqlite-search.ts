@@ -42,9 +42,10 @@ export const UNDATED = "undated";
 const FACET_LIMIT = 50;
 /**
  * bm25 weights of the columns of documents_fts: document id, title, body, captions, stems
- * (another form of an English word counts half), marks (only a test: the words are in body).
+ * (the other forms of an English word, which a query with a stem looks for there and in the
+ * text alike), marks (only a test: the words are in the body).
  */
-const BM25_WEIGHTS = "0, 2.0, 1.0, 1.0, 0.5, 0";
+const BM25_WEIGHTS = "0, 2.0, 1.0, 1.0, 1.0, 0";
 /** Past this many results to rank (offset + limit), sort them all rather than keep the best. */
 const SELECT_MAX = 1000;
 
