@@ -10,6 +10,7 @@ export function addSearchFilters(command: Command): Command {
     .option("--entity <id>", "canonical entity id, e.g. org:asean")
     .option("--domain <id>", "topic domain, e.g. energy")
     .option("--source <source>", "source path")
+    .option("--publisher <name>", "publisher from metadata, e.g. VGP (case and diacritics aside)")
     .option("--language <en|vi|other>", "language")
     .option("--from <date>", "published on or after (ISO date)")
     .option("--to <date>", "published on or before (ISO date)")
@@ -22,7 +23,20 @@ export function addSearchFilters(command: Command): Command {
 
 /** The filters given on the command line, as a query (`q` the text searched, if any). */
 export function searchFilters(options: SearchQuery, q?: string): SearchQuery {
-  const { province, province2025, entity, domain, source, language, from, to, undated } = options;
-  const all = { q, province, province2025, entity, domain, source, language, from, to, undated };
+  const { province, province2025, entity, domain, source, publisher, language, from, to } = options;
+  const { undated } = options;
+  const all = {
+    q,
+    province,
+    province2025,
+    entity,
+    domain,
+    source,
+    publisher,
+    language,
+    from,
+    to,
+    undated,
+  };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as SearchQuery;
 }

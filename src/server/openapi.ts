@@ -219,7 +219,22 @@ export const openapi = {
             description:
               "why nothing was searched for: a q of only emoji or symbols finds nothing, and says so",
           },
-          results: { type: "array" },
+          reading: {
+            type: "object",
+            description:
+              'how the text query was read, in ranking order: diacritics ("exact": the texts holding the words as typed first, other Vietnamese words left out; "loose": none holds them, so hits match without them and say `loose`; "folded"), English word forms searched (stems), known names ranked first (names), and didYouMean when the query as typed found nothing and the results are for a known name near it',
+            properties: {
+              diacritics: { enum: ["exact", "loose", "folded"] },
+              stems: { type: "array" },
+              names: { type: "array", items: { type: "string" } },
+              didYouMean: { type: "string" },
+            },
+          },
+          results: {
+            type: "array",
+            description:
+              "hits: id, title, source, publisher, score (bm25, higher is better, within the ranking rules), snippet, published, loose (true when matched only without the diacritics typed)",
+          },
           undatedExcluded: {
             type: "integer",
             description:

@@ -40,6 +40,10 @@ export const filterParams = {
   entity: { ...text(200), description: 'canonical entity id, e.g. "org:asean"' },
   domain: { ...text(100), description: 'topic domain, e.g. "energy"' },
   source: text(2000),
+  publisher: {
+    ...text(200),
+    description: 'publisher from metadata, e.g. "VGP" (case and diacritics aside)',
+  },
   language: { type: "string", enum: ["en", "vi", "other"] },
   from: { ...isoDate, description: "ISO date (or date-time), inclusive" },
   to: { ...isoDate, description: "ISO date (or date-time), inclusive" },

@@ -1,5 +1,7 @@
 import { DossierError } from "../errors.js";
-import { searchKey } from "./search-key.js";
+import { isVietnameseSyllable } from "../text/syllable.js";
+import { exactKey, stemOf } from "./index-text.js";
+import { forEachSearchWord } from "./search-key.js";
 
 /**
  * The most terms (words or quoted phrases; operators aside) one query may have. Ranking costs
@@ -12,6 +14,24 @@ export const MAX_QUERY_TERMS = 32;
 export interface Term {
   words: string[];
   prefix: boolean;
+  /**
+   * Each word as typed, as `exactKey` writes it (null for a word typed without diacritics);
+   * absent when no word had any.
+   */
+  exact?: (string | null)[];
+  /** A plain English word's Porter stem, when it differs: the word is looked for as either. */
+  stem?: string;
+  /** Other spellings of a place's name, spaced otherwise ("hanoi" for "ha noi"), looked for too. */
+  spellings?: string[];
+}
+
+export interface ParseOptions {
+  /** How many of a run of plain words (from the first) make a name to search as a phrase. */
+  phrase?: (words: string[]) => number;
+  /** Look for a plain English word's stem too ("floods" → "flood"); the store's index has them. */
+  stems?: boolean;
+  /** Other spellings of a name to look for too ("hanoi" for "ha noi"). */
+  spellings?: (key: string) => string[];
 }
 
 export interface FtsQuery {
@@ -22,13 +42,25 @@ export interface FtsQuery {
   /** The terms that must appear (not those after NOT), for snippets. */
   terms: Term[];
   /**
+   * When the query was typed with diacritics (and has no OR): the FTS5 expression that asks
+   * for the words as typed (the `marks` column), ANDed with `match` by the store to find the
+   * texts that hold the exact forms. Null otherwise.
+   */
+  exact: string | null;
+  /** The terms that must appear, each as its folded words joined ("da nang"): for known names. */
+  phrases: string[];
+  /** Whether the query has operators (AND/OR/NOT), quotes or prefixes: typed as syntax. */
+  syntax: boolean;
+  /**
    * Set when the query has something in it but nothing to search for (only emoji, symbols or
    * operators): the search then finds nothing, and says why, rather than listing everything.
    */
   note?: string;
 }
 
-type Item = { op: "AND" | "OR" | "NOT" } | { term: Term };
+/** A term as parsed: `quoted` when the user wrote the quotes. */
+type ParsedTerm = Term & { quoted?: boolean };
+type Item = { op: "AND" | "OR" | "NOT" } | { term: ParsedTerm };
 
 const OPERATORS = new Set(["AND", "OR", "NOT"]);
 
@@ -44,8 +76,18 @@ const OPERATORS = new Set(["AND", "OR", "NOT"]);
  * `phrase`, when given, says how many of a run of plain words (from the first) make a name to
  * search as a phrase; the store passes `knownNameLength`, so "da nang" is the city.
  */
-export function parseFtsQuery(q: string, phrase?: (words: string[]) => number): FtsQuery {
-  const items = phrase ? groupPhrases(tokenize(q), phrase) : tokenize(q);
+export function parseFtsQuery(
+  q: string,
+  options: ParseOptions | ((words: string[]) => number) = {},
+): FtsQuery {
+  const {
+    phrase,
+    stems = false,
+    spellings,
+  } = typeof options === "function" ? { phrase: options } : options;
+  const tokens = tokenize(q);
+  const syntax = tokens.some((t) => "op" in t || t.term.prefix || t.term.quoted === true);
+  const items = phrase ? groupPhrases(tokens, phrase) : tokens;
   const kept: Item[] = [];
   for (const item of items) {
     const last = kept[kept.length - 1];
@@ -57,7 +99,7 @@ export function parseFtsQuery(q: string, phrase?: (words: string[]) => number): 
   }
   while (kept.length > 0 && "op" in (kept[kept.length - 1] as Item)) kept.pop();
   if (kept.length === 0) {
-    const none = { match: null, fallback: null, terms: [] };
+    const none = { match: null, fallback: null, terms: [], exact: null, phrases: [], syntax };
     return q.trim() === ""
       ? none
       : {
@@ -73,16 +115,67 @@ export function parseFtsQuery(q: string, phrase?: (words: string[]) => number): 
       { input: q.slice(0, 100) },
     );
 
+  if (stems) for (const item of kept) if ("term" in item) stem(item.term);
+  if (spellings) {
+    for (const item of kept) {
+      if (!("term" in item) || item.term.prefix || item.term.quoted) continue;
+      const others = spellings(item.term.words.join(" "));
+      if (others.length > 0) item.term.spellings = others;
+    }
+  }
   const terms: Term[] = [];
   kept.forEach((item, i) => {
     const before = kept[i - 1];
-    if ("term" in item && !(before && "op" in before && before.op === "NOT")) terms.push(item.term);
+    if ("term" in item && !(before && "op" in before && before.op === "NOT")) {
+      const { quoted: _, ...term } = item.term;
+      terms.push(term);
+    }
   });
-  const match = kept.map((item) => ("op" in item ? item.op : render(item.term))).join(" ");
+  // FTS5 reads two phrases in a row as AND, but not a phrase beside a group in parentheses.
+  let match = "";
+  kept.forEach((item, i) => {
+    const part = "op" in item ? item.op : render(item.term);
+    const before = kept[i - 1];
+    const grouped = part.startsWith("(") || (before !== undefined && match.endsWith(")"));
+    if (i > 0) match += before && "term" in before && !("op" in item) && grouped ? " AND " : " ";
+    match += part;
+  });
   const fallback = kept
     .flatMap((item) => ("term" in item ? item.term.words.map((w) => `"${w}"`) : []))
     .join(" ");
-  return { match, fallback, terms };
+  const marked = terms.filter((t) => t.exact !== undefined);
+  const or = kept.some((item) => "op" in item && item.op === "OR");
+  const exact =
+    marked.length === 0 || or
+      ? null
+      : marked
+          .map((t) => `marks : "${(t.exact as string[]).filter((e) => e !== null).join(" ")}"`)
+          .join(" AND ");
+  // Snippets mark a stemmed word's other forms too ("flood" marks "flooded").
+  const highlight = [
+    ...terms,
+    ...terms.flatMap((t) => (t.stem ? [{ words: [t.stem], prefix: true }] : [])),
+    ...terms.flatMap((t) =>
+      (t.spellings ?? []).map((k) => ({ words: k.split(" "), prefix: false })),
+    ),
+  ];
+  return {
+    match,
+    fallback,
+    terms: highlight,
+    exact,
+    phrases: terms.map((t) => t.words.join(" ")),
+    syntax,
+  };
+}
+
+/** Gives a plain English word its stem (see `Term.stem`); Vietnamese syllables stay whole. */
+function stem(term: ParsedTerm): void {
+  const word = term.words[0] as string;
+  if (term.words.length !== 1 || term.prefix || term.exact || term.quoted) return;
+  if (!/^[a-z]{3,}$/u.test(word) || isVietnameseSyllable(word)) return;
+  const s = stemOf(word);
+  if (s !== null) term.stem = s;
 }
 
 /** A single plain word: what `groupPhrases` may join (not a phrase, not a prefix, not an operator). */
@@ -100,7 +193,11 @@ function groupPhrases(items: Item[], phrase: (words: string[]) => number): Item[
     for (let j = i; plainWord(items[j]) !== null; j++) run.push(plainWord(items[j]) as string);
     const n = run.length >= 2 ? phrase(run) : 0;
     if (n >= 2) {
-      out.push({ term: { words: run.slice(0, n), prefix: false } });
+      const parts = items.slice(i, i + n) as { term: ParsedTerm }[];
+      const exact = parts.flatMap((p) => p.term.exact ?? [null]);
+      const term: ParsedTerm = { words: run.slice(0, n), prefix: false };
+      if (exact.some((e) => e !== null)) term.exact = exact;
+      out.push({ term });
       i += n;
     } else {
       out.push(items[i] as Item);
@@ -111,14 +208,29 @@ function groupPhrases(items: Item[], phrase: (words: string[]) => number): Item[
 }
 
 function render(term: Term): string {
-  return `"${term.words.join(" ")}"${term.prefix ? "*" : ""}`;
+  // A word with a stem is looked for by its stem alone: the index holds the stem of every
+  // other form (stems column), and the stem itself where it is a word ("flood"), so one term
+  // finds every form at the cost of one.
+  const plain = term.stem ? `"${term.stem}"` : `"${term.words.join(" ")}"${term.prefix ? "*" : ""}`;
+  const others = term.spellings ?? [];
+  return others.length === 0 ? plain : `(${[plain, ...others.map((o) => `"${o}"`)].join(" OR ")})`;
 }
 
 function tokenize(q: string): Item[] {
   const items: Item[] = [];
-  const push = (raw: string, prefix: boolean) => {
-    const key = searchKey(raw);
-    if (key !== "") items.push({ term: { words: key.split(" "), prefix } });
+  const push = (raw: string, prefix: boolean, quoted: boolean) => {
+    const words: string[] = [];
+    const exact: (string | null)[] = [];
+    forEachSearchWord(raw, (key, start, end) => {
+      words.push(key);
+      exact.push(exactKey(raw.slice(start, end), key));
+    });
+    if (words.length === 0) return;
+    const term: ParsedTerm = { words, prefix };
+    if (quoted) term.quoted = true;
+    // A prefix's last word is not a whole word: its marks are not asked for.
+    if (exact.some((e) => e !== null) && !prefix) term.exact = exact;
+    items.push({ term });
   };
   let i = 0;
   while (i < q.length) {
@@ -127,7 +239,7 @@ function tokenize(q: string): Item[] {
       const close = q.indexOf('"', i + 1);
       const end = close === -1 ? q.length : close;
       const prefix = q[end + 1] === "*";
-      push(q.slice(i + 1, end), prefix);
+      push(q.slice(i + 1, end), prefix, true);
       i = end + (prefix ? 2 : 1);
     } else if (/[\s()]/u.test(c)) {
       i++;
@@ -136,7 +248,7 @@ function tokenize(q: string): Item[] {
       while (end < q.length && !/[\s()"]/u.test(q[end] as string)) end++;
       const raw = q.slice(i, end);
       if (OPERATORS.has(raw)) items.push({ op: raw as "AND" | "OR" | "NOT" });
-      else push(raw, raw.endsWith("*"));
+      else push(raw, raw.endsWith("*"), false);
       i = end;
     }
   }

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Document } from "../ingest/types.js";
 import { FOLD, WORD } from "../text/fold.js";
+import { reindexForSearch } from "./migrate-search.js";
 import { searchKey } from "./search-key.js";
 
 /** A migration: SQL, or a function for what SQL cannot do (folding text as search does). */
@@ -190,6 +191,7 @@ export const MIGRATIONS: Migration[] = [
   CREATE INDEX topics_domain ON topics (domain);
   `,
   refoldOtherScripts,
+  reindexForSearch,
 ];
 
 /** Runs the migrations not yet applied, all in one transaction. Returns the schema version. */

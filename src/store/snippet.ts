@@ -1,9 +1,10 @@
 import type { Term } from "./fts-query.js";
+import { exactKey } from "./index-text.js";
 import { type SearchWord, searchWords } from "./search-key.js";
 
 type Word = SearchWord;
 
-function matchesAt(words: Word[], i: number, term: Term): boolean {
+function matchesAt(text: string, words: Word[], i: number, term: Term, exact: boolean): boolean {
   const n = term.words.length;
   for (let k = 0; k < n; k++) {
     const word = words[i + k];
@@ -11,6 +12,8 @@ function matchesAt(words: Word[], i: number, term: Term): boolean {
     if (!word) return false;
     const ok = term.prefix && k === n - 1 ? word.key.startsWith(want) : word.key === want;
     if (!ok) return false;
+    const marks = exact ? term.exact?.[k] : null;
+    if (marks && exactKey(text.slice(word.start, word.end), word.key) !== marks) return false;
   }
   return true;
 }
@@ -19,11 +22,15 @@ function matchesAt(words: Word[], i: number, term: Term): boolean {
  * Where the terms of a query occur in a text, as the search matched them (folded as the index is, see
  * `searchKey`: "Da Nang" finds "Đà Nẵng"). Consecutive matched words make one span: "Đà Nẵng", not "Đà" and "Nẵng".
  */
-export function matchSpans(text: string, terms: Term[]): { start: number; end: number }[] {
+export function matchSpans(
+  text: string,
+  terms: Term[],
+  exact = false,
+): { start: number; end: number }[] {
   const words = searchWords(text);
   const spans: { start: number; end: number; next: number }[] = [];
   for (let i = 0; i < words.length; i++) {
-    const term = terms.find((t) => matchesAt(words, i, t));
+    const term = terms.find((t) => matchesAt(text, words, i, t, exact));
     if (!term) continue;
     const last = words[i + term.words.length - 1] as Word;
     const start = (words[i] as Word).start;
@@ -42,8 +49,14 @@ export function matchSpans(text: string, terms: Term[]): { start: number; end: n
  * matched span wrapped in « ». Without a match, the text from `skip` on (past a title line the
  * text opens with, which the result shows already).
  */
-export function makeSnippet(text: string, terms: Term[], size = 200, skip = 0): string {
-  const spans = matchSpans(text, terms);
+export function makeSnippet(
+  text: string,
+  terms: Term[],
+  size = 200,
+  skip = 0,
+  exact = false,
+): string {
+  const spans = matchSpans(text, terms, exact);
   const first = spans[0];
   let from = first ? Math.max(0, first.start - Math.floor(size / 3)) : Math.min(skip, text.length);
   let to = Math.min(text.length, from + size);

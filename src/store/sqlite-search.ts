@@ -2,17 +2,31 @@ import type Database from "better-sqlite3";
 import { DossierError } from "../errors.js";
 import { provinceFilterCode } from "../gazetteer/province-filter.js";
 import type { Document } from "../ingest/types.js";
+import { foldKey } from "../text/fold.js";
 import { type FtsQuery, parseFtsQuery } from "./fts-query.js";
-import { knownNameLength } from "./known-names.js";
-import { makeSnippet } from "./snippet.js";
-import type { Facet, SearchQuery, SearchResult } from "./types.js";
+import { knownNameLength, knownNames, nearestKnownName, otherSpellings } from "./known-names.js";
+import { TIER_COUNT, type Tiers, tiersOf } from "./ranking.js";
+import { makeSnippet, matchSpans } from "./snippet.js";
+import type { Facet, QueryReading, SearchHit, SearchQuery, SearchResult } from "./types.js";
 
 type Db = Database.Database;
 
-/** A hit's snippet; without a match it starts past the title line the text opens with. */
-function snippetOf(json: string, title: string | null, fts: FtsQuery): string {
-  const { text } = JSON.parse(json) as Document;
+/**
+ * A hit's snippet around the first match: of the words as typed when `exact` (diacritics
+ * counted), else folded; in the text, else in a caption ("Photo: …"). Without a match it starts
+ * past the title line the text opens with.
+ */
+function snippetOf(json: string, title: string | null, fts: FtsQuery, exact: boolean): string {
+  const { text, captions } = JSON.parse(json) as Document;
   const skip = title && text.startsWith(title) ? title.length : 0;
+  for (const ex of exact ? [true, false] : [false]) {
+    if (matchSpans(text, fts.terms, ex).length > 0)
+      return makeSnippet(text, fts.terms, 200, skip, ex);
+    for (const c of captions ?? []) {
+      if (matchSpans(c.text, fts.terms, ex).length > 0)
+        return `Photo: ${makeSnippet(c.text, fts.terms, 200, 0, ex)}`;
+    }
+  }
   return makeSnippet(text, fts.terms, 200, skip);
 }
 
@@ -20,12 +34,18 @@ function snippetOf(json: string, title: string | null, fts: FtsQuery): string {
 const MULTI = ["province", "province2025", "entity", "domain"] as const;
 type Multi = (typeof MULTI)[number];
 /** Every facet (month: the first 7 characters of `published`, or UNDATED). */
-const KINDS = [...MULTI, "source", "language", "month"] as const;
+const KINDS = [...MULTI, "source", "publisher", "language", "month"] as const;
 type Kind = (typeof KINDS)[number];
 
 /** The month facet's value for documents without a date. */
 export const UNDATED = "undated";
 const FACET_LIMIT = 50;
+/**
+ * bm25 weights of the columns of documents_fts: document id, title, body, captions, stems
+ * (the other forms of an English word, which a query with a stem looks for there and in the
+ * text alike), marks (only a test: the words are in the body).
+ */
+const BM25_WEIGHTS = "0, 2.0, 1.0, 1.0, 1.0, 0";
 /** Past this many results to rank (offset + limit), sort them all rather than keep the best. */
 const SELECT_MAX = 1000;
 
@@ -96,6 +116,16 @@ export class SearchIndex {
     return this.numbers.get(`${kind}\t${value}`);
   }
 
+  /** The numbers of the values of `kind` that fold to `value`'s key ("vgp" is "VGP"). */
+  numbersFolded(kind: Kind, value: string): number[] {
+    const key = foldKey(value);
+    const out: number[] = [];
+    this.kinds.forEach((k, n) => {
+      if (k === kind && foldKey(this.values[n] as string) === key) out.push(n);
+    });
+    return out;
+  }
+
   private add(kind: Kind, value: string): void {
     const key = `${kind}\t${value}`;
     let n = this.numbers.get(key);
@@ -136,14 +166,14 @@ export class SearchIndex {
   private load(): void {
     const rows = this.db
       .prepare(
-        `SELECT fts_rowid, document_id, source, language, published, facets
+        `SELECT fts_rowid, document_id, source, language, published, facets, publisher
          FROM document_facets WHERE fts_rowid > ? ORDER BY fts_rowid`,
       )
       .raw()
       .iterate(this.lastRowid) as IterableIterator<
-      [number, string, string, string, string | null, string]
+      [number, string, string, string, string | null, string, string | null]
     >;
-    for (const [rowid, id, source, language, published, json] of rows) {
+    for (const [rowid, id, source, language, published, json, publisher] of rows) {
       this.rowids.push(rowid);
       this.ids[rowid] = id;
       this.published[rowid] = published;
@@ -151,6 +181,7 @@ export class SearchIndex {
       const facets = JSON.parse(json) as Record<Multi, string[]>;
       for (const k of MULTI) for (const v of facets[k] ?? []) this.add(k, v);
       this.add("source", source);
+      if (publisher !== null) this.add("publisher", publisher);
       this.add("language", language);
       this.add("month", published === null ? UNDATED : published.slice(0, 7));
       this.end[rowid] = this.data.length;
@@ -163,6 +194,15 @@ export class SearchIndex {
     const data = this.data.array;
     for (let i = this.start[rowid] as number, end = this.end[rowid] as number; i < end; i++) {
       if (data[i] === n) return true;
+    }
+    return false;
+  }
+
+  /** Whether document `rowid` has any of the values numbered `ns` (one pass over its values). */
+  hasAny(rowid: number, ns: number[]): boolean {
+    const data = this.data.array;
+    for (let i = this.start[rowid] as number, end = this.end[rowid] as number; i < end; i++) {
+      if (ns.includes(data[i] as number)) return true;
     }
     return false;
   }
@@ -209,6 +249,10 @@ function filterOf(
   if (query.entity) having("entity", query.entity);
   if (query.domain) having("domain", query.domain);
   if (query.source) having("source", query.source);
+  if (query.publisher) {
+    const ns = index.numbersFolded("publisher", query.publisher);
+    tests.push((r) => ns.some((n) => index.has(r, n)));
+  }
   if (query.language) having("language", query.language);
   const others = allOf(tests);
   const date = dateFilter(index, query);
@@ -252,6 +296,7 @@ function hitsOf(
   matched: number;
   keep: (rowid: number) => boolean;
   undatedExcluded: number;
+  tiers: Tiers | null;
 } {
   const { all: filter, others, undated } = filterOf(index, query);
   const { ids, published } = index;
@@ -259,14 +304,22 @@ function hitsOf(
     ? (r: number) => ids[r] !== undefined && filter(r)
     : (r: number) => ids[r] !== undefined;
   // Text with no word in it finds nothing: listing everything would answer another question.
-  if (fts.note !== undefined) return { rowids: [], matched: 0, keep, undatedExcluded: 0 };
-  const matched =
+  if (fts.note !== undefined)
+    return { rowids: [], matched: 0, keep, undatedExcluded: 0, tiers: null };
+  let matched =
     match === null
       ? null
       : (db
           .prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?")
           .pluck()
           .all(match) as number[]);
+  // The ranking rules (diacritics as typed, known names), which may leave some matches out.
+  let tiers: Tiers | null = null;
+  if (match !== null && matched !== null) {
+    const t = tiersOf(db, index, fts, match, matched, keep);
+    tiers = t.tiers;
+    matched = t.matched;
+  }
   // What the date filter left out for want of a date, counted so it is never dropped unsaid.
   let undatedExcluded = 0;
   if (undated) {
@@ -281,9 +334,10 @@ function hitsOf(
       matched: index.rowids.length,
       keep,
       undatedExcluded,
+      tiers,
     };
   }
-  return { rowids: matched.filter(keep), matched: matched.length, keep, undatedExcluded };
+  return { rowids: matched.filter(keep), matched: matched.length, keep, undatedExcluded, tiers };
 }
 
 /**
@@ -304,7 +358,7 @@ function ranked(
     if (limit !== null && limit >= hits.matched) limit = null;
     const rows = db
       .prepare(
-        `SELECT rowid, bm25(documents_fts, 0, 2.0, 1.0) FROM documents_fts
+        `SELECT rowid, bm25(documents_fts, ${BM25_WEIGHTS}) FROM documents_fts
          WHERE documents_fts MATCH ? ORDER BY 2${limit === null ? "" : ` LIMIT ${limit}`}`,
       )
       .raw()
@@ -364,7 +418,7 @@ function facetsOf(index: SearchIndex, rowids: number[]): SearchResult["facets"] 
     return { value, label: labels?.get(value) ?? value, count: counts[n] as number };
   };
   for (const k of KINDS) {
-    const labels = k === "source" || k === "language" || k === "month" ? null : index.labels[k];
+    const labels = (MULTI as readonly string[]).includes(k) ? index.labels[k as Multi] : null;
     facets[k] = best(present[k], FACET_LIMIT, before).map((n) => facet(n, labels));
   }
   // Undated documents are a value of the month facet, always shown, and last.
@@ -381,49 +435,97 @@ function run(db: Db, index: SearchIndex, query: SearchQuery, fts: FtsQuery, matc
   const offset = Math.max(0, Math.floor(query.offset ?? 0) || 0);
   const { ids, published } = index;
   const byId = (a: number, b: number) => compare(ids[a] as string, ids[b] as string);
+  // Newest first, undated last, then by id.
+  const newer = (a: number, b: number) => {
+    const pa = published[a] ?? null;
+    const pb = published[b] ?? null;
+    if (pa === null || pb === null) return pa === pb ? byId(a, b) : pa === null ? 1 : -1;
+    return compare(pb, pa) || byId(a, b);
+  };
   let page: { rowid: number; score: number }[] = [];
   if (offset < hits.rowids.length) {
-    if (match !== null) {
-      page = ranked(db, match, hits, offset + limit)
-        .sort((a, b) => b.score - a.score || byId(a.rowid, b.rowid))
-        .slice(offset, offset + limit);
-    } else {
-      // Newest first, undated last, then by id.
-      const before = (a: number, b: number) => {
-        const pa = published[a] ?? null;
-        const pb = published[b] ?? null;
-        if (pa === null || pb === null) return pa === pb ? byId(a, b) : pa === null ? 1 : -1;
-        return compare(pb, pa) || byId(a, b);
-      };
-      page = best(hits.rowids, offset + limit, before)
+    if (match !== null) page = rankedPage(db, match, hits, offset, limit, newer);
+    else {
+      page = best(hits.rowids, offset + limit, newer)
         .slice(offset)
         .map((rowid) => ({ rowid, score: 0 }));
     }
   }
-  const get = db.prepare("SELECT title, source, published, json FROM documents WHERE id = ?");
-  const results = page.map(({ rowid, score }) => {
+  const get = db.prepare(
+    "SELECT title, source, published, publisher, json FROM documents WHERE id = ?",
+  );
+  const loose = hits.tiers?.diacritics === "loose";
+  const results = page.map(({ rowid, score }): SearchHit => {
     const id = ids[rowid] as string;
     const row = get.get(id) as {
       title: string | null;
       source: string;
       published: string | null;
+      publisher: string | null;
       json: string;
     };
-    return {
+    const hit: SearchHit = {
       id,
       title: row.title,
       source: row.source,
       score,
-      snippet: snippetOf(row.json, row.title, fts),
+      snippet: snippetOf(row.json, row.title, fts, hits.tiers?.diacritics === "exact"),
       published: row.published,
+      publisher: row.publisher,
     };
+    if (loose) hit.loose = true;
+    return hit;
   });
   return {
     total: hits.rowids.length,
     results,
     undatedExcluded: hits.undatedExcluded,
     facets: facetsOf(index, hits.rowids),
+    tiers: hits.tiers,
   };
+}
+
+/**
+ * Results `offset` to `offset + limit` of the matches, tier by tier (see `Tiers`), each tier
+ * by bm25, then `newer`. Only the tiers the page reaches are ranked.
+ */
+function rankedPage(
+  db: Db,
+  match: string,
+  hits: {
+    rowids: number[];
+    matched: number;
+    keep: (rowid: number) => boolean;
+    tiers: Tiers | null;
+  },
+  offset: number,
+  limit: number,
+  newer: (a: number, b: number) => number,
+): { rowid: number; score: number }[] {
+  const order = (a: { rowid: number; score: number }, b: { rowid: number; score: number }) =>
+    b.score - a.score || newer(a.rowid, b.rowid);
+  const tier = hits.tiers?.tier ?? null;
+  if (tier === null) {
+    return ranked(db, match, hits, offset + limit)
+      .sort(order)
+      .slice(offset, offset + limit);
+  }
+  const rows: number[][] = Array.from({ length: TIER_COUNT }, () => []);
+  for (const r of hits.rowids) rows[tier[r] as number]?.push(r);
+  const page: { rowid: number; score: number }[] = [];
+  let before = 0;
+  for (let t = 0; t < TIER_COUNT && before < offset + limit; t++) {
+    const these = rows[t] as number[];
+    if (these.length > 0 && offset < before + these.length) {
+      const want = Math.min(these.length, offset + limit - before);
+      const exact = t < 2 && hits.tiers?.exactMatch ? hits.tiers.exactMatch : match;
+      const keep = (r: number) => hits.keep(r) && tier[r] === t;
+      const best = ranked(db, exact, { rowids: these, matched: hits.matched, keep }, want);
+      page.push(...best.sort(order).slice(Math.max(0, offset - before), want));
+    }
+    before += these.length;
+  }
+  return page;
 }
 
 function isFtsSyntaxError(error: unknown): boolean {
@@ -450,13 +552,50 @@ function withMatch<T>(fts: FtsQuery, f: (match: string | null) => T): T {
  * memory, and the page's documents read for their snippets.
  */
 export function searchSqlite(db: Db, index: SearchIndex, query: SearchQuery): SearchResult {
-  const fts = parseFtsQuery(query.q ?? "", knownNameLength);
+  const first = searchOnce(db, index, query);
+  if (first.total > 0 || !first.reading) return first;
+  // Nothing found: a known name near the query's words ("Da Nag") is searched instead.
+  const fts = parseFtsQuery(query.q ?? "", PARSE);
+  if (fts.syntax) return first;
+  const suggestion = didYouMean(fts);
+  if (suggestion === null) return first;
+  const again = searchOnce(db, index, { ...query, q: suggestion });
+  if (again.total === 0 || !again.reading) return first;
+  return { ...again, reading: { ...again.reading, didYouMean: suggestion } };
+}
+
+/** The query's words with the first run of them that is near a known name put right. */
+function didYouMean(fts: FtsQuery): string | null {
+  const words = fts.phrases.join(" ").split(" ");
+  for (let i = 0; i < words.length - 1; i++) {
+    for (let n = Math.min(6, words.length - i); n >= 2; n--) {
+      const key = nearestKnownName(words.slice(i, i + n));
+      const name = key === null ? undefined : knownNames().get(key);
+      if (name === undefined) continue;
+      const shown = fts.exact === null ? name.plain : name.marked;
+      return [...words.slice(0, i), shown, ...words.slice(i + n)].join(" ");
+    }
+  }
+  return null;
+}
+
+const PARSE = { phrase: knownNameLength, stems: true, spellings: otherSpellings } as const;
+
+function searchOnce(db: Db, index: SearchIndex, query: SearchQuery): SearchResult {
+  const fts = parseFtsQuery(query.q ?? "", PARSE);
   return db.transaction(() => {
     index.refresh();
-    const result = withMatch(fts, (match) => run(db, index, query, fts, match));
-    return fts.note === undefined
-      ? { ...result, query: fts.match }
-      : { ...result, query: null, note: fts.note };
+    const { tiers, ...result } = withMatch(fts, (match) => run(db, index, query, fts, match));
+    if (fts.note !== undefined) return { ...result, query: null, note: fts.note };
+    if (fts.match === null) return { ...result, query: null };
+    const reading: QueryReading = {
+      diacritics: tiers?.diacritics ?? "folded",
+      stems: fts.terms.flatMap((t) =>
+        t.stem ? [{ word: t.words[0] as string, stem: t.stem }] : [],
+      ),
+      names: tiers?.names ?? [],
+    };
+    return { ...result, query: fts.match, reading };
   })();
 }
 
@@ -468,7 +607,7 @@ export function provinceCountsSqlite(
   query: SearchQuery,
 ): { code: string; name: string; count: number }[] {
   const kind = level === "old" ? "province" : "province2025";
-  const fts = parseFtsQuery(query.q ?? "", knownNameLength);
+  const fts = parseFtsQuery(query.q ?? "", PARSE);
   return db.transaction(() => {
     index.refresh();
     const { rowids } = withMatch(fts, (match) => hitsOf(db, index, query, match, fts));

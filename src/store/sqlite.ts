@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { databaseError } from "./db-errors.js";
+import { indexedText } from "./index-text.js";
+import { entityCounts, FTS_COLUMNS } from "./migrate-search.js";
 import { migrate } from "./schema.js";
-import { searchKey } from "./search-key.js";
 import { provinceCountsSqlite, SearchIndex, searchSqlite } from "./sqlite-search.js";
 import type { RunRecord, Store, StoredDocument } from "./types.js";
 
@@ -87,10 +88,13 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
     provision: db.prepare(
       "INSERT INTO provisions (document_id, idx, stance, actor_kind, text) VALUES (?, ?, ?, ?, ?)",
     ),
-    fts: db.prepare("INSERT INTO documents_fts (document_id, title, body) VALUES (?, ?, ?)"),
-    facets: db.prepare(
-      `INSERT INTO document_facets (fts_rowid, document_id, source, language, published, facets)
+    fts: db.prepare(
+      `INSERT INTO documents_fts (document_id, ${FTS_COLUMNS.join(", ")})
        VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    facets: db.prepare(
+      `INSERT INTO document_facets (fts_rowid, document_id, source, language, published,
+       publisher, facets) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     label: db.prepare(
       `INSERT INTO facet_labels (kind, value, label) VALUES (?, ?, ?)
@@ -158,12 +162,8 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
       provinces2025.add(p.code);
       label(labels.province2025, p.code, p.name);
     }
-    const entities = new Map<string, { type: string; name: string; count: number }>();
-    for (const e of a.entities) {
-      const seen = entities.get(e.id);
-      if (seen) seen.count++;
-      else entities.set(e.id, { type: e.type, name: e.name, count: 1 });
-    }
+    // The entities of the text and of the captions, as the provinces count both.
+    const entities = entityCounts(a);
     for (const [id, e] of entities) {
       insert.entity.run(d.id, id, e.type, e.name, e.count);
       label(labels.entity, id, e.name);
@@ -177,13 +177,15 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
     a.provisions.forEach((p, i) => {
       insert.provision.run(d.id, i, p.stance, p.actor.kind, p.text);
     });
-    const fts = insert.fts.run(d.id, searchKey(d.title ?? ""), searchKey(d.text));
+    const t = indexedText(d);
+    const fts = insert.fts.run(d.id, t.title, t.body, t.captions, t.stems, t.marks);
     insert.facets.run(
       fts.lastInsertRowid,
       d.id,
       d.source,
       d.language,
       d.published,
+      d.publisher,
       JSON.stringify({
         province: [...provinces],
         province2025: [...provinces2025],

@@ -22,6 +22,8 @@ export interface SearchQuery {
   entity?: string;
   domain?: string;
   source?: string;
+  /** The publisher as metadata names it ("VGP", "VNA"); case and diacritics do not count. */
+  publisher?: string;
   language?: string;
   from?: string;
   to?: string;
@@ -41,6 +43,39 @@ export interface SearchHit {
   /** About 200 characters of the original text around the first match, matches in «…». */
   snippet: string;
   published: string | null;
+  /** The publisher from the document's metadata ("VGP"), null when it names none. */
+  publisher: string | null;
+  /**
+   * Present, true, when the query was typed with diacritics and no document holds those exact
+   * forms: this hit matches only with the diacritics ignored ("biến động" for "Biển Đông").
+   */
+  loose?: true;
+}
+
+/**
+ * How the text query was read, in the order results are ranked: documents holding the words as
+ * typed with their diacritics first (when typed with some), then those naming a known name of
+ * the query (a place or an entity Dossier knows, not a common word folding alike), then by
+ * relevance (bm25), newer first among equals.
+ */
+export interface QueryReading {
+  /**
+   * "exact": typed with diacritics, and some documents hold those forms: they rank first; the
+   * others are kept only where the words are not written in Vietnamese (an English text's
+   * "Bien Dong"), never a Vietnamese text's other word ("biến động"). "loose": typed with
+   * diacritics but no document holds those forms, so the words matched without them (each hit
+   * says `loose`). "folded": typed without diacritics, which then do not count.
+   */
+  diacritics: "exact" | "loose" | "folded";
+  /** English words also looked for in their other forms, with the stem they share. */
+  stems: { word: string; stem: string }[];
+  /** Known names in the query (places, entities), as the data writes them. */
+  names: string[];
+  /**
+   * Set when the query as typed found nothing and a known name is near it ("Da Nag"): the
+   * query searched instead ("Da Nang"), whose results these are.
+   */
+  didYouMean?: string;
 }
 
 /** One facet value with the number of matching documents that have it. */
@@ -61,6 +96,8 @@ export interface SearchResult {
   query?: string | null;
   /** Why nothing was searched for: a query of only emoji or symbols finds nothing, and says so. */
   note?: string;
+  /** How the text query was read and ranked; absent without a text query. */
+  reading?: QueryReading;
   results: SearchHit[];
   /**
    * Undated documents that match the query and every other filter but were left out by the
@@ -74,6 +111,7 @@ export interface SearchResult {
     entity: Facet[];
     domain: Facet[];
     source: Facet[];
+    publisher: Facet[];
     language: Facet[];
     month: Facet[];
   };

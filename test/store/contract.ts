@@ -90,7 +90,7 @@ export function storeContract(name: string, open: () => Store): void {
       }
     });
 
-    it("ranks equal scores by id, page after page, with and without filters", () => {
+    it("ranks equal scores newest first, then by id, page after page, with and without filters", () => {
       const store = open();
       try {
         // Thirty documents alike but for a number: the same words, length and score; one in ten
@@ -106,7 +106,15 @@ export function storeContract(name: string, open: () => Store): void {
         store.add(alike);
         const all = store.search({ q: "rice", limit: 100 }).results;
         expect(new Set(all.map((r) => r.score)).size).toBe(1);
-        expect(all.map((r) => r.id)).toEqual(alike.map((d) => d.document.id).sort());
+        // Recency breaks the tie (the dated first, undated last), then the id.
+        const byDateThenId = [...alike]
+          .sort(
+            (a, b) =>
+              Number(b.document.published !== null) - Number(a.document.published !== null) ||
+              (a.document.id < b.document.id ? -1 : 1),
+          )
+          .map((d) => d.document.id);
+        expect(all.map((r) => r.id)).toEqual(byDateThenId);
         const pages = [0, 7, 14, 21, 28].flatMap((offset) =>
           store.search({ q: "rice", limit: 7, offset }).results.map((r) => r.id),
         );

@@ -1,6 +1,8 @@
+import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseFtsQuery } from "../../src/store/fts-query.js";
+import { otherSpellings } from "../../src/store/known-names.js";
 import { makeSnippet } from "../../src/store/snippet.js";
 
 describe("parseFtsQuery", () => {
@@ -37,7 +39,7 @@ describe("parseFtsQuery", () => {
 
   it("lists the terms that must appear, not the negated ones", () => {
     expect(parseFtsQuery('"Đà Nẵng" NOT Huế').terms).toEqual([
-      { words: ["da", "nang"], prefix: false },
+      { words: ["da", "nang"], prefix: false, exact: [expect.any(String), expect.any(String)] },
     ]);
     expect(parseFtsQuery('a "b c"').fallback).toBe('"a" "b" "c"');
   });
@@ -78,5 +80,79 @@ describe("makeSnippet", () => {
     expect(makeSnippet(text, [], 200, "Floods in Hue".length)).toBe("Rain fell for three days.");
     const { terms } = parseFtsQuery("hue");
     expect(makeSnippet(text, terms, 200, "Floods in Hue".length)).toMatch(/^Floods in «Hue»/);
+  });
+});
+
+describe("parseFtsQuery: word forms and diacritics", () => {
+  it("looks for a plain English word's stem too, never a Vietnamese syllable's", () => {
+    expect(parseFtsQuery("floods", { stems: true }).match).toBe('"flood"');
+    expect(parseFtsQuery("investing exports", { stems: true }).match).toBe('"invest" "export"');
+    // Already a stem, a Vietnamese syllable, a phrase, a prefix or a word with marks: as typed.
+    for (const q of ["flood", "quy", '"rice exports"', "export*", "bảo"])
+      expect(parseFtsQuery(q, { stems: true }).match).toBe(parseFtsQuery(q).match);
+    expect(parseFtsQuery("floods").match).toBe('"floods"');
+  });
+
+  it("asks for the words typed with diacritics as typed, not for those typed without", () => {
+    expect(parseFtsQuery('"Biển Đông"').exact).toMatch(/^marks : "bien0\w+ dong0\w+"$/u);
+    expect(parseFtsQuery("Biển Đông").exact).toMatch(
+      /^marks : "bien0\w+" AND marks : "dong0\w+"$/u,
+    );
+    expect(parseFtsQuery("Biển Đông").exact).not.toBe(parseFtsQuery("biến động").exact);
+    // Case and where the tone mark sits do not count.
+    expect(parseFtsQuery("Thanh Hoá").exact).toBe(parseFtsQuery("thanh hóa").exact);
+    expect(parseFtsQuery("bien dong").exact).toBeNull();
+    // Only the marked words of a term: "Vịnh Hạ Long" asks for "vịnh hạ".
+    expect(parseFtsQuery('"Vịnh Hạ Long"').exact).toMatch(/^marks : "vinh0\w+ ha0\w+"$/u);
+    // OR reads as either: no word is required as typed.
+    expect(parseFtsQuery("bảo OR bão").exact).toBeNull();
+  });
+
+  it("marks only the exact forms in a snippet when asked", () => {
+    const { terms } = parseFtsQuery("Biển Đông");
+    const text = "Những biến động của thị trường; tình hình Biển Đông.";
+    expect(makeSnippet(text, terms, 200, 0, true)).toBe(
+      "Những biến động của thị trường; tình hình «Biển Đông».",
+    );
+    expect(makeSnippet(text, terms)).toMatch(/^Những «biến động»/u);
+  });
+});
+
+describe("parseFtsQuery: what FTS5 is given", () => {
+  it("is always an expression FTS5 accepts, word forms and spellings included", () => {
+    const db = new Database(":memory:");
+    db.exec("CREATE VIRTUAL TABLE t USING fts5 (title, body, stems, marks)");
+    db.prepare("INSERT INTO t VALUES ('storm', 'exports of rice', 'export', 'bao0x')").run();
+    const search = db.prepare("SELECT count(*) FROM t WHERE t MATCH ?").pluck();
+    const words = fc.constantFrom(
+      "storms",
+      "exports",
+      "durian",
+      "Hanoi",
+      "ha",
+      "noi",
+      "Biển",
+      "Đông",
+      "AND",
+      "OR",
+      "NOT",
+      "(",
+      ")",
+      '"',
+      "*",
+      "rice",
+      "bảo",
+      "investing",
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 8 }), (parts) => {
+        const fts = parseFtsQuery(parts.join(" "), { stems: true, spellings: otherSpellings });
+        if (fts.match !== null) expect(() => search.get(fts.match)).not.toThrow();
+        if (fts.match !== null && fts.exact !== null)
+          expect(() => search.get(`(${fts.match}) AND ${fts.exact}`)).not.toThrow();
+      }),
+    );
+    expect(search.get(parseFtsQuery("rice exports", { stems: true }).match)).toBe(1);
+    db.close();
   });
 });

@@ -36,7 +36,8 @@ describe("known names in a query", () => {
     for (const hit of store.search({}).results)
       expect(hit.snippet.startsWith(hit.title ?? "\u0000")).toBe(false);
     // The result says how it read the query, for marking the matches elsewhere.
-    expect(store.search({ q: "da nang mưa" }).query).toBe('"da nang" "mua"');
+    // (A name is looked for however spaced: "danang" too.)
+    expect(store.search({ q: "da nang mưa" }).query).toBe('("da nang" OR "danang") AND "mua"');
     // Written apart on purpose, the words are searched apart.
     expect(sources("da AND nang").sort()).toEqual(["city.txt", "rice.txt"]);
     store.close();
@@ -195,5 +196,70 @@ describe("SQLite store file", () => {
     raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     raw.close();
     expect(() => openSqliteStore(path)).toThrow(/newer/);
+  });
+});
+
+describe("a library from before issue 12 (schema version 3)", () => {
+  it("is upgraded on opening: captions, word forms, diacritics and publishers searchable", () => {
+    const path = join(dir, "v3.db");
+    const raw = new Database(path);
+    for (const m of MIGRATIONS.slice(0, 3)) {
+      if (typeof m === "string") raw.exec(m);
+      else m(raw);
+    }
+    raw.pragma("user_version = 3");
+    const text =
+      "Leaders meet\n\nVGP – The leaders discussed flooding and the Biển Đông on Friday.\n\nẢnh 1\n\nPresident Vladimir Putin welcomes the delegation - Photo: VNA\n\nBoth sides agreed to expand trade.";
+    const document = ingest(text, { source: "old.txt" });
+    const analysis = analyze(document);
+    expect(document.publisher).toBe("VGP");
+    // Stored as version 3 stored it: title and body folded, no captions, no publisher facet.
+    raw
+      .prepare(
+        "INSERT INTO documents (id, source, title, published, language, publisher, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        document.id,
+        document.source,
+        document.title,
+        null,
+        "en",
+        "VGP",
+        JSON.stringify(document),
+      );
+    raw
+      .prepare("INSERT INTO analyses (document_id, json) VALUES (?, ?)")
+      .run(document.id, JSON.stringify(analysis));
+    const fts = raw
+      .prepare("INSERT INTO documents_fts (document_id, title, body) VALUES (?, ?, ?)")
+      .run(document.id, foldKey(document.title ?? ""), foldKey(document.text));
+    raw
+      .prepare(
+        "INSERT INTO document_facets (fts_rowid, document_id, source, language, published, facets) VALUES (?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        fts.lastInsertRowid,
+        document.id,
+        "old.txt",
+        "en",
+        null,
+        JSON.stringify({ province: [], province2025: [], entity: [], domain: [] }),
+      );
+    raw.close();
+
+    const store = openSqliteStore(path);
+    try {
+      expect(store.search({ q: "Putin" }).total).toBe(1);
+      expect(store.search({ q: "floods" }).total).toBe(1);
+      expect(store.search({ q: "Biển Đông" }).reading?.diacritics).toBe("exact");
+      const all = store.search({});
+      expect(all.facets.publisher).toEqual([{ value: "VGP", label: "VGP", count: 1 }]);
+      expect(all.facets.entity.map((f) => f.value)).toContain("person:vladimir-putin");
+    } finally {
+      store.close();
+    }
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+    after.close();
   });
 });

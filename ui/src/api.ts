@@ -61,6 +61,7 @@ export const FILTER_KEYS = [
   "entity",
   "domain",
   "source",
+  "publisher",
   "language",
   "from",
   "to",

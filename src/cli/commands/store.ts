@@ -133,13 +133,18 @@ async function writeSearch(result: SearchResult, format: "text" | "json" | "json
   } else {
     await out.write(`${result.total} documents\n`);
     if (result.note) await out.write(`(${escapeTerminal(result.note)})\n`);
+    const reading = result.reading;
+    if (reading?.didYouMean)
+      await out.write(`(nothing as typed; did you mean: ${escapeTerminal(reading.didYouMean)})\n`);
+    if (reading?.diacritics === "loose")
+      await out.write("(no document holds these diacritics as typed: loose matches)\n");
     if (result.undatedExcluded > 0)
       await out.write(
         `(${result.undatedExcluded} undated documents left out by the date filter: --undated include shows them)\n`,
       );
     for (const r of result.results) {
       await out.write(
-        `\n${r.score.toFixed(2)}  ${escapeTerminal(r.title ?? r.source)}  [${escapeTerminal(r.source)}]\n    ${escapeTerminal(r.snippet)}\n`,
+        `\n${r.score.toFixed(2)}  ${escapeTerminal(r.title ?? r.source)}  [${escapeTerminal(r.source)}${r.publisher ? `, ${escapeTerminal(r.publisher)}` : ""}]\n    ${escapeTerminal(r.snippet)}\n`,
       );
     }
   }

@@ -21,6 +21,7 @@ const GROUPS: Group[] = [
   { title: "Instruments", facet: "entity", filter: "entity", prefix: "instr:" },
   { title: "Countries", facet: "entity", filter: "entity", prefix: "country:" },
   { title: "Domain", facet: "domain", filter: "domain" },
+  { title: "Publisher", facet: "publisher", filter: "publisher" },
   { title: "Source", facet: "source", filter: "source" },
   { title: "Language", facet: "language", filter: "language" },
   { title: "Month", facet: "month", filter: "from" },

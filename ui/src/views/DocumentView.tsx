@@ -30,7 +30,13 @@ const kindOf = (type: StoredDocument["analysis"]["entities"][number]["type"]): K
 function matchesOf(text: string, q: string | undefined): Span[] {
   if (!q) return [];
   try {
-    return matchSpans(text, parseFtsQuery(q).terms).map(({ start, end }) => ({
+    // A word searched by its stem ("invest") marks its forms too ("investing").
+    const terms = parseFtsQuery(q).terms.flatMap((t) =>
+      t.words.length === 1 && !t.prefix && /^[a-z]{4,}$/u.test(t.words[0] as string)
+        ? [t, { ...t, prefix: true }]
+        : [t],
+    );
+    return matchSpans(text, terms).map(({ start, end }) => ({
       start,
       end,
       kind: "match",

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import type { QueryReading } from "../../../src/store/types.js";
 import { api, type Filters, type Level } from "../api.js";
 import { Facets } from "../components/Facets.js";
 import { ProvinceMap } from "../components/ProvinceMap.js";
@@ -21,11 +22,33 @@ const FILTER_LABELS: Record<keyof Filters, string> = {
   entity: "entity",
   domain: "domain",
   source: "source",
+  publisher: "publisher",
   language: "language",
   from: "from",
   to: "to",
   undated: "undated",
 };
+
+/** How the search read the query: did-you-mean, diacritics, word forms, known names. */
+function Reading({ reading, q }: { reading: QueryReading; q: string }) {
+  const parts: string[] = [];
+  if (reading.diacritics === "exact") parts.push("diacritics as typed first");
+  if (reading.diacritics === "loose")
+    parts.push(`no document holds “${q}” with these diacritics: loose matches`);
+  if (reading.stems.length > 0)
+    parts.push(`word forms: ${reading.stems.map((s) => `${s.word} (${s.stem}…)`).join(", ")}`);
+  if (reading.names.length > 0) parts.push(`known names first: ${reading.names.join(", ")}`);
+  return (
+    <div className="reading">
+      {reading.didYouMean ? (
+        <p className="did-you-mean">
+          Nothing for “{q}”. Showing results for <strong>{reading.didYouMean}</strong>.
+        </p>
+      ) : null}
+      {parts.length > 0 ? <p className="hint">Read as: {parts.join(" · ")}</p> : null}
+    </div>
+  );
+}
 
 export function SearchView({ filters, level, offset }: Props) {
   const [draft, setDraft] = useState(filters.q ?? "");
@@ -158,6 +181,9 @@ export function SearchView({ filters, level, offset }: Props) {
                   : ""}
               </p>
               {results.data.note ? <p className="status note">{results.data.note}</p> : null}
+              {results.data.reading ? (
+                <Reading reading={results.data.reading} q={filters.q ?? ""} />
+              ) : null}
               {results.data.undatedExcluded > 0 ? (
                 <p className="undated-note">
                   {results.data.undatedExcluded} undated document
@@ -193,7 +219,13 @@ export function SearchView({ filters, level, offset }: Props) {
                       ) : (
                         <span className="undated">undated</span>
                       )}
+                      {hit.publisher ? <span>{hit.publisher}</span> : null}
                       {filters.q ? <span>score {hit.score.toFixed(2)}</span> : null}
+                      {hit.loose ? (
+                        <span className="loose" title="matches only with the diacritics ignored">
+                          loose match
+                        </span>
+                      ) : null}
                     </div>
                     <Snippet text={hit.snippet} />
                   </li>
