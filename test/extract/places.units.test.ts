@@ -217,6 +217,13 @@ describe("names below the province (invented gazetteer)", () => {
     expect(find(text)).toEqual(expected);
   });
 
+  it("never reads a word of a name already taken as the unit word of the next", () => {
+    // Without diacritics the province's last syllable spells "phường": it is the province's.
+    expect(find("Tan Phuong Tran Lam")).toEqual(["Tan Phuong=03"]);
+    expect(find("Tân Phương Trần Lâm")).toEqual(["Tân Phương=03"]);
+    expect(find("Xom Moi, phuong Tran Lam")).toEqual(["Xom Moi=01", "Tran Lam=02"]);
+  });
+
   it("reports a name no unit has as a place of its province, with no unit", () => {
     const [village] = parser.find("xã Nà Mơ, tỉnh Làng Cũ");
     expect(village).toMatchObject({

@@ -145,6 +145,8 @@ function scan(
   const table = CHAR;
   const words = WORDCLASS;
   const n = text.length;
+  // The end of the last name taken: its words cannot also be a unit word for the next one.
+  let taken = 0;
   let i = 0;
   while (i < n) {
     const raw = table[text.charCodeAt(i)] as number;
@@ -157,15 +159,18 @@ function scan(
       const end = matchAt(text, i, s, candidates, people, mentions, minConfidence);
       if (end > 0) {
         i = end;
+        taken = end;
         continue;
       }
     }
     // An uppercase letter where no province or place was taken: perhaps a district or commune.
     if (raw >= 225 && s.units) {
-      const unit = unitAt(text, i, s.units, candidates, people) ?? unlistedAt(text, i, s.units);
+      const unit =
+        unitAt(text, i, s.units, candidates, people, taken) ?? unlistedAt(text, i, s.units, taken);
       if (unit) {
         below.push(unit);
         i = unit.end;
+        taken = unit.end;
         continue;
       }
     }

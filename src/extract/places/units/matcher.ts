@@ -97,12 +97,16 @@ export function buildUnitMatcher(
 const BEFORE: NearToken[] = [];
 const AFTER: NearToken = { start: 0, end: 0, word: -1, capitalised: false, spaced: false };
 
-/** The unit, feature or street phrase right before `start`, longest first. */
-function wordBefore(text: string, start: number, lex: UnitLexicon): UnitWord | null {
+/**
+ * The unit, feature or street phrase right before `start`, longest first, within the text from
+ * `floor` on: a word inside a name already taken is that name's ("Cuc Phuong" is no "phường").
+ */
+function wordBefore(text: string, start: number, lex: UnitLexicon, floor: number): UnitWord | null {
   // Most words before a name are none of the lexicon's: one word read settles them.
   if (
     readTokensBefore(text, start, 1, lex.words, BEFORE) === 0 ||
-    (BEFORE[0] as NearToken).word < 0
+    (BEFORE[0] as NearToken).word < 0 ||
+    (BEFORE[0] as NearToken).start < floor
   )
     return null;
   const count = readTokensBefore(text, start, lex.lookback, lex.words, BEFORE);
@@ -110,7 +114,7 @@ function wordBefore(text: string, start: number, lex: UnitLexicon): UnitWord | n
   let phrase = "";
   for (let i = 0; i < count; i++) {
     const t = BEFORE[i] as NearToken;
-    if (t.word < 0) break;
+    if (t.word < 0 || t.start < floor) break;
     phrase = i === 0 ? String(t.word) : `${t.word} ${phrase}`;
     const w = lex.before.get(phrase);
     if (!w) continue;
@@ -196,6 +200,7 @@ export function unitAt(
   m: UnitMatcher,
   found: Candidates,
   people: ReadonlySet<string>,
+  floor = 0,
 ): UnitCandidate | null {
   const k = (CHAR[text.charCodeAt(i)] as number) & 127;
   if (k < 97 || !mayStart(m.trie.starts, CHAR, text, i, k - 96)) return null;
@@ -206,7 +211,7 @@ export function unitAt(
   const first = group[0] as UnitKey;
   // The words around it first, the cheap rejections before any string is built: most
   // candidates are one syllable of a longer name or a person's name ("Văn Minh").
-  const before = wordBefore(text, i, m.lexicon);
+  const before = wordBefore(text, i, m.lexicon, floor);
   if (before?.kind === "street") return null;
   const after = before?.kind === "unit" ? null : wordAfter(text, end, m.lexicon);
   if (after?.kind === "street") return null;
@@ -329,7 +334,12 @@ function isLetter(code: number): boolean {
  * Cities are all listed, so "thành phố" and "city" alone do not count; nor does an ethnic group
  * ("a Hmong village"). Null otherwise.
  */
-export function unlistedAt(text: string, i: number, m: UnitMatcher): UnitCandidate | null {
+export function unlistedAt(
+  text: string,
+  i: number,
+  m: UnitMatcher,
+  floor = 0,
+): UnitCandidate | null {
   // A word's start only: "DakToPang" is no name "Pang".
   if (i > 0 && isLetter(text.charCodeAt(i - 1))) return null;
   const end = capitalisedRunEnd(text, i, m.lexicon);
@@ -344,7 +354,7 @@ export function unlistedAt(text: string, i: number, m: UnitMatcher): UnitCandida
     }
   }
   if (!word) {
-    const w = wordBefore(text, i, m.lexicon);
+    const w = wordBefore(text, i, m.lexicon, floor);
     if (w && (w.kind === "unit" || w.kind === "settlement") && !w.abbreviation) word = w;
   }
   if (!word || (word.kind === "unit" && ![...word.types].some((t) => t !== "thành phố")))
