@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { type HtmlArticle, readHtml } from "../../src/ingest/html.js";
+import { type HtmlArticle, readHtml, unwrapPlainInline } from "../../src/ingest/html.js";
+import type { DomElement } from "../../src/ingest/html-meta.js";
 import { stripSiteName } from "../../src/ingest/html-meta.js";
+import { toText } from "../../src/ingest/html-text.js";
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), "utf8");
@@ -314,16 +317,50 @@ describe("readHtml: fallbacks and hostile input", () => {
 
   // Sizes past the Readability cap; how the cost grows with size is `npm run bench` (html-growth).
   it("reads 30,000 inline elements in one block as one paragraph", () => {
-    // The paragraph used to be re-read at every append: 40,000 spans took half a minute.
-    for (const [item, text] of [
-      ["<span>Hanoi</span>", "Hanoi"],
-      ["<b>Hanoi</b> ", "Hanoi "],
-      ["<!-- c --><i>Hanoi</i>", "Hanoi"],
+    // The paragraph used to be re-read at every append: 40,000 spans took half a minute. With
+    // attributes the elements stay in the tree (the walk is what this guards); without, they
+    // are unwrapped to their text before parsing, and Readability reads the page.
+    for (const [item, text, skipped] of [
+      ['<span class="w">Hanoi</span>', "Hanoi", true],
+      ['<b title="x">Hanoi</b> ', "Hanoi ", true],
+      ["<span>Hanoi</span>", "Hanoi", false],
+      ["<b>Hanoi</b> ", "Hanoi ", false],
+      ["<!-- c --><i>Hanoi</i>", "Hanoi", false],
     ] as const) {
       const got = readHtml(`<article>${item.repeat(30_000)}</article>`);
       expect(got.text).toBe(text.repeat(30_000).trim());
-      expect(got.warnings).toContain("over 10000 elements; skipped Readability");
+      expect(got.warnings.includes("over 10000 elements; skipped Readability")).toBe(skipped);
     }
+  });
+
+  it("unwraps plain inline elements only on pages past the element cap, keeping their text", () => {
+    const small = `<p>A <b>bold</b> <span class="k">kept</span> word</p>`;
+    expect(unwrapPlainInline(small)).toBe(small);
+    const big = `<p>A <b>bold</b> <span class="k">kept</span> <i>x<u>y</u></i></p>${"<br>".repeat(10_001)}`;
+    const out = unwrapPlainInline(big);
+    expect(out.startsWith(`<p>A bold <span class="k">kept</span> <i>xy</i></p>`)).toBe(true);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom("<b>", "</b>", "<span>", "</span>", "<i>", "</i>", "<p>", "</p>"),
+            fc.constantFrom('<span class="c">', "<br>", " ", "Hà Nội", "a&amp;b", "x"),
+          ),
+          { maxLength: 40 },
+        ),
+        (parts) => {
+          const page = `<article>${parts.join("")}</article>`;
+          const padded = `${page}${"<br>".repeat(10_001)}`;
+          // The text walk over each parsed page: readHtml would unwrap both.
+          const text = (html: string) =>
+            toText(
+              (parseHTML(html) as unknown as { document: { body: DomElement } }).document.body,
+            );
+          expect(text(unwrapPlainInline(padded))).toBe(text(padded));
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it("reads 30,000 <br>, <p> and table cells", () => {
