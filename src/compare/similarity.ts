@@ -60,13 +60,7 @@ export function scorePairs(
   fb: ProvisionFeatures[],
   weights: Weights = WEIGHTS,
 ): PairScore[][] {
-  const all = [...fa, ...fb].flatMap((f) => f.segments);
-  const df = new Map<string, number>();
-  for (const s of all) for (const t of s.bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = all.length;
-  const weigh = (s: Segment): Weighted => ({ vector: tfidf(s.bag, df, n), segment: s });
-  const wa = fa.map((f) => f.segments.map(weigh));
-  const wb = fb.map((f) => f.segments.map(weigh));
+  const { wa, wb } = weighSegments(fa, fb);
   return a.map((pa, i) =>
     b.map((pb, j) =>
       score(
@@ -80,6 +74,19 @@ export function scorePairs(
       ),
     ),
   );
+}
+
+/** Each side's segments as tf-idf vectors, document frequencies counted over both sides. */
+function weighSegments(
+  fa: ProvisionFeatures[],
+  fb: ProvisionFeatures[],
+): { wa: Weighted[][]; wb: Weighted[][] } {
+  const all = [...fa, ...fb].flatMap((f) => f.segments);
+  const df = new Map<string, number>();
+  for (const s of all) for (const t of s.bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = all.length;
+  const weigh = (s: Segment): Weighted => ({ vector: tfidf(s.bag, df, n), segment: s });
+  return { wa: fa.map((f) => f.segments.map(weigh)), wb: fb.map((f) => f.segments.map(weigh)) };
 }
 
 /** Every pair's score as a number, and a pair's full score (with its reasons) on demand. */
@@ -103,13 +110,7 @@ export function scoreMatrix(
   fb: ProvisionFeatures[],
   weights: Weights = WEIGHTS,
 ): ScoreMatrix {
-  const all = [...fa, ...fb].flatMap((f) => f.segments);
-  const df = new Map<string, number>();
-  for (const s of all) for (const t of s.bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = all.length;
-  const weigh = (s: Segment): Weighted => ({ vector: tfidf(s.bag, df, n), segment: s });
-  const wa = fa.map((f) => f.segments.map(weigh));
-  const wb = fb.map((f) => f.segments.map(weigh));
+  const { wa, wb } = weighSegments(fa, fb);
   // Terms as numbers; each of B's segments as parallel arrays in its vector's order.
   const ids = new Map<string, number>();
   const idOf = (t: string) => {

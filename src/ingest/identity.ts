@@ -33,10 +33,23 @@ const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
  * astral-plane characters (surrogate pairs), which the BMP fold table cannot see.
  */
 export function normaliseForIdentity(text: string): string {
-  const nfc = text.normalize("NFC");
   // Code units go into a buffer decoded a chunk at a time: appending to a string one character
   // at a time builds millions of rope nodes on a large document and the GC drowns in them.
   const out = new Chunks();
+  foldInto(text, out);
+  return out.toString();
+}
+
+/** Where the identity fold writes: a folded ASCII code as is, any other piece as text. */
+interface FoldSink {
+  length: number;
+  push(code: number): void;
+  pushText(piece: string): void;
+}
+
+/** The walk of normaliseForIdentity, written to `sink`. */
+function foldInto(text: string, sink: FoldSink): void {
+  const nfc = text.normalize("NFC");
   let pendingSpace = false;
   for (let i = 0; i < nfc.length; i++) {
     const code = nfc.charCodeAt(i);
@@ -53,12 +66,11 @@ export function normaliseForIdentity(text: string): string {
       pendingSpace = true;
       continue;
     }
-    if (pendingSpace && out.length > 0) out.push(32);
+    if (pendingSpace && sink.length > 0) sink.push(32);
     pendingSpace = false;
-    if (piece === null) out.push(f);
-    else for (let k = 0; k < piece.length; k++) out.push(piece.charCodeAt(k));
+    if (piece === null) sink.push(f);
+    else sink.pushText(piece);
   }
-  return out.toString();
 }
 
 /** A growing string of UTF-16 code units, decoded in 16 KiB chunks. */
@@ -72,6 +84,10 @@ class Chunks {
     if (this.#used === this.#buffer.length) this.#flush();
     this.#buffer[this.#used++] = code;
     this.length++;
+  }
+
+  pushText(piece: string): void {
+    for (let k = 0; k < piece.length; k++) this.push(piece.charCodeAt(k));
   }
 
   #flush(): void {
@@ -101,30 +117,9 @@ export function documentIdOfNormalised(normalised: string): string {
 export function documentId(text: string): string {
   // The same walk as normaliseForIdentity, but its UTF-8 bytes go straight into the hash a
   // buffer at a time: no normalised string is built, decoded or encoded again.
-  const nfc = text.normalize("NFC");
   const hash = createHash("sha256");
   const bytes = new Bytes(hash);
-  let pendingSpace = false;
-  for (let i = 0; i < nfc.length; i++) {
-    const code = nfc.charCodeAt(i);
-    const f = FOLD[code] as number;
-    if (f === MARK) continue;
-    let piece: string | null = null;
-    if (f >= 48) {
-      // a folded ASCII letter or digit: one byte
-    } else if (f === WORD) piece = foldOther(code);
-    else if (isHighSurrogate(code) && isLowSurrogate(nfc.charCodeAt(i + 1))) {
-      piece = nfc.slice(i, i + 2).toLowerCase();
-      i++;
-    } else {
-      pendingSpace = true;
-      continue;
-    }
-    if (pendingSpace && bytes.length > 0) bytes.push(32);
-    pendingSpace = false;
-    if (piece === null) bytes.push(f);
-    else bytes.pushText(piece);
-  }
+  foldInto(text, bytes);
   bytes.end();
   return hash.digest("hex").slice(0, 16);
 }
