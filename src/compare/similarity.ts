@@ -97,6 +97,12 @@ export interface ScoreMatrix {
   at(i: number, j: number): PairScore;
 }
 
+/** A tf-idf vector with its terms numbered: ids and weights in the vector's own order. */
+interface Numbered {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
 /**
  * The scores of `scorePairs`, equal to the last bit, for many provisions: only pairs that share
  * a term are scored (the others' wording, hence their score, is 0), through an inverted index of
@@ -121,7 +127,7 @@ export function scoreMatrix(
     }
     return id;
   };
-  const numbered = (v: Map<string, number>) => ({
+  const numbered = (v: Map<string, number>): Numbered => ({
     ids: Int32Array.from(v.keys(), idOf),
     weights: Float64Array.from(v.values()),
   });
@@ -146,7 +152,8 @@ export function scoreMatrix(
   const raw = a.map((pa, i) => {
     const row: number[] = new Array(b.length).fill(0);
     const candidates: number[] = [];
-    for (const x of na[i] as { ids: Int32Array }[])
+    const nai = na[i] as Numbered[];
+    for (const x of nai)
       for (const id of x.ids)
         for (const j of postings[id] as number[])
           if (seen[j] !== i) {
@@ -155,21 +162,18 @@ export function scoreMatrix(
             wording[j] = 0;
           }
     (wa[i] as Weighted[]).forEach((x, s) => {
-      const nx = (na[i] as { ids: Int32Array; weights: Float64Array }[])[s] as {
-        ids: Int32Array;
-        weights: Float64Array;
-      };
+      const nx = nai[s] as Numbered;
       nx.ids.forEach((id, k) => {
         dense[id] = nx.weights[k] as number;
         place[id] = k;
       });
       for (const j of candidates) {
         const wbj = wb[j] as Weighted[];
-        const nbj = nb[j] as { ids: Int32Array; weights: Float64Array }[];
+        const nbj = nb[j] as Numbered[];
         for (let t = 0; t < wbj.length; t++) {
           const y = wbj[t] as Weighted;
           // cosine(x, y), summed in the same order: over the smaller vector (y on a tie).
-          const ny = nbj[t] as { ids: Int32Array; weights: Float64Array };
+          const ny = nbj[t] as Numbered;
           let dot = 0;
           if (x.vector.size < y.vector.size) {
             // Over x's terms in x's order: y's products put at x's places, then summed.
