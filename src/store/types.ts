@@ -135,42 +135,49 @@ export interface RunRecord {
   skipped: number;
 }
 
-/** A document store: SQLite now, PostgreSQL later; both pass test/store/contract.ts. */
+/**
+ * A document store: SQLite (the embedded default) or PostgreSQL (a library shared by several
+ * processes and machines); both pass test/store/contract.ts. Every method is asynchronous, as a
+ * server's are; SQLite answers at once.
+ */
 export interface Store {
+  /** What it is: "sqlite" or "postgres", and where (a path, or the URL without its password). */
+  readonly kind: "sqlite" | "postgres";
+  readonly location: string;
   /**
    * Stores documents with their analyses in one transaction; a document already stored (same id)
    * is skipped. Returns how many were new. The counts go to run `run` (a new one by default),
    * which is recorded "done" unless `startRun` opened it.
    */
-  add(items: StoredDocument[], run?: string): { added: number; skipped: number };
+  add(items: StoredDocument[], run?: string): Promise<{ added: number; skipped: number }>;
   /**
    * Records run `id` as "running" in this process. First, runs left "running" by a process that
    * no longer exists (killed, or the machine stopped) are marked "interrupted".
    */
-  startRun(id: string): void;
+  startRun(id: string): Promise<void>;
   /**
    * Ends a run `startRun` opened; `skipped` adds documents the run found stored without
    * offering them to `add` (see `has`).
    */
-  finishRun(id: string, status: Exclude<RunStatus, "running">, skipped?: number): void;
+  finishRun(id: string, status: Exclude<RunStatus, "running">, skipped?: number): Promise<void>;
   /** Whether a document with this id is stored: lets a rerun skip it before analysing it. */
-  has(id: string): boolean;
+  has(id: string): Promise<boolean>;
   /** Every run, oldest first. */
-  runs(): RunRecord[];
-  get(id: string): StoredDocument | null;
-  search(query: SearchQuery): SearchResult;
+  runs(): Promise<RunRecord[]>;
+  get(id: string): Promise<StoredDocument | null>;
+  search(query: SearchQuery): Promise<SearchResult>;
   /** Rows stored: documents, place mentions, distinct entity ids, provisions, ingest runs. */
-  stats(): {
+  stats(): Promise<{
     documents: number;
     mentions: number;
     entities: number;
     provisions: number;
     runs: number;
-  };
+  }>;
   /** Matching documents per province (63 "old" or 34 "new"), most first, then by code. */
   provinceCounts(
     level: "old" | "new",
     query?: SearchQuery,
-  ): { code: string; name: string; count: number }[];
-  close(): void;
+  ): Promise<{ code: string; name: string; count: number }[]>;
+  close(): Promise<void>;
 }
