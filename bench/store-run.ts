@@ -19,12 +19,12 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
-import { runIngest } from "../dist/cli/commands/store.js";
+import { runIngest } from "../dist/cli/commands/ingest.js";
 import { walkPaths } from "../dist/ingest/paths.js";
 import { DEFAULT_MAX_BYTES } from "../dist/io/read-bytes.js";
 import { parseFtsQuery } from "../dist/store/fts-query.js";
 import { knownNameLength, otherSpellings } from "../dist/store/known-names.js";
-import { openSqliteStore } from "../dist/store/sqlite.js";
+import { openStore } from "../dist/store/open.js";
 import type { SearchQuery } from "../dist/store/types.js";
 
 /** Twenty typical searches, each with the LIKE patterns (all must match) that stand for it. */
@@ -101,19 +101,20 @@ const files = (folder: string) => {
   return { paths, bytes: paths.reduce((n, p) => n + statSync(p).size, 0) };
 };
 
-function timeQueries(rounds: number, run: (i: number) => number) {
-  // An untimed first pass: the store's index loads, SQLite's page cache and V8's code warm up.
-  const totals = QUERIES.map((_, i) => run(i));
+async function timeQueries(rounds: number, run: (i: number) => number | Promise<number>) {
+  // An untimed first pass: the store's index loads, the page cache and V8's code warm up.
+  const totals: number[] = [];
+  for (let i = 0; i < QUERIES.length; i++) totals.push(await run(i));
   const ms: number[] = [];
   const perQuery = QUERIES.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
-    QUERIES.forEach((_, i) => {
+    for (let i = 0; i < QUERIES.length; i++) {
       const t = now();
-      run(i);
+      await run(i);
       const elapsed = now() - t;
       ms.push(elapsed);
       perQuery[i]?.push(elapsed);
-    });
+    }
   }
   return {
     queries: QUERIES.length,
@@ -136,9 +137,9 @@ if (phase === "ingest") {
   const status = await runIngest([folder], { db, maxBytes: DEFAULT_MAX_BYTES });
   const ms = now() - t;
   if (status !== 0) throw new Error(`runIngest: exit status ${status}`);
-  const store = openSqliteStore(db);
-  const stats = store.stats();
-  store.close();
+  const store = await openStore(db);
+  const stats = await store.stats();
+  await store.close();
   const dbBytes = statSync(db).size;
   print({ files: paths.length, docs: stats.documents, bytes, ms, dbBytes, stats });
 } else if (phase === "baseline-ingest") {
@@ -156,9 +157,12 @@ if (phase === "ingest") {
   raw.close();
   print({ files: paths.length, docs: paths.length, bytes, ms: now() - t });
 } else if (phase === "search") {
-  const store = openSqliteStore(args[0] as string);
-  const result = timeQueries(ROUNDS, (i) => store.search(QUERIES[i]?.query ?? {}).total);
-  store.close();
+  const store = await openStore(args[0] as string);
+  const result = await timeQueries(
+    ROUNDS,
+    async (i) => (await store.search(QUERIES[i]?.query ?? {})).total,
+  );
+  await store.close();
   print(result);
 } else if (phase === "baseline-fts") {
   const raw = new Database(args[0] as string, { readonly: true });
@@ -170,7 +174,7 @@ if (phase === "ingest") {
   // The expression the store matches (word forms and spellings included), given to FTS5 alone.
   const parse = { phrase: knownNameLength, stems: true, spellings: otherSpellings };
   const matches = QUERIES.map(({ query }) => parseFtsQuery(query.q ?? "", parse).match);
-  const result = timeQueries(ROUNDS, (i) => {
+  const result = await timeQueries(ROUNDS, (i) => {
     const match = matches[i];
     if (!match) return 0;
     rows.all(match);
@@ -188,7 +192,7 @@ if (phase === "ingest") {
       like,
     };
   });
-  const result = timeQueries(LIKE_ROUNDS, (i) => {
+  const result = await timeQueries(LIKE_ROUNDS, (i) => {
     const s = statements[i] as (typeof statements)[number];
     s.rows.all(...s.like);
     return s.count.get(...s.like) as number;
