@@ -256,6 +256,11 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
     `SELECT d.json AS document, a.json AS analysis
      FROM documents d JOIN analyses a ON a.document_id = d.id WHERE d.id = ?`,
   );
+  const pageStmt = db.prepare(
+    `SELECT d.json AS document, a.json AS analysis
+     FROM documents d JOIN analyses a ON a.document_id = d.id
+     WHERE d.id > ? ORDER BY d.id LIMIT ?`,
+  );
   const index = new SearchIndex(db);
   const count = (sql: string) => (db.prepare(sql).pluck().get() as number) ?? 0;
 
@@ -288,6 +293,11 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
         ? { document: JSON.parse(row.document), analysis: JSON.parse(row.analysis) }
         : null;
     },
+    page: (after, limit) =>
+      (pageStmt.all(after ?? "", limit) as { document: string; analysis: string }[]).map((row) => ({
+        document: JSON.parse(row.document),
+        analysis: JSON.parse(row.analysis),
+      })),
     search: (query) => searchSqlite(db, index, query),
     stats: () => ({
       documents: count("SELECT count(*) FROM documents"),

@@ -173,6 +173,11 @@ export interface Store {
   /** Every run, oldest first. */
   runs(): Promise<RunRecord[]>;
   get(id: string): Promise<StoredDocument | null>;
+  /**
+   * Up to `limit` stored documents in id order, those after id `after` (from the first when
+   * null): every document, a page at a time, whatever is added meanwhile elsewhere.
+   */
+  page(after: string | null, limit: number): Promise<StoredDocument[]>;
   search(query: SearchQuery): Promise<SearchResult>;
   /** Rows stored: documents, place mentions, distinct entity ids, provisions, ingest runs. */
   stats(): Promise<{

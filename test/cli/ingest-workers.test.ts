@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openStore } from "../../src/store/open.js";
 import { writeCorpus } from "./corpus.js";
+import { content, documentsIn } from "./library.js";
 
 const BIN = new URL("../../bin/dossier.js", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "dossier-workers-"));
@@ -22,33 +22,6 @@ const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null
     ? Promise.resolve(child.exitCode)
     : new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-
-/** What a library holds, runs aside: its counts, and every stored document and analysis by id. */
-async function content(db: string) {
-  const store = await openStore(db);
-  try {
-    const { runs: _runs, ...stats } = await store.stats();
-    const { total } = await store.search({ limit: 1 });
-    const ids: string[] = [];
-    for (let offset = 0; offset < total; offset += 100)
-      ids.push(...(await store.search({ limit: 100, offset })).results.map((r) => r.id));
-    ids.sort();
-    const documents = [];
-    for (const id of ids) documents.push(await store.get(id));
-    return { stats, ids, documents };
-  } finally {
-    await store.close();
-  }
-}
-
-async function documentsIn(db: string): Promise<number> {
-  const store = await openStore(db);
-  try {
-    return (await store.stats()).documents;
-  } finally {
-    await store.close();
-  }
-}
 
 /** The ingest acceptance, on a library `fresh()` makes each call. */
 export function workerSuite(name: string, fresh: () => Promise<string>): void {

@@ -95,6 +95,21 @@ export function storeContract(
       }
     });
 
+    it("reads every document a page at a time, in id order", async () => {
+      const store = await open();
+      try {
+        await store.add(docs);
+        const byId = [...docs].sort((a, b) => (a.document.id < b.document.id ? -1 : 1));
+        const first = await store.page(null, 2);
+        expect(first).toEqual(byId.slice(0, 2));
+        const rest = await store.page(first[1]?.document.id ?? null, 10);
+        expect(rest).toEqual(byId.slice(2));
+        expect(await store.page(byId.at(-1)?.document.id ?? null, 10)).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it("shares the work: a document is claimed by one store at a time, until stored or closed", async () => {
       const a = await open();
       const b = await again(a);

@@ -137,6 +137,16 @@ async function writeSearch(result: SearchResult, format: "text" | "json" | "json
   }
 }
 
+/** Every stored document, in id order, a page at a time. */
+export async function* everyDocument(store: Store, pageSize = 200): AsyncGenerator<StoredDocument> {
+  for (let after: string | null = null; ; ) {
+    const page = await store.page(after, pageSize);
+    yield* page;
+    if (page.length < pageSize) return;
+    after = (page.at(-1) as StoredDocument).document.id;
+  }
+}
+
 const EXPORT_FORMATS = ["jsonl", "json", "text", "csv", "geojson"] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -145,6 +155,10 @@ async function* storedDocuments(
   store: Store,
   filters: SearchQuery,
 ): AsyncGenerator<StoredDocument> {
+  if (Object.values(filters).every((v) => v === undefined || v === "")) {
+    yield* everyDocument(store);
+    return;
+  }
   const { total } = await store.search({ ...filters, limit: 1 });
   for (let offset = 0; offset < total; offset += 100) {
     for (const hit of (await store.search({ ...filters, limit: 100, offset })).results) {
