@@ -24,7 +24,7 @@ import { walkPaths } from "../dist/ingest/paths.js";
 import { DEFAULT_MAX_BYTES } from "../dist/io/read-bytes.js";
 import { parseFtsQuery } from "../dist/store/fts-query.js";
 import { knownNameLength, otherSpellings } from "../dist/store/known-names.js";
-import { openStore } from "../dist/store/open.js";
+import { isPostgresUrl, openStore } from "../dist/store/open.js";
 import type { SearchQuery } from "../dist/store/types.js";
 
 /** Twenty typical searches, each with the LIKE patterns (all must match) that stand for it. */
@@ -101,6 +101,20 @@ const files = (folder: string) => {
   return { paths, bytes: paths.reduce((n, p) => n + statSync(p).size, 0) };
 };
 
+/** The library's size on disk: the SQLite file, or the PostgreSQL database. */
+async function librarySize(db: string): Promise<number> {
+  if (!isPostgresUrl(db)) return statSync(db).size;
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: db });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT pg_database_size(current_database()) AS n");
+    return Number(rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
 async function timeQueries(rounds: number, run: (i: number) => number | Promise<number>) {
   // An untimed first pass: the store's index loads, the page cache and V8's code warm up.
   const totals: number[] = [];
@@ -140,7 +154,7 @@ if (phase === "ingest") {
   const store = await openStore(db);
   const stats = await store.stats();
   await store.close();
-  const dbBytes = statSync(db).size;
+  const dbBytes = await librarySize(db);
   print({ files: paths.length, docs: stats.documents, bytes, ms, dbBytes, stats });
 } else if (phase === "baseline-ingest") {
   const [folder, db] = args as [string, string];
