@@ -192,15 +192,6 @@ export const MIGRATIONS: Migration[] = [
   `,
   refoldOtherScripts,
   reindexForSearch,
-  // Documents an ingest process has taken to analyse and store, so that several processes on
-  // one library share the work (see Store.claim); a claim of a process that stopped is void.
-  `
-  CREATE TABLE IF NOT EXISTS ingest_claims (
-    document_id TEXT PRIMARY KEY,
-    pid INTEGER NOT NULL,
-    owner TEXT NOT NULL
-  ) WITHOUT ROWID;
-  `,
 ];
 
 /**

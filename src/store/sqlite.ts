@@ -4,6 +4,7 @@ import { databaseError } from "./db-errors.js";
 import { indexedText } from "./index-text.js";
 import { entityCounts, FTS_COLUMNS } from "./migrate-search.js";
 import { migrate } from "./schema.js";
+import { processExists, SqliteClaims } from "./sqlite-claims.js";
 import { provinceCountsSqlite, SearchIndex, searchSqlite } from "./sqlite-search.js";
 import type { RunRecord, Store, StoredDocument } from "./types.js";
 
@@ -126,32 +127,13 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
     "UPDATE runs SET status = ?, finished = ?, skipped = skipped + ? WHERE id = ?",
   );
   const hasStmt = db.prepare("SELECT 1 FROM documents WHERE id = ?").pluck();
-  // Claims are this store's (one connection), as a PostgreSQL store's are its session's.
-  const owner = randomUUID();
-  liveOwners.add(owner);
-  const claimant = db.prepare("SELECT pid, owner FROM ingest_claims WHERE document_id = ?");
-  const takeClaim = db.prepare(
-    `INSERT INTO ingest_claims (document_id, pid, owner) VALUES (?, ?, ?)
-     ON CONFLICT (document_id) DO UPDATE SET pid = excluded.pid, owner = excluded.owner`,
-  );
-  const dropClaim = db.prepare("DELETE FROM ingest_claims WHERE document_id = ?");
-  const dropMine = db.prepare("DELETE FROM ingest_claims WHERE owner = ?");
-  /** One transaction: a claim is taken or seen taken, never both by two processes. */
-  const claimAll = db.transaction((ids: string[]) => {
-    const mine: string[] = [];
+  const claims = new SqliteClaims(path, busyMs);
+  const claimAll = (ids: string[]) => {
     const stored: string[] = [];
-    for (const id of new Set(ids)) {
-      if (hasStmt.get(id) !== undefined) {
-        stored.push(id);
-        continue;
-      }
-      const claim = claimant.get(id) as { pid: number; owner: string } | undefined;
-      if (claim && claim.owner !== owner && ownerAlive(claim.pid, claim.owner)) continue;
-      takeClaim.run(id, process.pid, owner);
-      mine.push(id);
-    }
-    return { mine, stored };
-  });
+    const free: string[] = [];
+    for (const id of new Set(ids)) (hasStmt.get(id) === undefined ? free : stored).push(id);
+    return { mine: free.length > 0 ? claims.take(free) : [], stored };
+  };
 
   /** Facet labels seen in the batch being added: kind → value → least label. */
   type Labels = Record<"province" | "province2025" | "entity" | "domain", Map<string, string>>;
@@ -240,10 +222,7 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
       entity: new Map(),
       domain: new Map(),
     };
-    for (const item of items) {
-      if (addOne(item, labels)) added++;
-      dropClaim.run(item.document.id);
-    }
+    for (const item of items) if (addOne(item, labels)) added++;
     for (const [kind, values] of Object.entries(labels)) {
       for (const [value, name] of values) insert.label.run(kind, value, name);
     }
@@ -280,7 +259,7 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
       endRun.run(status, new Date().toISOString(), skipped, id);
     },
     has: (id) => hasStmt.get(id) !== undefined,
-    claim: (ids) => claimAll.immediate(ids),
+    claim: claimAll,
     runs: () =>
       db
         .prepare(
@@ -309,36 +288,8 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
     provinceCounts: (level, query) => provinceCountsSqlite(db, index, level, query ?? {}),
     close() {
       if (!db.open) return;
-      liveOwners.delete(owner);
-      try {
-        dropMine.run(owner);
-      } catch {
-        // A database that cannot be written now: this process's claims are void once it ends.
-      }
+      claims.close();
       db.close();
     },
   };
-}
-
-/** The stores open in this process (this thread), by the owner their claims name. */
-const liveOwners = new Set<string>();
-
-/** Whether the store that made a claim is still open: in this process, or another one alive. */
-function ownerAlive(pid: number, owner: string): boolean {
-  return pid === process.pid ? liveOwners.has(owner) : processExists(pid);
-}
-
-/**
- * Whether process `pid` still exists on this machine (a database in WAL mode is only ever
- * shared on one machine). A process of another user exists too (EPERM).
- */
-function processExists(pid: number | null): boolean {
-  if (pid === null) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
