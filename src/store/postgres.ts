@@ -1,0 +1,397 @@
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import { indexedText } from "./index-text.js";
+import { entityCounts } from "./migrate-search.js";
+import {
+  checkUrl,
+  connectClient,
+  makePool,
+  type PostgresOptions,
+  postgresError,
+  redactUrl,
+} from "./postgres-connect.js";
+import { migrate } from "./postgres-schema.js";
+import {
+  PgSearchIndex,
+  provinceCountsPostgres,
+  searchPostgres,
+  searchVectors,
+} from "./postgres-search.js";
+import type { RunRecord, Store, StoredDocument } from "./types.js";
+
+export type { PostgresOptions } from "./postgres-connect.js";
+
+/** SQLSTATEs of a transaction PostgreSQL gave up to let another go on: it is run again. */
+const RETRY = new Set(["40P01", "40001"]);
+const ATTEMPTS = 5;
+
+/**
+ * Opens a PostgreSQL store at `url` (postgres:// or postgresql://), migrating the library if
+ * need be; several processes, on this machine or others, may share it. A bad URL is E_USAGE; a
+ * server down or unreachable E_DB_CONNECT, refused credentials E_DB_AUTH, a missing database
+ * E_DB_MISSING: from opening it or from any method, never naming the password.
+ */
+export async function openPostgresStore(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<Store> {
+  checkUrl(url);
+  const pool = makePool(url, options);
+  try {
+    const client = await pool.connect();
+    try {
+      await migrate(client);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw postgresError(error, url);
+  }
+  return guarded(makeStore(url, pool, options), url);
+}
+
+/** The store with every method's failures turned into coded errors. */
+function guarded(store: Store, url: string): Store {
+  const out = { kind: store.kind, location: store.location } as Record<string, unknown>;
+  for (const [name, method] of Object.entries(store)) {
+    if (typeof method !== "function") continue;
+    out[name] = async (...args: unknown[]) => {
+      try {
+        return await (method as (...a: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        throw postgresError(error, url);
+      }
+    };
+  }
+  return out as unknown as Store;
+}
+
+/** Runs `f` in a transaction on a connection of the pool, again when PostgreSQL asks. */
+async function transaction<T>(pool: pg.Pool, f: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await f(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      const code = (error as { code?: string } | null)?.code;
+      if (attempt >= ATTEMPTS || code === undefined || !RETRY.has(code)) throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/** Facet labels seen in a batch: kind → value → least label. */
+type Labels = Record<"province" | "province2025" | "entity" | "domain", Map<string, string>>;
+
+/** A batch's rows, column by column, for one INSERT … SELECT FROM unnest(…) per table. */
+function columns(items: StoredDocument[]) {
+  const c = {
+    analyses: [[], []] as string[][],
+    mentions: [[], [], [], [], [], [], [], []] as (string | number)[][],
+    entities: [[], [], [], [], []] as (string | number)[][],
+    topics: [[], [], []] as string[][],
+    provisions: [[], [], [], [], []] as (string | number)[][],
+    search: [[], [], []] as string[][],
+    facets: [[], [], [], [], [], []] as (string | null)[][],
+  };
+  const labels: Labels = {
+    province: new Map(),
+    province2025: new Map(),
+    entity: new Map(),
+    domain: new Map(),
+  };
+  const label = (map: Map<string, string>, value: string, name: string) => {
+    const seen = map.get(value);
+    if (seen === undefined || name < seen) map.set(value, name);
+  };
+  const push = (table: unknown[][], ...values: unknown[]) => {
+    values.forEach((v, i) => {
+      table[i]?.push(v);
+    });
+  };
+  for (const { document: d, analysis: a } of items) {
+    push(c.analyses, d.id, JSON.stringify(a));
+    for (const m of a.places) {
+      push(
+        c.mentions,
+        d.id,
+        m.start,
+        m.end,
+        m.place.id,
+        m.province.code,
+        m.province.name,
+        m.province2025.code,
+        m.province2025.name,
+      );
+    }
+    // The province facets count the text's and the captions' places (analysis.provinces).
+    const provinces = new Set<string>();
+    const provinces2025 = new Set<string>();
+    for (const p of a.provinces) {
+      provinces.add(p.code);
+      label(labels.province, p.code, p.name);
+    }
+    for (const p of a.provinces2025) {
+      provinces2025.add(p.code);
+      label(labels.province2025, p.code, p.name);
+    }
+    const entities = entityCounts(a);
+    for (const [id, e] of entities) {
+      push(c.entities, d.id, id, e.type, e.name, e.count);
+      label(labels.entity, id, e.name);
+    }
+    const domains = new Map<string, string>();
+    for (const t of a.topics) for (const h of t.domains) domains.set(h.domain, h.label);
+    for (const [domain, name] of domains) {
+      push(c.topics, d.id, domain, name);
+      label(labels.domain, domain, name);
+    }
+    a.provisions.forEach((p, i) => {
+      push(c.provisions, d.id, i, p.stance, p.actor.kind, p.text);
+    });
+    const vectors = searchVectors(indexedText(d));
+    push(c.search, d.id, vectors.words, vectors.marks);
+    push(
+      c.facets,
+      d.id,
+      d.source,
+      d.language,
+      d.published,
+      d.publisher,
+      JSON.stringify({
+        province: [...provinces],
+        province2025: [...provinces2025],
+        entity: [...entities.keys()],
+        domain: [...domains.keys()],
+      }),
+    );
+  }
+  const labelRows: string[][] = [[], [], []];
+  for (const [kind, values] of Object.entries(labels)) {
+    for (const [value, name] of values) push(labelRows, kind, value, name);
+  }
+  return { ...c, labels: labelRows };
+}
+
+function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store {
+  const index = new PgSearchIndex(pool);
+  let closed = false;
+  /**
+   * A connection kept open while this process has runs going: its backend (pid and start time)
+   * stands for the process, so that another process, on any machine, can tell a run whose
+   * process died (its backend ended with it) from one still working.
+   */
+  let session: Promise<{ client: pg.Client; pid: number; start: Date | null }> | null = null;
+  const openSession = () => {
+    session ??= (async () => {
+      const client = await connectClient(url, options);
+      const { rows } = await client.query<{ pid: number; start: Date | null }>(
+        `SELECT pg_backend_pid() AS pid,
+         (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()) AS start`,
+      );
+      const row = rows[0] as { pid: number; start: Date | null };
+      return { client, pid: row.pid, start: row.start };
+    })();
+    session.catch(() => {
+      session = null;
+    });
+    return session;
+  };
+
+  async function addAll(items: StoredDocument[], run: string, started: string) {
+    // One row per id, in id order: two processes adding overlapping batches take the rows'
+    // locks in the same order, so one waits for the other rather than deadlocking.
+    const unique = new Map<string, StoredDocument>();
+    for (const item of items) if (!unique.has(item.document.id)) unique.set(item.document.id, item);
+    const batch = [...unique.values()].sort((a, b) =>
+      a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0,
+    );
+    const docs: (string | null)[][] = [[], [], [], [], [], [], []];
+    for (const { document: d } of batch) {
+      const row = [
+        d.id,
+        d.source,
+        d.title,
+        d.published,
+        d.language,
+        d.publisher,
+        JSON.stringify(d),
+      ];
+      row.forEach((v, i) => {
+        docs[i]?.push(v);
+      });
+    }
+    return transaction(pool, async (client) => {
+      const inserted = await client.query<{ id: string }>(
+        `INSERT INTO documents (id, source, title, published, language, publisher, json)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+           $6::text[], $7::text[])
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        docs,
+      );
+      const addedIds = new Set(inserted.rows.map((r) => r.id));
+      const added = batch.filter((item) => addedIds.has(item.document.id));
+      if (added.length > 0) await addRows(client, added);
+      const skipped = items.length - added.length;
+      await client.query(
+        `INSERT INTO runs (id, started, finished, added, skipped) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET finished = excluded.finished,
+         added = runs.added + excluded.added, skipped = runs.skipped + excluded.skipped`,
+        [run, started, new Date().toISOString(), added.length, skipped],
+      );
+      return { added: added.length, skipped };
+    });
+  }
+
+  /** The rows of the documents just added: analyses, index, facets (stamped), labels. */
+  async function addRows(client: pg.PoolClient, added: StoredDocument[]): Promise<void> {
+    const c = columns(added);
+    await client.query(
+      "INSERT INTO analyses (document_id, json) SELECT * FROM unnest($1::text[], $2::text[])",
+      c.analyses,
+    );
+    if (c.mentions[0]?.length)
+      await client.query(
+        `INSERT INTO mentions (document_id, start, "end", place_id, province_code, province_name,
+         province2025_code, province2025_name)
+         SELECT * FROM unnest($1::text[], $2::int4[], $3::int4[], $4::text[], $5::text[],
+           $6::text[], $7::text[], $8::text[])`,
+        c.mentions,
+      );
+    if (c.entities[0]?.length)
+      await client.query(
+        `INSERT INTO entities (document_id, entity_id, type, name, count)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int4[])`,
+        c.entities,
+      );
+    if (c.topics[0]?.length)
+      await client.query(
+        `INSERT INTO topics (document_id, domain, label)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
+        c.topics,
+      );
+    if (c.provisions[0]?.length)
+      await client.query(
+        `INSERT INTO provisions (document_id, idx, stance, actor_kind, text)
+         SELECT * FROM unnest($1::text[], $2::int4[], $3::text[], $4::text[], $5::text[])`,
+        c.provisions,
+      );
+    const search = await client.query<{ rowid: number; document_id: string }>(
+      `INSERT INTO document_search (rowid, document_id, words, marks)
+       SELECT nextval('document_rowid'), d, w::tsvector, m::tsvector
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS u(d, w, m)
+       RETURNING rowid::int4 AS rowid, document_id`,
+      c.search,
+    );
+    const rowids = new Map(search.rows.map((r) => [r.document_id, r.rowid]));
+    // Last, so that the lock on library_version is held only for what follows: the versions
+    // then commit in order (see postgres-schema.ts), and so do the labels' updates.
+    const version = await client.query<{ v: string }>(
+      "UPDATE library_version SET v = v + 1 RETURNING v",
+    );
+    const v = version.rows[0]?.v as string;
+    await client.query(
+      `INSERT INTO document_facets (rowid, document_id, source, language, published, publisher,
+       facets, version)
+       SELECT r, d, s, l, p, pb, f::jsonb, $8::bigint
+       FROM unnest($1::int4[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+         $7::text[]) AS u(r, d, s, l, p, pb, f)`,
+      [c.facets[0]?.map((id) => rowids.get(id as string)), ...c.facets, v],
+    );
+    if (c.labels[0]?.length)
+      await client.query(
+        `INSERT INTO facet_labels (kind, value, label)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+         ON CONFLICT (kind, value) DO UPDATE
+         SET label = LEAST(facet_labels.label COLLATE "C", excluded.label COLLATE "C")`,
+        c.labels,
+      );
+  }
+
+  const count = async (sql: string) => {
+    const { rows } = await pool.query<{ n: number }>(sql);
+    return rows[0]?.n ?? 0;
+  };
+
+  return {
+    kind: "postgres",
+    location: redactUrl(url),
+    add: (items, run) => addAll(items, run ?? randomUUID(), new Date().toISOString()),
+    async startRun(id) {
+      const me = await openSession();
+      const now = new Date().toISOString();
+      await transaction(pool, async (client) => {
+        // A run is alive while the backend of its process's session is: same pid, and the
+        // same start time where PostgreSQL shows it (not for another role's sessions).
+        await client.query(
+          `UPDATE runs r SET status = 'interrupted', finished = $1
+           WHERE status = 'running' AND NOT EXISTS (
+             SELECT 1 FROM pg_stat_activity a WHERE a.pid = r.backend_pid
+             AND (a.backend_start IS NULL OR r.backend_start IS NULL
+               OR a.backend_start = r.backend_start))`,
+          [now],
+        );
+        await client.query(
+          `INSERT INTO runs (id, started, finished, added, skipped, status, backend_pid,
+           backend_start) VALUES ($1, $2, $2, 0, 0, 'running', $3, $4)
+           ON CONFLICT (id) DO UPDATE SET status = 'running',
+           backend_pid = excluded.backend_pid, backend_start = excluded.backend_start`,
+          [id, now, me.pid, me.start],
+        );
+      });
+    },
+    async finishRun(id, status, skipped = 0) {
+      await pool.query(
+        "UPDATE runs SET status = $1, finished = $2, skipped = skipped + $3 WHERE id = $4",
+        [status, new Date().toISOString(), skipped, id],
+      );
+    },
+    async has(id) {
+      const { rowCount } = await pool.query("SELECT 1 FROM documents WHERE id = $1", [id]);
+      return (rowCount ?? 0) > 0;
+    },
+    async runs() {
+      const { rows } = await pool.query<RunRecord>(
+        "SELECT id, started, finished, status, added, skipped FROM runs ORDER BY started, id",
+      );
+      return rows;
+    },
+    async get(id) {
+      const { rows } = await pool.query<{ document: string; analysis: string }>(
+        `SELECT d.json AS document, a.json AS analysis
+         FROM documents d JOIN analyses a ON a.document_id = d.id WHERE d.id = $1`,
+        [id],
+      );
+      const row = rows[0];
+      return row
+        ? { document: JSON.parse(row.document), analysis: JSON.parse(row.analysis) }
+        : null;
+    },
+    search: (query) => searchPostgres(pool, index, query),
+    async stats() {
+      const [documents, mentions, entities, provisions, runs] = await Promise.all([
+        count("SELECT count(*)::int4 AS n FROM documents"),
+        count("SELECT count(*)::int4 AS n FROM mentions"),
+        count("SELECT count(DISTINCT entity_id)::int4 AS n FROM entities"),
+        count("SELECT count(*)::int4 AS n FROM provisions"),
+        count("SELECT count(*)::int4 AS n FROM runs"),
+      ]);
+      return { documents, mentions, entities, provisions, runs };
+    },
+    provinceCounts: (level, query) => provinceCountsPostgres(pool, index, level, query ?? {}),
+    async close() {
+      if (closed) return;
+      closed = true;
+      const s = session;
+      session = null;
+      if (s) await s.then(({ client }) => client.end()).catch(() => {});
+      await pool.end();
+    },
+  };
+}
