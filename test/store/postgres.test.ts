@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { analyze, ingest } from "../../src/index.js";
 import { openPostgresStore } from "../../src/store/postgres.js";
 import type { Store, StoredDocument } from "../../src/store/types.js";
 import { freshDatabase } from "../pg/databases.js";
+import { storeContractAsync } from "./contract-async.js";
 import { sampleDocuments } from "./fixtures.js";
 
 const open = async (): Promise<Store> => openPostgresStore(await freshDatabase("store"));
@@ -51,8 +51,7 @@ describe("PostgreSQL store", () => {
   it("searches folded: Đà Nẵng, da nang and DA NANG find the same documents", () =>
     withStore(async (store) => {
       await store.add(docs);
-      const ids = async (q: string) =>
-        (await store.search({ q })).results.map((r) => r.id).sort();
+      const ids = async (q: string) => (await store.search({ q })).results.map((r) => r.id).sort();
       const danang = [id(0), id(1)].sort();
       expect(await ids("da nang")).toEqual(danang);
       expect(await ids("DA NANG")).toEqual(danang);
@@ -69,3 +68,5 @@ describe("PostgreSQL store", () => {
       expect(all.facets.month.at(-1)).toEqual({ value: "undated", label: "undated", count: 1 });
     }));
 });
+
+storeContractAsync("postgres", open);
