@@ -187,16 +187,12 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
    * stands for the process, so that another process, on any machine, can tell a run whose
    * process died (its backend ended with it) from one still working.
    */
-  let session: Promise<{ client: pg.Client; pid: number; start: Date | null }> | null = null;
+  let session: Promise<{ client: pg.Client; pid: number }> | null = null;
   const openSession = () => {
     session ??= (async () => {
       const client = await connectClient(url, options);
-      const { rows } = await client.query<{ pid: number; start: Date | null }>(
-        `SELECT pg_backend_pid() AS pid,
-         (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()) AS start`,
-      );
-      const row = rows[0] as { pid: number; start: Date | null };
-      return { client, pid: row.pid, start: row.start };
+      const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      return { client, pid: (rows[0] as { pid: number }).pid };
     })();
     session.catch(() => {
       session = null;
@@ -328,7 +324,8 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
       const now = new Date().toISOString();
       await transaction(pool, async (client) => {
         // A run is alive while the backend of its process's session is: same pid, and the
-        // same start time where PostgreSQL shows it (not for another role's sessions).
+        // same start time (a pid may be reused) where PostgreSQL shows it (it does not show
+        // another role's sessions'). Both are the server's, so machines' clocks never count.
         await client.query(
           `UPDATE runs r SET status = 'interrupted', finished = $1
            WHERE status = 'running' AND NOT EXISTS (
@@ -339,10 +336,11 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
         );
         await client.query(
           `INSERT INTO runs (id, started, finished, added, skipped, status, backend_pid,
-           backend_start) VALUES ($1, $2, $2, 0, 0, 'running', $3, $4)
+           backend_start) VALUES ($1, $2, $2, 0, 0, 'running', $3,
+             (SELECT backend_start FROM pg_stat_activity WHERE pid = $3))
            ON CONFLICT (id) DO UPDATE SET status = 'running',
            backend_pid = excluded.backend_pid, backend_start = excluded.backend_start`,
-          [id, now, me.pid, me.start],
+          [id, now, me.pid],
         );
       });
     },
