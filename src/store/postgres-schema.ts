@@ -10,6 +10,7 @@ import type pg from "pg";
  *   folded words with positions (title weighted A; text, captions and stems B) and one of the
  *   words as written with diacritics (`marks`), both built by Dossier from `indexedText`, so
  *   PostgreSQL's own parser and dictionaries never fold differently from SQLite's index.
+ *   Only the words are indexed (GIN): the marks are tested on the rows the words matched.
  * - `document_facets.version` stamps each batch with `library_version.v` as its transaction
  *   set it: the row lock on library_version makes versions commit in order, so a reader that
  *   sees version V has every facet row stamped ≤ V, whichever process wrote it. That lets each
@@ -82,7 +83,6 @@ export const MIGRATIONS: string[] = [
     marks tsvector NOT NULL
   );
   CREATE INDEX document_search_words ON document_search USING gin (words);
-  CREATE INDEX document_search_marks ON document_search USING gin (marks);
   CREATE TABLE library_version (
     one boolean PRIMARY KEY DEFAULT true CHECK (one),
     v bigint NOT NULL

@@ -86,6 +86,25 @@ async function transaction<T>(pool: pg.Pool, f: (client: pg.PoolClient) => Promi
   }
 }
 
+/**
+ * `VALUES ($1::text, $2::int4), (…)` for `rows`, and their parameters: for the tables of long
+ * texts (JSON, tsvectors), whose parameters then go to the server as they are, where an array
+ * would be written out with every quote escaped and parsed back (most of a batch's cost).
+ */
+function values(columns: unknown[][], casts: string[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const rows: string[] = [];
+  const count = columns[0]?.length ?? 0;
+  for (let r = 0; r < count; r++) {
+    const row = casts.map((cast, c) => {
+      params.push(columns[c]?.[r]);
+      return `$${params.length}::${cast}`;
+    });
+    rows.push(`(${row.join(", ")})`);
+  }
+  return { sql: `VALUES ${rows.join(", ")}`, params };
+}
+
 /** Facet labels seen in a batch: kind → value → least label. */
 type Labels = Record<"province" | "province2025" | "entity" | "domain", Map<string, string>>;
 
@@ -224,12 +243,11 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
       });
     }
     return transaction(pool, async (client) => {
+      const rows = values(docs, ["text", "text", "text", "text", "text", "text", "text"]);
       const inserted = await client.query<{ id: string }>(
         `INSERT INTO documents (id, source, title, published, language, publisher, json)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
-           $6::text[], $7::text[])
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        docs,
+         ${rows.sql} ON CONFLICT (id) DO NOTHING RETURNING id`,
+        rows.params,
       );
       const addedIds = new Set(inserted.rows.map((r) => r.id));
       const added = batch.filter((item) => addedIds.has(item.document.id));
@@ -248,10 +266,8 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
   /** The rows of the documents just added: analyses, index, facets (stamped), labels. */
   async function addRows(client: pg.PoolClient, added: StoredDocument[]): Promise<void> {
     const c = columns(added);
-    await client.query(
-      "INSERT INTO analyses (document_id, json) SELECT * FROM unnest($1::text[], $2::text[])",
-      c.analyses,
-    );
+    const analyses = values(c.analyses, ["text", "text"]);
+    await client.query(`INSERT INTO analyses (document_id, json) ${analyses.sql}`, analyses.params);
     if (c.mentions[0]?.length)
       await client.query(
         `INSERT INTO mentions (document_id, start, "end", place_id, province_code, province_name,
@@ -278,12 +294,12 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
          SELECT * FROM unnest($1::text[], $2::int4[], $3::text[], $4::text[], $5::text[])`,
         c.provisions,
       );
+    const vectors = values(c.search, ["text", "tsvector", "tsvector"]);
     const search = await client.query<{ rowid: number; document_id: string }>(
       `INSERT INTO document_search (rowid, document_id, words, marks)
-       SELECT nextval('document_rowid'), d, w::tsvector, m::tsvector
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS u(d, w, m)
+       SELECT nextval('document_rowid'), d, w, m FROM (${vectors.sql}) AS v(d, w, m)
        RETURNING rowid::int4 AS rowid, document_id`,
-      c.search,
+      vectors.params,
     );
     const rowids = new Map(search.rows.map((r) => [r.document_id, r.rowid]));
     // Last, so that the lock on library_version is held only for what follows: the versions
