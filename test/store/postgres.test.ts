@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
+import { analyze, ingest } from "../../src/index.js";
 import { openPostgresStore } from "../../src/store/postgres.js";
 import type { Store, StoredDocument } from "../../src/store/types.js";
 import { freshDatabase } from "../pg/databases.js";
@@ -17,8 +19,9 @@ async function withStore(f: (store: Store) => Promise<void>): Promise<void> {
   }
 }
 
+const docs = sampleDocuments();
+
 describe("PostgreSQL store", () => {
-  const docs = sampleDocuments();
   const id = (i: number) => (docs[i] as StoredDocument).document.id;
 
   it("says what it is and where, without the password", async () => {
@@ -70,3 +73,39 @@ describe("PostgreSQL store", () => {
 });
 
 storeContractAsync("postgres", open);
+
+describe("PostgreSQL store: texts past the limits of a tsvector", () => {
+  it("stores and finds a text of 40,000 words, with a 3,000-letter word in it", () =>
+    withStore(async (store) => {
+      const words = Array.from({ length: 40_000 }, (_, i) => `word${i % 5000}`);
+      const text = `Opening line about Hai Phong port.\n\n${words.join(" ")} ${"x".repeat(3000)} closing mangrove line.`;
+      const document = { ...ingest(text, { source: "long.txt" }), published: null };
+      expect(await store.add([{ document, analysis: analyze(document) }])).toEqual({
+        added: 1,
+        skipped: 0,
+      });
+      expect((await store.search({ q: "word4999" })).total).toBe(1);
+      expect((await store.search({ q: "mangrove" })).total).toBe(1);
+      expect((await store.search({ q: '"hai phong port"' })).total).toBe(1);
+    }));
+
+  it("keeps answering after the server ended its connections", () =>
+    withStore(async (store) => {
+      await store.add(docs);
+      const admin = new pg.Client({ connectionString: inject("pgUrl") });
+      await admin.connect();
+      try {
+        await admin.query(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+          [new URL(store.location).pathname.slice(1)],
+        );
+      } finally {
+        await admin.end();
+      }
+      // The pool's connections died: the first call may fail, coded; the next ones reconnect.
+      await store.search({ q: "ASEAN" }).catch((error: { code?: string }) => {
+        expect(error.code).toBe("E_DB_CONNECT");
+      });
+      expect((await store.search({ q: "ASEAN" })).total).toBe(2);
+    }));
+});
