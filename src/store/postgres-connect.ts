@@ -89,12 +89,12 @@ export function postgresError(error: unknown, url: string): unknown {
   if (typeof code === "string" && UNREACHABLE.has(code))
     return coded(
       "E_DB_CONNECT",
-      `no PostgreSQL server answers there (${code}): start it, or check the host and port`,
+      `nothing answers there (${code}): start the server, or check the host and port`,
     );
   if (/timeout expired|Connection terminated due to connection timeout/iu.test(message))
     return coded(
       "E_DB_CONNECT",
-      "the server did not answer in time: check that it runs and that the host and port are right",
+      "no answer in time: check that the server runs and that the host and port are right",
     );
   if (/Connection terminated/iu.test(message))
     return coded(
@@ -104,14 +104,11 @@ export function postgresError(error: unknown, url: string): unknown {
   if (typeof code !== "string") return error;
   // SQLSTATE classes: 28 authorization, 3D catalog name, 53 resources, 57 operator intervention.
   if (code === "28P01" || code === "28000")
-    return coded(
-      "E_DB_AUTH",
-      "the server refused the user name or password: check the credentials in the URL",
-    );
+    return coded("E_DB_AUTH", "check the user name and password in the URL");
   if (code === "3D000")
     return coded(
       "E_DB_MISSING",
-      "the server has no such database: create it (createdb NAME, or CREATE DATABASE NAME)",
+      "create it first (createdb NAME, or CREATE DATABASE NAME), or check its name in the URL",
     );
   if (code === "53300")
     return coded(
