@@ -163,18 +163,34 @@ export function parseFtsQuery(
   const fallback = kept
     .flatMap((item) => ("term" in item ? item.term.words.map((w) => `"${w}"`) : []))
     .join(" ");
-  // tsquery's precedence (! over & over |) is FTS5's (NOT over AND over OR), so the items
-  // translate one by one; NOT is binary in FTS5 ("a NOT b"), a negated operand in tsquery.
+  // The tsquery reads as FTS5 reads `match`. FTS5 joins phrases written side by side (an
+  // implicit AND) tighter than any operator: "a NOT b c" is a NOT (b AND c). The explicit
+  // operators then go NOT over AND over OR, as tsquery's ! over & over |; NOT is binary in
+  // FTS5, a negated operand in tsquery. `match` writes an explicit AND beside a group in
+  // parentheses (a word with other spellings), so there the terms are not side by side.
   const tsOps = { AND: " & ", OR: " | ", NOT: " & !" } as const;
+  const spelled = (item: Item | undefined) =>
+    item !== undefined && "term" in item && (item.term.spellings ?? []).length > 0;
   let tsquery = "";
+  let run: string[] = [];
+  const endRun = () => {
+    if (run.length > 0) tsquery += run.length === 1 ? run[0] : `(${run.join(" & ")})`;
+    run = [];
+  };
   kept.forEach((item, i) => {
-    if ("op" in item) tsquery += tsOps[item.op];
-    else {
-      const before = kept[i - 1];
-      if (before && "term" in before) tsquery += " & ";
-      tsquery += renderTs(item.term);
+    if ("op" in item) {
+      endRun();
+      tsquery += tsOps[item.op];
+      return;
     }
+    const before = kept[i - 1];
+    if (before && "term" in before && (spelled(item) || spelled(before))) {
+      endRun();
+      tsquery += tsOps.AND;
+    }
+    run.push(renderTs(item.term));
   });
+  endRun();
   const tsFallback = kept
     .flatMap((item) => ("term" in item ? item.term.words.map(lexeme) : []))
     .join(" & ");
