@@ -6,6 +6,8 @@
  * (whole pipeline, extraction alone, and @mozilla/readability alone as the baseline).
  * Then analyze(), compare(), and the store: `dossier ingest` into SQLite (documents/s with the
  * analysis) and 20 typical searches (p50/p95), beside a raw INSERT and LIKE scans (bench/store-run.ts).
+ * Then the same folder into PostgreSQL (bench/postgres.ts): ingest with one process and with
+ * two sharing the work, and the same searches.
  * Then how HTML extraction grows as hostile pages double (bench/html-growth.ts) and a short load
  * test of `dossier serve` on loopback (bench/load.ts); then what users run as whole processes
  * (bench/cli-run.ts: places on a 64 MB folder beside grep, a gi alternation and cat; analyze on
@@ -333,6 +335,8 @@ const runReport = (script: string, args: string[]): void => {
   const r = spawnSync(process.execPath, ["--import", "tsx", path, ...args], { stdio: "inherit" });
   if (r.status !== 0) throw new Error(`${script} failed (${r.status})`);
 };
+// The same folder into PostgreSQL: one process, then two sharing the work; its searches.
+runReport("./postgres.ts", [news, "--sqlite-docs-per-s", String(docsPerSecond(storeIngest))]);
 runReport("./html-growth.ts", ["--max", String(values["html-max"])]);
 // What users run, whole processes beside grep, a gi alternation, cat and node -e 0; then one file
 // doubling from 1 to 16 MiB through places and analyze.

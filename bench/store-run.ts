@@ -19,14 +19,70 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
-import { runIngest } from "../dist/cli/commands/store.js";
+import { runIngest } from "../dist/cli/commands/ingest.js";
 import { walkPaths } from "../dist/ingest/paths.js";
 import { DEFAULT_MAX_BYTES } from "../dist/io/read-bytes.js";
 import { parseFtsQuery } from "../dist/store/fts-query.js";
 import { knownNameLength, otherSpellings } from "../dist/store/known-names.js";
-import { openSqliteStore } from "../dist/store/sqlite.js";
-import { QUERIES } from "./queries.js";
+import { isPostgresUrl, openStore } from "../dist/store/open.js";
+import type { SearchQuery } from "../dist/store/types.js";
 
+/** Twenty typical searches, each with the LIKE patterns (all must match) that stand for it. */
+export const QUERIES: { name: string; query: SearchQuery; like: string[] }[] = [
+  { name: "place, diacritics", query: { q: "Đà Nẵng" }, like: ["%Đà Nẵng%"] },
+  { name: "place, no diacritics", query: { q: "da nang" }, like: ["%da nang%"] },
+  { name: "place, Vietnamese", query: { q: "Thừa Thiên Huế" }, like: ["%Thừa Thiên Huế%"] },
+  { name: "place, ASCII", query: { q: "Quang Ninh" }, like: ["%Quang Ninh%"] },
+  { name: "phrase", query: { q: '"offshore wind"' }, like: ["%offshore wind%"] },
+  {
+    name: "phrase, Vietnamese",
+    query: { q: '"năng lượng tái tạo"' },
+    like: ["%năng lượng tái tạo%"],
+  },
+  { name: "AND", query: { q: "rice AND exports" }, like: ["%rice%", "%exports%"] },
+  { name: "OR", query: { q: "typhoon OR flooding" }, like: ["%typhoon%"] },
+  { name: "NOT", query: { q: "coffee NOT pepper" }, like: ["%coffee%"] },
+  { name: "prefix", query: { q: "touris*" }, like: ["%touris%"] },
+  { name: "entity word", query: { q: "ASEAN" }, like: ["%ASEAN%"] },
+  { name: "two words", query: { q: "solar farm investment" }, like: ["%solar farm%"] },
+  { name: "rare word", query: { q: "mangrove" }, like: ["%mangrove%"] },
+  {
+    name: "q + province",
+    query: { q: "expressway", province: "Quảng Ninh" },
+    like: ["%expressway%", "%Quang Ninh%"],
+  },
+  {
+    name: "q + new province",
+    query: { q: "port", province2025: "Hải Phòng" },
+    like: ["%port%", "%Hai Phong%"],
+  },
+  { name: "domain", query: { domain: "energy" }, like: ["%energy%"] },
+  {
+    name: "q + domain",
+    query: { q: "investment", domain: "trade" },
+    like: ["%investment%", "%trade%"],
+  },
+  {
+    name: "entity filter",
+    query: { entity: "org:asean", q: "summit" },
+    like: ["%ASEAN%", "%summit%"],
+  },
+  {
+    name: "q + language",
+    query: { q: "hội nghị", language: "vi" },
+    like: ["%hội nghị%"],
+  },
+  {
+    name: "q + dates",
+    query: { q: "Cần Thơ", from: "2023-01-01", to: "2023-12-31" },
+    like: ["%Cần Thơ%", "%2023%"],
+  },
+  // Issue 12: word forms (the stems column), diacritics as typed (the marks column, texts with
+  // the exact forms first), a typo in a name (nothing found, then the nearest name searched).
+  { name: "word form", query: { q: "investing" }, like: ["%invest%"] },
+  { name: "diacritics as typed", query: { q: "Hải Phòng" }, like: ["%Hải Phòng%"] },
+  { name: "typo in a name", query: { q: "Quang Ngia" }, like: ["%Quang Ngai%"] },
+];
 const ROUNDS = 5;
 const LIKE_ROUNDS = 2;
 
@@ -45,19 +101,34 @@ const files = (folder: string) => {
   return { paths, bytes: paths.reduce((n, p) => n + statSync(p).size, 0) };
 };
 
-function timeQueries(rounds: number, run: (i: number) => number) {
-  // An untimed first pass: the store's index loads, SQLite's page cache and V8's code warm up.
-  const totals = QUERIES.map((_, i) => run(i));
+/** The library's size on disk: the SQLite file, or the PostgreSQL database. */
+async function librarySize(db: string): Promise<number> {
+  if (!isPostgresUrl(db)) return statSync(db).size;
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: db });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT pg_database_size(current_database()) AS n");
+    return Number(rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+async function timeQueries(rounds: number, run: (i: number) => number | Promise<number>) {
+  // An untimed first pass: the store's index loads, the page cache and V8's code warm up.
+  const totals: number[] = [];
+  for (let i = 0; i < QUERIES.length; i++) totals.push(await run(i));
   const ms: number[] = [];
   const perQuery = QUERIES.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
-    QUERIES.forEach((_, i) => {
+    for (let i = 0; i < QUERIES.length; i++) {
       const t = now();
-      run(i);
+      await run(i);
       const elapsed = now() - t;
       ms.push(elapsed);
       perQuery[i]?.push(elapsed);
-    });
+    }
   }
   return {
     queries: QUERIES.length,
@@ -80,10 +151,10 @@ if (phase === "ingest") {
   const status = await runIngest([folder], { db, maxBytes: DEFAULT_MAX_BYTES });
   const ms = now() - t;
   if (status !== 0) throw new Error(`runIngest: exit status ${status}`);
-  const store = openSqliteStore(db);
-  const stats = store.stats();
-  store.close();
-  const dbBytes = statSync(db).size;
+  const store = await openStore(db);
+  const stats = await store.stats();
+  await store.close();
+  const dbBytes = await librarySize(db);
   print({ files: paths.length, docs: stats.documents, bytes, ms, dbBytes, stats });
 } else if (phase === "baseline-ingest") {
   const [folder, db] = args as [string, string];
@@ -100,9 +171,12 @@ if (phase === "ingest") {
   raw.close();
   print({ files: paths.length, docs: paths.length, bytes, ms: now() - t });
 } else if (phase === "search") {
-  const store = openSqliteStore(args[0] as string);
-  const result = timeQueries(ROUNDS, (i) => store.search(QUERIES[i]?.query ?? {}).total);
-  store.close();
+  const store = await openStore(args[0] as string);
+  const result = await timeQueries(
+    ROUNDS,
+    async (i) => (await store.search(QUERIES[i]?.query ?? {})).total,
+  );
+  await store.close();
   print(result);
 } else if (phase === "baseline-fts") {
   const raw = new Database(args[0] as string, { readonly: true });
@@ -114,7 +188,7 @@ if (phase === "ingest") {
   // The expression the store matches (word forms and spellings included), given to FTS5 alone.
   const parse = { phrase: knownNameLength, stems: true, spellings: otherSpellings };
   const matches = QUERIES.map(({ query }) => parseFtsQuery(query.q ?? "", parse).match);
-  const result = timeQueries(ROUNDS, (i) => {
+  const result = await timeQueries(ROUNDS, (i) => {
     const match = matches[i];
     if (!match) return 0;
     rows.all(match);
@@ -132,7 +206,7 @@ if (phase === "ingest") {
       like,
     };
   });
-  const result = timeQueries(LIKE_ROUNDS, (i) => {
+  const result = await timeQueries(LIKE_ROUNDS, (i) => {
     const s = statements[i] as (typeof statements)[number];
     s.rows.all(...s.like);
     return s.count.get(...s.like) as number;

@@ -14,9 +14,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
-import { runIngest } from "../src/cli/commands/store.js";
+import { runIngest } from "../src/cli/commands/ingest.js";
 import { DEFAULT_MAX_BYTES } from "../src/io/read-bytes.js";
 import { openSqliteStore } from "../src/store/sqlite.js";
+import type { SearchResult } from "../src/store/types.js";
 
 const { values } = parseArgs({
   options: {
@@ -77,12 +78,21 @@ try {
   });
   if (status !== 0) throw new Error(`ingest failed with status ${status}`);
   const store = openSqliteStore(db);
-  const rows = judged.map((j) => {
-    const result = store.search({ q: j.q, limit: 20 });
+  const rows: {
+    q: string;
+    ndcg10: number;
+    recall20: number;
+    total: number;
+    missed: string[];
+    wrong: string[];
+    reading: SearchResult["reading"];
+  }[] = [];
+  for (const j of judged) {
+    const result = await store.search({ q: j.q, limit: 20 });
     const ranked = result.results.map((r) => basename(r.source));
     const missed = [...j.relevant.keys()].filter((d) => !ranked.includes(d));
     const wrong = ranked.slice(0, 10).filter((d) => !j.relevant.has(d));
-    return {
+    rows.push({
       q: j.q,
       ndcg10: ndcg(ranked, j.relevant, 10),
       recall20: recall(ranked, j.relevant, 20),
@@ -90,9 +100,9 @@ try {
       missed,
       wrong,
       reading: result.reading,
-    };
-  });
-  store.close();
+    });
+  }
+  await store.close();
   const mean = (f: (r: (typeof rows)[number]) => number) =>
     rows.reduce((s, r) => s + f(r), 0) / rows.length;
   const summary = {

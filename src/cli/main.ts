@@ -52,6 +52,10 @@ const COMMANDS: { names: string[]; register: () => Promise<(program: Command) =>
   },
   { names: ["serve"], register: async () => (await import("./commands/serve.js")).registerServe },
   {
+    names: ["migrate"],
+    register: async () => (await import("./commands/migrate.js")).registerMigrate,
+  },
+  {
     names: ["data-check"],
     register: async () => (await import("./commands/data-check.js")).registerDataCheck,
   },

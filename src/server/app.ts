@@ -129,7 +129,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get("/documents/:id", { schema: { params: idParams } }, async (request) => {
     const { id } = request.params as { id: string };
-    const stored = store.get(id);
+    const stored = await store.get(id);
     if (!stored) throw noDocument(id);
     return stored;
   });
@@ -142,7 +142,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const query = request.query as Query;
     const level = query.level === "new" ? "new" : "old";
     const counts = new Map(
-      store.provinceCounts(level, toSearch(query)).map((c) => [c.code, c.count]),
+      (await store.provinceCounts(level, toSearch(query))).map((c) => [c.code, c.count]),
     );
     // Every province of the level, 0 included, so a map can name and draw them all.
     const g = defaultGazetteer();

@@ -26,7 +26,7 @@ function sendJson(reply: FastifyReply, json: string) {
  * reported by line ("upload:3") without stopping the rest. 201 when something new was stored,
  * 200 when all was known already, 400 when no record could be read.
  */
-function storeJsonLines(
+async function storeJsonLines(
   { items, errors }: { items: StoredDocument[]; errors: RecordError[] },
   store: Store,
   run: string,
@@ -38,7 +38,7 @@ function storeJsonLines(
       "E_FORMAT",
       `no JSON Lines record could be read${errors[0] ? `: ${errors[0].message}` : ""}`,
     );
-  const { added, skipped } = store.add(items, run);
+  const { added, skipped } = await store.add(items, run);
   return reply.code(added > 0 ? 201 : 200).send({
     added,
     skipped,
@@ -86,7 +86,7 @@ export function registerHeavyRoutes(
       const source = (typeof body === "string" ? undefined : body.source) ?? "api";
       const result = await heavy.run({ kind: "document", input, html, source }, reply);
       if (!("stored" in result)) throw new Error("an upload task answered no document");
-      const added = store.add([result.stored], run).added > 0;
+      const added = (await store.add([result.stored], run)).added > 0;
       return reply.code(added ? 201 : 200).send({ id: result.stored.document.id, added });
     },
   );
@@ -96,8 +96,8 @@ export function registerHeavyRoutes(
     { schema: { querystring: compareQuery }, onRequest: heavy.admit },
     async (request, reply) => {
       const { a, b } = request.query as { a: string; b: string };
-      const input = (id: string, role: "a" | "b"): CompareInput => {
-        const stored = store.get(id);
+      const input = async (id: string, role: "a" | "b"): Promise<CompareInput> => {
+        const stored = await store.get(id);
         if (!stored) throw noDocument(id, `to compare (${role})`);
         const { source, title, published } = stored.document;
         const { provisions } = stored.analysis;
@@ -109,7 +109,7 @@ export function registerHeavyRoutes(
         return { source, title, published, provisions };
       };
       const result = await heavy.run(
-        { kind: "compare", a: input(a, "a"), b: input(b, "b") },
+        { kind: "compare", a: await input(a, "a"), b: await input(b, "b") },
         reply,
       );
       if (!("json" in result)) throw new Error("a comparison task answered no JSON");

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { DossierError } from "../errors.js";
-import { openSqliteStore } from "../store/sqlite.js";
+import { openStore } from "../store/open.js";
 import { buildApp } from "./app.js";
 import { defaultAllowedHosts, isLoopbackName } from "./guard.js";
 
@@ -40,12 +40,12 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
       `refusing to listen on ${host} without a token: anyone on the network could write to the database; set a token (--token-file, $DOSSIER_TOKEN or --token) or use 127.0.0.1`,
       { input: host },
     );
-  const store = openSqliteStore(dbPath, {
+  const store = await openStore(dbPath, {
     busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS,
     maxBytes: options.maxDbBytes,
   });
   const app = buildApp({ store, token, bodyLimit, allowedHosts });
-  app.addHook("onClose", async () => store.close());
+  app.addHook("onClose", () => store.close());
   try {
     await app.listen({ host, port });
   } catch (error) {

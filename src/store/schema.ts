@@ -192,23 +192,42 @@ export const MIGRATIONS: Migration[] = [
   `,
   refoldOtherScripts,
   reindexForSearch,
+  // Documents an ingest process has taken to analyse and store, so that several processes on
+  // one library share the work (see Store.claim); a claim of a process that stopped is void.
+  `
+  CREATE TABLE IF NOT EXISTS ingest_claims (
+    document_id TEXT PRIMARY KEY,
+    pid INTEGER NOT NULL,
+    owner TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
-/** Runs the migrations not yet applied, all in one transaction. Returns the schema version. */
+/**
+ * Runs the migrations not yet applied, all in one transaction. Returns the schema version.
+ * Several processes may open a new library at once (`ingest --workers`): the version is read
+ * again under the write lock (BEGIN IMMEDIATE), so only the first migrates.
+ */
 export function migrate(db: Database.Database): number {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(
-      `database schema version ${current} is newer than this Dossier (${MIGRATIONS.length})`,
-    );
-  }
+  const version = () => db.pragma("user_version", { simple: true }) as number;
+  const check = (current: number) => {
+    if (current > MIGRATIONS.length) {
+      throw new Error(
+        `database schema version ${current} is newer than this Dossier (${MIGRATIONS.length})`,
+      );
+    }
+  };
+  check(version());
+  if (version() === MIGRATIONS.length) return MIGRATIONS.length;
   db.transaction(() => {
+    const current = version();
+    check(current);
     for (let v = current; v < MIGRATIONS.length; v++) {
       const migration = MIGRATIONS[v] as Migration;
       if (typeof migration === "string") db.exec(migration);
       else migration(db);
       db.pragma(`user_version = ${v + 1}`);
     }
-  })();
+  }).immediate();
   return MIGRATIONS.length;
 }

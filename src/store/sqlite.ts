@@ -35,11 +35,21 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
   }
 }
 
-/** The store with every method's SQLite failures turned into coded errors. */
-function guarded(store: Store, path: string, busyMs: number): Store {
-  const out = {} as Record<string, unknown>;
+/** The store's methods, as better-sqlite3 runs them: at once, on this thread. */
+type SyncStore = {
+  [K in Exclude<keyof Store, "kind" | "location">]: (
+    ...args: Parameters<Store[K]>
+  ) => Awaited<ReturnType<Store[K]>>;
+};
+
+/**
+ * The asynchronous store over the synchronous one, every SQLite failure turned into a coded
+ * error (a rejection, never a throw).
+ */
+function guarded(store: SyncStore, path: string, busyMs: number): Store {
+  const out: Record<string, unknown> = { kind: "sqlite", location: path };
   for (const [name, method] of Object.entries(store)) {
-    out[name] = (...args: unknown[]) => {
+    out[name] = async (...args: unknown[]) => {
       try {
         return (method as (...a: unknown[]) => unknown)(...args);
       } catch (error) {
@@ -50,7 +60,7 @@ function guarded(store: Store, path: string, busyMs: number): Store {
   return out as unknown as Store;
 }
 
-function openStore(path: string, busyMs: number, maxBytes: number | undefined): Store {
+function openStore(path: string, busyMs: number, maxBytes: number | undefined): SyncStore {
   const db = new Database(path, { timeout: busyMs });
   try {
     db.pragma("journal_mode = WAL");
@@ -116,6 +126,32 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
     "UPDATE runs SET status = ?, finished = ?, skipped = skipped + ? WHERE id = ?",
   );
   const hasStmt = db.prepare("SELECT 1 FROM documents WHERE id = ?").pluck();
+  // Claims are this store's (one connection), as a PostgreSQL store's are its session's.
+  const owner = randomUUID();
+  liveOwners.add(owner);
+  const claimant = db.prepare("SELECT pid, owner FROM ingest_claims WHERE document_id = ?");
+  const takeClaim = db.prepare(
+    `INSERT INTO ingest_claims (document_id, pid, owner) VALUES (?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET pid = excluded.pid, owner = excluded.owner`,
+  );
+  const dropClaim = db.prepare("DELETE FROM ingest_claims WHERE document_id = ?");
+  const dropMine = db.prepare("DELETE FROM ingest_claims WHERE owner = ?");
+  /** One transaction: a claim is taken or seen taken, never both by two processes. */
+  const claimAll = db.transaction((ids: string[]) => {
+    const mine: string[] = [];
+    const stored: string[] = [];
+    for (const id of new Set(ids)) {
+      if (hasStmt.get(id) !== undefined) {
+        stored.push(id);
+        continue;
+      }
+      const claim = claimant.get(id) as { pid: number; owner: string } | undefined;
+      if (claim && claim.owner !== owner && ownerAlive(claim.pid, claim.owner)) continue;
+      takeClaim.run(id, process.pid, owner);
+      mine.push(id);
+    }
+    return { mine, stored };
+  });
 
   /** Facet labels seen in the batch being added: kind → value → least label. */
   type Labels = Record<"province" | "province2025" | "entity" | "domain", Map<string, string>>;
@@ -204,7 +240,10 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
       entity: new Map(),
       domain: new Map(),
     };
-    for (const item of items) if (addOne(item, labels)) added++;
+    for (const item of items) {
+      if (addOne(item, labels)) added++;
+      dropClaim.run(item.document.id);
+    }
     for (const [kind, values] of Object.entries(labels)) {
       for (const [value, name] of values) insert.label.run(kind, value, name);
     }
@@ -216,6 +255,11 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
   const getStmt = db.prepare(
     `SELECT d.json AS document, a.json AS analysis
      FROM documents d JOIN analyses a ON a.document_id = d.id WHERE d.id = ?`,
+  );
+  const pageStmt = db.prepare(
+    `SELECT d.json AS document, a.json AS analysis
+     FROM documents d JOIN analyses a ON a.document_id = d.id
+     WHERE d.id > ? ORDER BY d.id LIMIT ?`,
   );
   const index = new SearchIndex(db);
   const count = (sql: string) => (db.prepare(sql).pluck().get() as number) ?? 0;
@@ -236,6 +280,7 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
       endRun.run(status, new Date().toISOString(), skipped, id);
     },
     has: (id) => hasStmt.get(id) !== undefined,
+    claim: (ids) => claimAll.immediate(ids),
     runs: () =>
       db
         .prepare(
@@ -248,6 +293,11 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
         ? { document: JSON.parse(row.document), analysis: JSON.parse(row.analysis) }
         : null;
     },
+    page: (after, limit) =>
+      (pageStmt.all(after ?? "", limit) as { document: string; analysis: string }[]).map((row) => ({
+        document: JSON.parse(row.document),
+        analysis: JSON.parse(row.analysis),
+      })),
     search: (query) => searchSqlite(db, index, query),
     stats: () => ({
       documents: count("SELECT count(*) FROM documents"),
@@ -258,9 +308,24 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
     }),
     provinceCounts: (level, query) => provinceCountsSqlite(db, index, level, query ?? {}),
     close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      liveOwners.delete(owner);
+      try {
+        dropMine.run(owner);
+      } catch {
+        // A database that cannot be written now: this process's claims are void once it ends.
+      }
+      db.close();
     },
   };
+}
+
+/** The stores open in this process (this thread), by the owner their claims name. */
+const liveOwners = new Set<string>();
+
+/** Whether the store that made a claim is still open: in this process, or another one alive. */
+function ownerAlive(pid: number, owner: string): boolean {
+  return pid === process.pid ? liveOwners.has(owner) : processExists(pid);
 }
 
 /**

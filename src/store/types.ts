@@ -162,9 +162,22 @@ export interface Store {
   finishRun(id: string, status: Exclude<RunStatus, "running">, skipped?: number): Promise<void>;
   /** Whether a document with this id is stored: lets a rerun skip it before analysing it. */
   has(id: string): Promise<boolean>;
+  /**
+   * Takes documents to analyse and store, so that several ingest processes on one library share
+   * the work: of `ids`, `mine` are this process's to store (not stored, and claimed by no other
+   * process still at work: a claim of a process that stopped, even killed, is void), `stored`
+   * are stored already; the rest are another live process's. A claim ends when the document is
+   * stored or this store is closed.
+   */
+  claim(ids: string[]): Promise<{ mine: string[]; stored: string[] }>;
   /** Every run, oldest first. */
   runs(): Promise<RunRecord[]>;
   get(id: string): Promise<StoredDocument | null>;
+  /**
+   * Up to `limit` stored documents in id order, those after id `after` (from the first when
+   * null): every document, a page at a time, whatever is added meanwhile elsewhere.
+   */
+  page(after: string | null, limit: number): Promise<StoredDocument[]>;
   search(query: SearchQuery): Promise<SearchResult>;
   /** Rows stored: documents, place mentions, distinct entity ids, provisions, ingest runs. */
   stats(): Promise<{

@@ -17,17 +17,17 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const stored = (db: string): number => {
+const stored = async (db: string): Promise<number> => {
   const store = openSqliteStore(db);
   try {
-    return store.stats().documents;
+    return (await store.stats()).documents;
   } finally {
-    store.close();
+    await store.close();
   }
 };
 
 describe("dossier ingest: one hostile file among good ones", () => {
-  it("stores 100 files and the good records beside a 5,000-deep JSON Lines record", () => {
+  it("stores 100 files and the good records beside a 5,000-deep JSON Lines record", async () => {
     const folder = join(dir, "deep");
     mkdirSync(folder);
     for (let i = 0; i < 100; i++)
@@ -50,6 +50,6 @@ describe("dossier ingest: one hostile file among good ones", () => {
     );
     expect(r.stderr).not.toContain("internal error");
     expect(r.status).toBe(1);
-    expect(stored(db)).toBe(102);
+    expect(await stored(db)).toBe(102);
   });
 });

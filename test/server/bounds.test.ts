@@ -24,7 +24,7 @@ const running: { app: FastifyInstance; store: Store }[] = [];
 afterAll(async () => {
   for (const { app, store } of running) {
     await app.close();
-    store.close();
+    await store.close();
   }
   rmSync(dir, { recursive: true, force: true });
 }, 60_000);
@@ -129,7 +129,7 @@ describe("concurrency", () => {
     expect((await fetch(`${base}/compare?a=x&b=y`)).status).toBe(429);
     // Reads are not heavy work: they go on.
     expect((await fetch(`${base}/stats`)).status).toBe(200);
-    expect(store.stats().documents).toBe(0);
+    expect((await store.stats()).documents).toBe(0);
     // A client that goes away frees its place.
     first.socket.destroy();
     second.socket.destroy();

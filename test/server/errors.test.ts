@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.close();
-  store.close();
+  await store.close();
 });
 
 async function expect404(url: string, code: string, message: RegExp) {

@@ -32,11 +32,11 @@ describe("server security", () => {
       expect((await postAs("Bearer nope")).statusCode).toBe(401);
       expect((await postAs("s3cret")).statusCode).toBe(401);
       expect((await postAs("Bearer s3cret")).statusCode).toBe(201);
-      expect(store.stats().documents).toBe(1);
+      expect((await store.stats()).documents).toBe(1);
       expect((await app.inject({ method: "GET", url: "/stats" })).statusCode).toBe(200);
     } finally {
       await app.close();
-      store.close();
+      await store.close();
     }
   });
 
@@ -59,10 +59,10 @@ describe("server security", () => {
         payload: "abc",
       });
       expect(octets.statusCode).toBe(415);
-      expect(store.stats().documents).toBe(0);
+      expect((await store.stats()).documents).toBe(0);
     } finally {
       await app.close();
-      store.close();
+      await store.close();
     }
   });
 

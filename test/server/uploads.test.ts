@@ -38,10 +38,10 @@ describe("POST /documents, JSON Lines with a deep record", () => {
           message: `input is malformed: upload:2: JSON nested more than ${MAX_JSON_DEPTH} levels deep`,
         },
       ]);
-      expect(store.stats().documents).toBe(2);
+      expect((await store.stats()).documents).toBe(2);
     } finally {
       await app.close();
-      store.close();
+      await store.close();
     }
   });
 });
@@ -66,7 +66,7 @@ describe("POST /documents with NUL bytes", () => {
       const json = await post("application/json", JSON.stringify({ text: `${HEAD}Mưa\0 to.` }));
       expect(json.statusCode).toBe(201);
       for (const id of [plain.json().id, json.json().id]) {
-        const doc = store.get(id)?.document;
+        const doc = (await store.get(id))?.document;
         expect(doc?.text).not.toContain("\0");
         expect(doc?.warnings).toEqual([
           `api: 1 NUL character removed (the first at character ${HEAD.length + 3})`,
@@ -77,7 +77,7 @@ describe("POST /documents with NUL bytes", () => {
       expect(early.json().error.code).toBe("E_BINARY");
     } finally {
       await app.close();
-      store.close();
+      await store.close();
     }
   });
 });

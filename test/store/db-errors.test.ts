@@ -39,30 +39,30 @@ function holdWriteLock(path: string): Database.Database {
 }
 
 describe("a database another process is writing to", () => {
-  it("the store says E_DB_BUSY, what to do, and stores nothing; reads go on", () => {
+  it("the store says E_DB_BUSY, what to do, and stores nothing; reads go on", async () => {
     const path = join(dir, "busy.db");
     const [first, second] = sampleDocuments();
     const store = openSqliteStore(path, { busyTimeoutMs: 50 });
-    store.add([first as never]);
+    await store.add([first as never]);
     const other = holdWriteLock(path);
     try {
-      expect(() => store.add([second as never])).toThrow(
+      await expect(store.add([second as never])).rejects.toThrow(
         expect.objectContaining({
           code: "E_DB_BUSY",
           message: expect.stringMatching(/busy\.db: another process is writing.*try again/),
         }),
       );
-      expect(store.stats().documents).toBe(1);
-      expect(store.search({ q: "energy" }).total).toBeGreaterThan(0);
+      expect((await store.stats()).documents).toBe(1);
+      expect((await store.search({ q: "energy" })).total).toBeGreaterThan(0);
     } finally {
       other.exec("ROLLBACK");
-      other.close();
+      await other.close();
     }
-    expect(store.add([second as never]).added).toBe(1);
-    store.close();
+    expect((await store.add([second as never])).added).toBe(1);
+    await store.close();
   });
 
-  it("dossier ingest exits 75 (try again) with a message naming the database", () => {
+  it("dossier ingest exits 75 (try again) with a message naming the database", async () => {
     const path = join(dir, "busy-cli.db");
     openSqliteStore(path).close();
     const other = holdWriteLock(path);
@@ -74,32 +74,34 @@ describe("a database another process is writing to", () => {
       expect(r.stderr).not.toContain("internal error");
     } finally {
       other.exec("ROLLBACK");
-      other.close();
+      await other.close();
     }
   });
 });
 
 describe("a full database", () => {
-  it("past the size cap: E_DB_FULL, and what was stored is intact", () => {
+  it("past the size cap: E_DB_FULL, and what was stored is intact", async () => {
     const store = openSqliteStore(join(dir, "capped.db"), { maxBytes: 256 * 1024 });
     const docs = sampleDocuments();
-    store.add(docs.slice(0, 1));
+    await store.add(docs.slice(0, 1));
     const big = docs.map((d, i) => ({
       ...d,
       document: { ...d.document, id: `big-${i}`, text: d.document.text.repeat(300) },
     }));
-    expect(() => store.add(big)).toThrow(
+    await expect(store.add(big)).rejects.toThrow(
       expect.objectContaining({
         code: "E_DB_FULL",
         message: expect.stringMatching(/free disk space/),
       }),
     );
-    expect(store.stats().documents).toBe(1);
-    expect(store.get(docs[0]?.document.id as string)?.document.text).toBe(docs[0]?.document.text);
-    store.close();
+    expect((await store.stats()).documents).toBe(1);
+    expect((await store.get(docs[0]?.document.id as string))?.document.text).toBe(
+      docs[0]?.document.text,
+    );
+    await store.close();
   });
 
-  it("dossier ingest past the file size limit: exit 74, a clear message, the run marked failed", () => {
+  it("dossier ingest past the file size limit: exit 74, a clear message, the run marked failed", async () => {
     const path = join(dir, "limit.db");
     expect(dossier(["stats", "--db", path]).status).toBe(0);
     // 100 KiB: the run's record fits, the first batch of the samples does not.
@@ -108,16 +110,16 @@ describe("a full database", () => {
     expect(r.stderr).not.toContain("internal error");
     expect(r.status).toBe(74);
     const store = openSqliteStore(path);
-    expect(store.runs().map((run) => run.status)).toEqual(["failed"]);
-    expect(store.stats().documents).toBe(0);
-    store.close();
+    expect((await store.runs()).map((run) => run.status)).toEqual(["failed"]);
+    expect((await store.stats()).documents).toBe(0);
+    await store.close();
     // Room again: the same command stores everything.
     expect(dossier(["ingest", SAMPLES, "--exclude", "README.md", "--db", path]).status).toBe(0);
   });
 });
 
 describe("a damaged file, or one that is not a database", () => {
-  it("a text file given as --db: exit 65 naming it, for every command, and the file untouched", () => {
+  it("a text file given as --db: exit 65 naming it, for every command, and the file untouched", async () => {
     const path = join(dir, "notes.db");
     writeFileSync(path, "these are my notes, not a database\n".repeat(200));
     for (const args of [
@@ -134,11 +136,11 @@ describe("a damaged file, or one that is not a database", () => {
     expect(() => openSqliteStore(path)).toThrow(expect.objectContaining({ code: "E_DB_CORRUPT" }));
   });
 
-  it("a database whose pages were overwritten: E_DB_CORRUPT, exit 65", () => {
+  it("a database whose pages were overwritten: E_DB_CORRUPT, exit 65", async () => {
     const path = join(dir, "damaged.db");
     const store = openSqliteStore(path);
-    store.add(sampleDocuments());
-    store.close();
+    await store.add(sampleDocuments());
+    await store.close();
     // Past the 100-byte header, over the schema's page and the next ones.
     const fd = openSync(path, "r+");
     writeSync(fd, Buffer.alloc(3 * 4096, 0x5a), 0, 3 * 4096, 200);

@@ -37,20 +37,17 @@ const TEXTS = {
 };
 
 let store: Store;
-beforeAll(() => {
+beforeAll(async () => {
   store = openSqliteStore(":memory:");
-  store.add(Object.entries(TEXTS).map(([source, text]) => doc(text, source)));
+  await store.add(Object.entries(TEXTS).map(([source, text]) => doc(text, source)));
 });
 afterAll(() => store.close());
 
-const sources = (q: string) =>
-  store
-    .search({ q })
-    .results.map((r) => r.source)
-    .sort();
+const sources = async (q: string) =>
+  (await store.search({ q })).results.map((r) => r.source).sort();
 
 describe("searchKey", () => {
-  it("folds Latin as foldKey does, keeps other scripts, splits unspaced ones into characters", () => {
+  it("folds Latin as foldKey does, keeps other scripts, splits unspaced ones into characters", async () => {
     expect(searchKey("Bà Rịa – Vũng Tàu")).toBe(foldKey("Bà Rịa – Vũng Tàu"));
     expect(searchKey("Ханой")).toBe("ханои");
     expect(searchKey("Ха\u0301ной")).toBe(searchKey("Ха́ной".normalize("NFC")));
@@ -61,16 +58,16 @@ describe("searchKey", () => {
     expect(searchKey("𠀀𠀁")).toBe("𠀀 𠀁");
   });
 
-  it("is idempotent, and agrees with foldKey wherever foldKey keeps everything", () => {
-    fc.assert(
-      fc.property(fc.string({ unit: "grapheme" }), (text) => {
+  it("is idempotent, and agrees with foldKey wherever foldKey keeps everything", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "grapheme" }), async (text) => {
         const key = searchKey(text);
         expect(searchKey(key)).toBe(key);
         expect(key).not.toMatch(/^ | $| {2}|["*()]/u);
       }),
     );
-    fc.assert(
-      fc.property(fc.string({ unit: "grapheme-ascii" }), (text) => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "grapheme-ascii" }), async (text) => {
         expect(searchKey(text)).toBe(foldKey(text));
       }),
     );
@@ -78,62 +75,62 @@ describe("searchKey", () => {
 });
 
 describe("queries in other scripts", () => {
-  it("河内 finds the Chinese text, and marks it in the snippet", () => {
-    const r = store.search({ q: "河内" });
+  it("河内 finds the Chinese text, and marks it in the snippet", async () => {
+    const r = await store.search({ q: "河内" });
     expect(r.query).toBe('"河 内"');
     expect(r.results.map((h) => h.source)).toEqual(["zh.txt"]);
     expect(r.results[0]?.snippet).toContain("«河内»");
-    expect(sources("学校")).toEqual(["zh.txt"]);
-    expect(sources("北京")).toEqual([]);
+    expect(await sources("学校")).toEqual(["zh.txt"]);
+    expect(await sources("北京")).toEqual([]);
   });
 
-  it("ханой finds the Russian text, whatever the case", () => {
-    expect(sources("ханой")).toEqual(["ru.txt"]);
-    expect(sources("ХАНОЙ")).toEqual(["ru.txt"]);
-    expect(sources("ханое")).toEqual(["ru.txt"]);
-    expect(sources("хан*")).toEqual(["ru.txt"]);
+  it("ханой finds the Russian text, whatever the case", async () => {
+    expect(await sources("ханой")).toEqual(["ru.txt"]);
+    expect(await sources("ХАНОЙ")).toEqual(["ru.txt"]);
+    expect(await sources("ханое")).toEqual(["ru.txt"]);
+    expect(await sources("хан*")).toEqual(["ru.txt"]);
   });
 
-  it("fullwidth ｈａｎｏｉ is hanoi (NFKC), and fullwidth text is found by ASCII", () => {
-    expect(sources("ｈａｎｏｉ")).toEqual(["en.txt"]);
-    expect(sources("fair")).toEqual(["wide.txt"]);
-    expect(store.search({ q: "fair" }).results[0]?.snippet).toContain("«ｆａｉｒ»");
+  it("fullwidth ｈａｎｏｉ is hanoi (NFKC), and fullwidth text is found by ASCII", async () => {
+    expect(await sources("ｈａｎｏｉ")).toEqual(["en.txt"]);
+    expect(await sources("fair")).toEqual(["wide.txt"]);
+    expect((await store.search({ q: "fair" })).results[0]?.snippet).toContain("«ｆａｉｒ»");
   });
 
-  it("Thai, written without spaces, is found inside a longer run", () => {
-    expect(sources("ฮานอย")).toEqual(["th.txt"]);
+  it("Thai, written without spaces, is found inside a longer run", async () => {
+    expect(await sources("ฮานอย")).toEqual(["th.txt"]);
   });
 
-  it("emoji or symbols alone find nothing, with a note, never everything", () => {
+  it("emoji or symbols alone find nothing, with a note, never everything", async () => {
     for (const q of ["🙂", "🙂🙂 ✈", "★", "—", "NOT", "* ( )"]) {
-      const r = store.search({ q });
+      const r = await store.search({ q });
       expect(r.total, q).toBe(0);
       expect(r.results).toEqual([]);
       expect(r.query).toBeNull();
       expect(r.note).toMatch(/nothing to search for .*letters or digits/);
-      expect(store.provinceCounts("old", { q })).toEqual([]);
+      expect(await store.provinceCounts("old", { q })).toEqual([]);
     }
     // Beside a word, an emoji is no obstacle.
-    expect(sources("🙂 ханой")).toEqual(["ru.txt"]);
+    expect(await sources("🙂 ханой")).toEqual(["ru.txt"]);
     // No query at all still lists everything.
-    expect(store.search({}).total).toBe(Object.keys(TEXTS).length);
-    expect(store.search({ q: "   " }).total).toBe(Object.keys(TEXTS).length);
+    expect((await store.search({})).total).toBe(Object.keys(TEXTS).length);
+    expect((await store.search({ q: "   " })).total).toBe(Object.keys(TEXTS).length);
   });
 
-  it("property: a non-blank query never returns the whole corpus unless every text matches it", () => {
-    fc.assert(
-      fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 12 }), (q) => {
+  it("property: a non-blank query never returns the whole corpus unless every text matches it", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "grapheme", minLength: 1, maxLength: 12 }), async (q) => {
         fc.pre(q.trim() !== "");
         const { match, note } = parseFtsQuery(q);
         expect(match !== null || note !== undefined).toBe(true);
-        const r = store.search({ q });
+        const r = await store.search({ q });
         if (r.total === Object.keys(TEXTS).length) expect(match).not.toBeNull();
       }),
       { numRuns: 200 },
     );
   });
 
-  it("property: a word of any script in a stored text is found by searching for it", () => {
+  it("property: a word of any script in a stored text is found by searching for it", async () => {
     const local = openSqliteStore(":memory:");
     // Letters of the scripts in use (SQLite's tokenizer knows Unicode 6.1's letters, not later
     // ones), composed or with combining marks after them.
@@ -160,11 +157,13 @@ describe("queries in other scripts", () => {
       .map((chars) => chars.join(""))
       .filter((w) => /^[\p{L}\p{N}][\p{L}\p{N}\p{M}]*$/u.test(w) && searchKey(w) !== "");
     let n = 0;
-    fc.assert(
-      fc.property(word, (w) => {
+    await fc.assert(
+      fc.asyncProperty(word, async (w) => {
         const source = `w${++n}.txt`;
-        local.add([doc(`Report ${n}\n\nThe word ${w} appears here.`, source)]);
-        const found = local.search({ q: `"${w}"`, limit: 100 }).results.map((r) => r.source);
+        await local.add([doc(`Report ${n}\n\nThe word ${w} appears here.`, source)]);
+        const found = (await local.search({ q: `"${w}"`, limit: 100 })).results.map(
+          (r) => r.source,
+        );
         expect(found, w).toContain(source);
         const snippet = makeSnippet(`The word ${w} appears here.`, parseFtsQuery(`"${w}"`).terms);
         expect(snippet, w).toContain("«");
@@ -176,7 +175,7 @@ describe("queries in other scripts", () => {
 });
 
 describe("dossier search in other scripts", () => {
-  it("河内, ханой and ｈａｎｏｉ search for what was typed; 🙂 finds nothing and says so", () => {
+  it("河内, ханой and ｈａｎｏｉ search for what was typed; 🙂 finds nothing and says so", async () => {
     const folder = join(dir, "texts");
     mkdirSync(folder);
     for (const [name, text] of Object.entries(TEXTS)) writeFileSync(join(folder, name), text);
@@ -212,11 +211,11 @@ describe("dossier search in other scripts", () => {
 });
 
 describe("a database indexed before every script was kept", () => {
-  it("is indexed again on opening: its Cyrillic and Han words become searchable", () => {
+  it("is indexed again on opening: its Cyrillic and Han words become searchable", async () => {
     const path = join(dir, "old.db");
     const first = openSqliteStore(path);
-    first.add([doc(TEXTS["ru.txt"], "ru.txt"), doc(TEXTS["en.txt"], "en.txt")]);
-    first.close();
+    await first.add([doc(TEXTS["ru.txt"], "ru.txt"), doc(TEXTS["en.txt"], "en.txt")]);
+    await first.close();
     // As version 2 left it: the body folded by foldKey, which drops what is not Latin.
     const raw = new Database(path);
     const rows = raw.prepare("SELECT rowid, title, body FROM documents_fts").all() as {
@@ -239,8 +238,8 @@ describe("a database indexed before every script was kept", () => {
     ).toBe(0);
     stale.close();
     const store = openSqliteStore(path);
-    expect(store.search({ q: "ханой" }).results.map((r) => r.source)).toEqual(["ru.txt"]);
-    expect(store.search({ q: "hanoi" }).results.map((r) => r.source)).toEqual(["en.txt"]);
-    store.close();
+    expect((await store.search({ q: "ханой" })).results.map((r) => r.source)).toEqual(["ru.txt"]);
+    expect((await store.search({ q: "hanoi" })).results.map((r) => r.source)).toEqual(["en.txt"]);
+    await store.close();
   });
 });

@@ -16,53 +16,59 @@ const dir = mkdtempSync(join(tmpdir(), "dossier-store-"));
 let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-storeContract("SQLite", () => openSqliteStore(join(dir, `store-${++n}.db`)));
+storeContract(
+  "SQLite",
+  async () => openSqliteStore(join(dir, `store-${++n}.db`)),
+  async (store) => openSqliteStore(store.location),
+);
 
 describe("known names in a query", () => {
-  it('"da nang" is the city, not "đã" and "năng" anywhere in a Vietnamese text', () => {
+  it('"da nang" is the city, not "đã" and "năng" anywhere in a Vietnamese text', async () => {
     const store = openSqliteStore(":memory:");
     const doc = (text: string, source: string) => {
       const document = ingest(text, { source });
       return { document, analysis: analyze(document) };
     };
-    store.add([
+    await store.add([
       doc("Mưa lớn ở Đà Nẵng\n\nMưa lớn kéo dài ở Đà Nẵng từ sáng nay.\n", "city.txt"),
       doc("Năng suất lúa\n\nNông dân đã đạt năng suất cao trong vụ này.\n", "rice.txt"),
     ]);
-    const sources = (q: string) => store.search({ q }).results.map((r) => r.source);
-    expect(sources("da nang")).toEqual(["city.txt"]);
-    expect(sources("Đà Nẵng")).toEqual(["city.txt"]);
+    const sources = async (q: string) => (await store.search({ q })).results.map((r) => r.source);
+    expect(await sources("da nang")).toEqual(["city.txt"]);
+    expect(await sources("Đà Nẵng")).toEqual(["city.txt"]);
     // Listed without a query, a snippet starts past the title the result shows already.
-    for (const hit of store.search({}).results)
+    for (const hit of (await store.search({})).results)
       expect(hit.snippet.startsWith(hit.title ?? "\u0000")).toBe(false);
     // The result says how it read the query, for marking the matches elsewhere.
     // (A name is looked for however spaced: "danang" too.)
-    expect(store.search({ q: "da nang mưa" }).query).toBe('("da nang" OR "danang") AND "mua"');
+    expect((await store.search({ q: "da nang mưa" })).query).toBe(
+      '("da nang" OR "danang") AND "mua"',
+    );
     // Written apart on purpose, the words are searched apart.
-    expect(sources("da AND nang").sort()).toEqual(["city.txt", "rice.txt"]);
-    store.close();
+    expect((await sources("da AND nang")).sort()).toEqual(["city.txt", "rice.txt"]);
+    await store.close();
   });
 });
 
 describe("SQLite store file", () => {
-  it("keeps its data when reopened, migrations run once", () => {
+  it("keeps its data when reopened, migrations run once", async () => {
     const path = join(dir, "reopen.db");
     const docs = sampleDocuments();
     const first = openSqliteStore(path);
-    first.add(docs);
-    first.close();
+    await first.add(docs);
+    await first.close();
     const again = openSqliteStore(path);
-    expect(again.stats().documents).toBe(5);
-    expect(again.search({ q: "Đà Nẵng" }).total).toBe(2);
-    expect(again.add(docs)).toEqual({ added: 0, skipped: 5 });
-    again.close();
+    expect((await again.stats()).documents).toBe(5);
+    expect((await again.search({ q: "Đà Nẵng" })).total).toBe(2);
+    expect(await again.add(docs)).toEqual({ added: 0, skipped: 5 });
+    await again.close();
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     raw.close();
   });
 
-  it("marks runs left running by a process that no longer exists interrupted", () => {
+  it("marks runs left running by a process that no longer exists interrupted", async () => {
     const path = join(dir, "runs.db");
     openSqliteStore(path).close();
     const gone = spawnSync(process.execPath, ["-e", ""]).pid as number;
@@ -75,19 +81,19 @@ describe("SQLite store file", () => {
     raw.close();
     const store = openSqliteStore(path);
     try {
-      expect(store.runs().map((r) => r.status)).toEqual(["running", "running"]);
-      store.startRun("next");
-      expect(store.runs().map((r) => [r.id, r.status])).toEqual([
+      expect((await store.runs()).map((r) => r.status)).toEqual(["running", "running"]);
+      await store.startRun("next");
+      expect((await store.runs()).map((r) => [r.id, r.status])).toEqual([
         ["killed", "interrupted"],
         ["live", "running"],
         ["next", "running"],
       ]);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
-  it("counts runs recorded before run statuses existed as done", () => {
+  it("counts runs recorded before run statuses existed as done", async () => {
     const path = join(dir, "v1.db");
     const raw = new Database(path);
     raw.exec(MIGRATIONS[0] as string);
@@ -96,7 +102,7 @@ describe("SQLite store file", () => {
     raw.close();
     const store = openSqliteStore(path);
     try {
-      expect(store.runs()).toEqual([
+      expect(await store.runs()).toEqual([
         {
           id: "old",
           started: "2025-01-01",
@@ -107,11 +113,11 @@ describe("SQLite store file", () => {
         },
       ]);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
-  it("migrates a version 1 database: search, facets and documents as in a new one", () => {
+  it("migrates a version 1 database: search, facets and documents as in a new one", async () => {
     const docs = sampleDocuments();
     const path = join(dir, "v1-full.db");
     const raw = new Database(path);
@@ -166,7 +172,7 @@ describe("SQLite store file", () => {
     raw.close();
     const migrated = openSqliteStore(path);
     const fresh = openSqliteStore(join(dir, "v2-fresh.db"));
-    fresh.add(docs, "v1");
+    await fresh.add(docs, "v1");
     try {
       const queries: SearchQuery[] = [
         {},
@@ -177,20 +183,21 @@ describe("SQLite store file", () => {
         { entity: "org:asean" },
         { domain: "energy", to: "2025-05-08" },
       ];
-      for (const query of queries) expect(migrated.search(query)).toEqual(fresh.search(query));
+      for (const query of queries)
+        expect(await migrated.search(query)).toEqual(await fresh.search(query));
       for (const level of ["old", "new"] as const) {
-        expect(migrated.provinceCounts(level)).toEqual(fresh.provinceCounts(level));
+        expect(await migrated.provinceCounts(level)).toEqual(await fresh.provinceCounts(level));
       }
-      expect(migrated.stats()).toEqual(fresh.stats());
-      for (const d of docs) expect(migrated.get(d.document.id)).toEqual(d);
-      expect(migrated.add(docs)).toEqual({ added: 0, skipped: 5 });
+      expect(await migrated.stats()).toEqual(await fresh.stats());
+      for (const d of docs) expect(await migrated.get(d.document.id)).toEqual(d);
+      expect(await migrated.add(docs)).toEqual({ added: 0, skipped: 5 });
     } finally {
-      migrated.close();
-      fresh.close();
+      await migrated.close();
+      await fresh.close();
     }
   });
 
-  it("refuses a database from a newer Dossier", () => {
+  it("refuses a database from a newer Dossier", async () => {
     const path = join(dir, "newer.db");
     const raw = new Database(path);
     raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
@@ -200,7 +207,7 @@ describe("SQLite store file", () => {
 });
 
 describe("a library from before issue 12 (schema version 3)", () => {
-  it("is upgraded on opening: captions, word forms, diacritics and publishers searchable", () => {
+  it("is upgraded on opening: captions, word forms, diacritics and publishers searchable", async () => {
     const path = join(dir, "v3.db");
     const raw = new Database(path);
     for (const m of MIGRATIONS.slice(0, 3)) {
@@ -249,14 +256,14 @@ describe("a library from before issue 12 (schema version 3)", () => {
 
     const store = openSqliteStore(path);
     try {
-      expect(store.search({ q: "Putin" }).total).toBe(1);
-      expect(store.search({ q: "floods" }).total).toBe(1);
-      expect(store.search({ q: "Biển Đông" }).reading?.diacritics).toBe("exact");
-      const all = store.search({});
+      expect((await store.search({ q: "Putin" })).total).toBe(1);
+      expect((await store.search({ q: "floods" })).total).toBe(1);
+      expect((await store.search({ q: "Biển Đông" })).reading?.diacritics).toBe("exact");
+      const all = await store.search({});
       expect(all.facets.publisher).toEqual([{ value: "VGP", label: "VGP", count: 1 }]);
       expect(all.facets.entity.map((f) => f.value)).toContain("person:vladimir-putin");
     } finally {
-      store.close();
+      await store.close();
     }
     const after = new Database(path, { readonly: true });
     expect(after.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);

@@ -6,7 +6,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { DossierError, type ErrorCode, errorCodes } from "../../errors.js";
-import { openSqliteStore } from "../../store/sqlite.js";
+import { openStore } from "../../store/open.js";
 import type { StoredDocument } from "../../store/types.js";
 
 interface AddRequest {
@@ -19,21 +19,29 @@ type Reply =
 
 if (!isMainThread && parentPort && (workerData as { ingestWriter?: boolean })?.ingestWriter) {
   const port = parentPort;
-  const store = openSqliteStore((workerData as { db: string }).db);
+  const opened = openStore((workerData as { db: string }).db);
+  // Batches are stored one after the other, in the order they came: the answers go back so.
+  let queue: Promise<unknown> = Promise.resolve();
+  const reply = (error: unknown) => {
+    const e = error as Error & { code?: string; input?: string };
+    port.postMessage({
+      error: { message: e.message, code: e.code, name: e.name, input: e.input },
+    } satisfies Reply);
+  };
   port.on("message", (request: AddRequest | null) => {
-    if (request === null) {
-      store.close();
-      port.close();
-      return;
-    }
-    try {
-      port.postMessage(store.add(request.items, request.run) satisfies Reply);
-    } catch (e) {
-      const error = e as Error & { code?: string; input?: string };
-      port.postMessage({
-        error: { message: error.message, code: error.code, name: error.name, input: error.input },
-      } satisfies Reply);
-    }
+    queue = queue.then(async () => {
+      if (request === null) {
+        await (await opened.catch(() => null))?.close();
+        port.close();
+        return;
+      }
+      try {
+        const store = await opened;
+        port.postMessage((await store.add(request.items, request.run)) satisfies Reply);
+      } catch (e) {
+        reply(e);
+      }
+    });
   });
 }
 

@@ -3,12 +3,13 @@ import type { AddressInfo } from "node:net";
 import type { Command } from "commander";
 import { DossierError } from "../../errors.js";
 import { DEFAULT_MAX_BYTES } from "../../io/read-bytes.js";
-import { openSqliteStore } from "../../store/sqlite.js";
+import { defaultDb, openStore, redactLocation as redact } from "../../store/open.js";
 import { parseInteger, parseNumber } from "../options.js";
-import { DEFAULT_DB, runIngest } from "./store.js";
+import { runIngest } from "./ingest.js";
+import { DB_OPTION } from "./store.js";
 
 interface ServeOptions {
-  db: string;
+  db?: string;
   host: string;
   port: number;
   token?: string;
@@ -61,12 +62,12 @@ const hostList = (value: string, previous: string[] = []) => [
 ];
 
 /** True when the database holds no document yet (a new user's first start). */
-function isEmpty(db: string): boolean {
-  const store = openSqliteStore(db);
+async function isEmpty(db: string): Promise<boolean> {
+  const store = await openStore(db);
   try {
-    return store.stats().documents === 0;
+    return (await store.stats()).documents === 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -75,7 +76,7 @@ export function registerServe(program: Command): void {
   program
     .command("serve")
     .description("serve the web UI and the HTTP API (OpenAPI at /openapi.json) on the database")
-    .option("--db <file>", "SQLite database", DEFAULT_DB)
+    .option(...DB_OPTION)
     .option("--host <host>", "address to bind (a non-loopback address needs --token)", "127.0.0.1")
     .option("--port <n>", "port (0 picks a free one)", parseInteger(0, 65535), 8787)
     .option(
@@ -96,11 +97,12 @@ export function registerServe(program: Command): void {
     .option("--seed <folder>", "when the database is empty, ingest this folder first")
     .action(async (options: ServeOptions) => {
       const token = resolveToken(options);
-      if (options.seed && isEmpty(options.db)) {
+      const db = options.db ?? defaultDb();
+      if (options.seed && (await isEmpty(db))) {
         process.stderr.write(`dossier serve: the database is empty; ingesting ${options.seed}\n`);
         // A sample folder's README describes the samples; it is not one of them.
         const status = await runIngest([options.seed], {
-          db: options.db,
+          db,
           maxBytes: DEFAULT_MAX_BYTES,
           exclude: ["README.md"],
         });
@@ -111,7 +113,7 @@ export function registerServe(program: Command): void {
       }
       const { startServer } = await import("../../server/index.js");
       const server = await startServer({
-        dbPath: options.db,
+        dbPath: db,
         host: options.host,
         port: options.port,
         token,
@@ -135,7 +137,7 @@ export function registerServe(program: Command): void {
       const host = address.includes(":") ? `[${address}]` : address;
       // stdout, one line, so scripts (and the browser tests) can read where to connect.
       process.stdout.write(
-        `Dossier is running at http://${host}:${port}/ (database ${options.db}; API description at /openapi.json)\n`,
+        `Dossier is running at http://${host}:${port}/ (database ${redact(db)}; API description at /openapi.json)\n`,
       );
       const stop = () => void server.close().then(() => process.exit(0));
       process.once("SIGINT", stop);

@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { writeCorpus } from "./corpus.js";
+import { content, documentsIn } from "./library.js";
+
+const BIN = new URL("../../bin/dossier.js", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "dossier-workers-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const corpus = join(dir, "corpus");
+writeCorpus(corpus, 400);
+
+const ingest = (db: string, ...args: string[]) =>
+  spawnSync(process.execPath, [BIN, "ingest", corpus, "--db", db, ...args], { encoding: "utf8" });
+
+const start = (db: string): ChildProcess =>
+  spawn(process.execPath, [BIN, "ingest", corpus, "--db", db], { stdio: "ignore" });
+
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+/** The ingest acceptance, on a library `fresh()` makes each call. */
+export function workerSuite(name: string, fresh: () => Promise<string>): void {
+  describe(`several ingest processes on one library: ${name}`, () => {
+    let reference: Awaited<ReturnType<typeof content>>;
+    it("one process, uninterrupted: the reference", async () => {
+      const db = await fresh();
+      const run = ingest(db);
+      expect(run.status, run.stderr).toBe(0);
+      reference = await content(db);
+      expect(reference.stats.documents).toBe(400);
+    });
+
+    it("two processes at once: each document stored once, both exit 0", async () => {
+      const db = await fresh();
+      const a = start(db);
+      const b = start(db);
+      expect(await Promise.all([exited(a), exited(b)])).toEqual([0, 0]);
+      expect(await content(db)).toEqual(reference);
+    });
+
+    it("--workers 2: the work shared, one summary", async () => {
+      const db = await fresh();
+      const run = ingest(db, "--workers", "2");
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/400 documents read, 400 stored, 0 already there, 0 errors/);
+      expect(await content(db)).toEqual(reference);
+    });
+
+    it("one of two killed halfway (SIGKILL), then a rerun: as if uninterrupted", async () => {
+      const db = await fresh();
+      const a = start(db);
+      const b = start(db);
+      // Halfway: once some documents are stored, and before all are.
+      for (let stored = 0; stored < 50; ) {
+        await new Promise((r) => setTimeout(r, 50));
+        stored = await documentsIn(db).catch(() => 0);
+        expect(stored).toBeLessThan(400);
+      }
+      a.kill("SIGKILL");
+      expect(await exited(b)).toBe(0);
+      await exited(a);
+      const rerun = ingest(db);
+      expect(rerun.status, rerun.stderr).toBe(0);
+      expect(await content(db)).toEqual(reference);
+    });
+  });
+}
+
+let n = 0;
+workerSuite("SQLite", async () => join(dir, `w${++n}.db`));
