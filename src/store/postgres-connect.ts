@@ -7,6 +7,11 @@ export interface PostgresOptions {
   maxConnections?: number;
   /** How long reaching the server may take before E_DB_CONNECT (default 10,000 ms). */
   connectTimeoutMs?: number;
+  /**
+   * How long a statement waits for a lock another process holds before E_DB_BUSY (PostgreSQL's
+   * lock_timeout; by default it waits as long as the holder works).
+   */
+  busyTimeoutMs?: number;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -119,6 +124,8 @@ export function postgresError(error: unknown, url: string): unknown {
     return coded("E_DB_FULL", "the server's disk is full: free space; what was stored is intact");
   if (code === "57P01" || code === "57P02" || code === "57P03")
     return coded("E_DB_CONNECT", "the server is shutting down or starting up: try again");
+  if (code === "55P03")
+    return coded("E_DB_BUSY", "another process held a lock too long: try again");
   if (code === "57014")
     return coded("E_DB_BUSY", "the statement took longer than the server's time limit");
   return error;
@@ -133,6 +140,7 @@ export function makePool(url: string, options: PostgresOptions): pg.Pool {
     // Keep no client-side timeout on statements: a migration or a big batch may be long.
     idleTimeoutMillis: 30_000,
     application_name: "dossier",
+    ...(options.busyTimeoutMs === undefined ? {} : { lock_timeout: options.busyTimeoutMs }),
   });
   // An idle connection the server dropped emits 'error' on the pool; without a listener that
   // would end the process. The next query reconnects, or reports E_DB_CONNECT itself.

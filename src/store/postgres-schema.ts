@@ -18,6 +18,9 @@ import type pg from "pg";
  *   set it: the row lock on library_version makes versions commit in order, so a reader that
  *   sees version V has every facet row stamped ≤ V, whichever process wrote it. That lets each
  *   server keep its facet index in memory and load only what is new.
+ * Document ids compare byte by byte (COLLATE "C"), as SQLite's do: `Store.page` walks them in
+ * the same order whatever the server's locale. `ingest_claims` holds the documents an ingest
+ * process took to analyse (`Store.claim`), by the backend of its session, as runs are held.
  * The rows of a document's analysis (mentions, entities, topics, provisions) carry no foreign
  * key and no index by document: they are written once, by the same transaction as their
  * document, and never looked up by it; each key checked or indexed per row would cost ingest
@@ -26,7 +29,7 @@ import type pg from "pg";
 export const MIGRATIONS: string[] = [
   `
   CREATE TABLE documents (
-    id text PRIMARY KEY,
+    id text COLLATE "C" PRIMARY KEY,
     source text NOT NULL,
     title text,
     published text,
@@ -102,6 +105,11 @@ export const MIGRATIONS: string[] = [
     version bigint NOT NULL
   );
   CREATE INDEX document_facets_version ON document_facets (version);
+  CREATE TABLE ingest_claims (
+    document_id text COLLATE "C" PRIMARY KEY,
+    backend_pid integer NOT NULL,
+    backend_start timestamptz
+  );
   CREATE TABLE facet_labels (
     kind text NOT NULL,
     value text NOT NULL,

@@ -249,6 +249,10 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
          ${rows.sql} ON CONFLICT (id) DO NOTHING RETURNING id`,
         rows.params,
       );
+      // Stored, by this process or another: no longer anyone's to analyse.
+      await client.query("DELETE FROM ingest_claims WHERE document_id = ANY($1::text[])", [
+        docs[0],
+      ]);
       const addedIds = new Set(inserted.rows.map((r) => r.id));
       const added = batch.filter((item) => addedIds.has(item.document.id));
       if (added.length > 0) await addRows(client, added);
@@ -370,6 +374,53 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
       const { rowCount } = await pool.query("SELECT 1 FROM documents WHERE id = $1", [id]);
       return (rowCount ?? 0) > 0;
     },
+    async claim(ids) {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return { mine: [], stored: [] };
+      const me = await openSession();
+      const stored = new Set(
+        (
+          await pool.query<{ id: string }>("SELECT id FROM documents WHERE id = ANY($1::text[])", [
+            wanted,
+          ])
+        ).rows.map((r) => r.id),
+      );
+      const open = wanted.filter((id) => !stored.has(id)).sort();
+      // One statement: of two processes claiming one document, the second waits for the first
+      // to commit, then finds the claim taken by a live session and leaves it. A claim whose
+      // session ended (its process died) is taken over.
+      const taken = await pool.query<{ document_id: string }>(
+        `INSERT INTO ingest_claims AS c (document_id, backend_pid, backend_start)
+         SELECT id, $2, (SELECT backend_start FROM pg_stat_activity WHERE pid = $2)
+         FROM unnest($1::text[]) AS u(id)
+         WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = u.id)
+         ON CONFLICT (document_id) DO UPDATE
+         SET backend_pid = excluded.backend_pid, backend_start = excluded.backend_start
+         WHERE c.backend_pid = excluded.backend_pid OR NOT EXISTS (
+           SELECT 1 FROM pg_stat_activity a WHERE a.pid = c.backend_pid
+           AND (a.backend_start IS NULL OR c.backend_start IS NULL
+             OR a.backend_start = c.backend_start))
+         RETURNING document_id`,
+        [open, me.pid],
+      );
+      const mine = new Set(taken.rows.map((r) => r.document_id));
+      return {
+        mine: wanted.filter((id) => mine.has(id)),
+        stored: wanted.filter((id) => stored.has(id)),
+      };
+    },
+    async page(after, limit) {
+      const { rows } = await pool.query<{ document: string; analysis: string }>(
+        `SELECT d.json AS document, a.json AS analysis
+         FROM documents d JOIN analyses a ON a.document_id = d.id
+         WHERE d.id > $1 ORDER BY d.id LIMIT $2`,
+        [after ?? "", Math.max(0, Math.floor(limit))],
+      );
+      return rows.map((row) => ({
+        document: JSON.parse(row.document),
+        analysis: JSON.parse(row.analysis),
+      }));
+    },
     async runs() {
       const { rows } = await pool.query<RunRecord>(
         "SELECT id, started, finished, status, added, skipped FROM runs ORDER BY started, id",
@@ -404,7 +455,17 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
       closed = true;
       const s = session;
       session = null;
-      if (s) await s.then(({ client }) => client.end()).catch(() => {});
+      // This process's claims end with it (the session's end voids them too, if this fails).
+      if (s)
+        await s
+          .then(async ({ client, pid }) => {
+            try {
+              await client.query("DELETE FROM ingest_claims WHERE backend_pid = $1", [pid]);
+            } finally {
+              await client.end();
+            }
+          })
+          .catch(() => {});
       await pool.end();
     },
   };

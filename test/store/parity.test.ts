@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyze.js";
 import { inputDocuments } from "../../src/cli/inputs.js";
+import { DEFAULT_MAX_BYTES } from "../../src/io/read-bytes.js";
 import { openPostgresStore } from "../../src/store/postgres.js";
 import { openSqliteStore } from "../../src/store/sqlite.js";
 import type { SearchQuery, Store, StoredDocument } from "../../src/store/types.js";
@@ -9,7 +10,7 @@ import { freshDatabase } from "../pg/databases.js";
 /** The bundled samples as `dossier ingest samples` reads and analyses them. */
 function samples(): StoredDocument[] {
   const out: StoredDocument[] = [];
-  for (const { document } of inputDocuments("ingest", ["samples"], {}))
+  for (const { document } of inputDocuments("ingest", ["samples"], { maxBytes: DEFAULT_MAX_BYTES }))
     out.push({ document, analysis: analyze(document) });
   return out;
 }

@@ -59,7 +59,7 @@ describe("PostgreSQL store: connection errors", () => {
   it("a database that does not exist is E_DB_MISSING", async () => {
     const url = new URL(admin);
     url.pathname = "/dossier_no_such_library";
-    const message = await refused(url.toString(), "E_DB_MISSING", admin.password);
+    const message = await refused(url.toString(), "E_DB_MISSING", `:${admin.password}@`);
     expect(message).toContain("dossier_no_such_library");
   });
 

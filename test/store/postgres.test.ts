@@ -4,10 +4,18 @@ import { analyze, ingest } from "../../src/index.js";
 import { openPostgresStore } from "../../src/store/postgres.js";
 import type { Store, StoredDocument } from "../../src/store/types.js";
 import { freshDatabase } from "../pg/databases.js";
-import { storeContractAsync } from "./contract-async.js";
+import { storeContract } from "./contract.js";
 import { sampleDocuments } from "./fixtures.js";
 
-const open = async (): Promise<Store> => openPostgresStore(await freshDatabase("store"));
+/** Each store's URL (its location has no password), to open another store on its library. */
+const urls = new WeakMap<Store, string>();
+
+const open = async (): Promise<Store> => {
+  const url = await freshDatabase("store");
+  const store = await openPostgresStore(url);
+  urls.set(store, url);
+  return store;
+};
 
 /** Runs `f` on a new store, closing it after. */
 async function withStore(f: (store: Store) => Promise<void>): Promise<void> {
@@ -29,7 +37,7 @@ describe("PostgreSQL store", () => {
     const store = await openPostgresStore(url);
     try {
       expect(store.kind).toBe("postgres");
-      expect(store.location).not.toContain("dossier-test");
+      expect(store.location).not.toContain(`:${new URL(url).password}@`);
       expect(store.location).toContain(new URL(url).pathname);
     } finally {
       await store.close();
@@ -72,7 +80,7 @@ describe("PostgreSQL store", () => {
     }));
 });
 
-storeContractAsync("postgres", open);
+storeContract("postgres", open, (store) => openPostgresStore(urls.get(store) as string));
 
 describe("PostgreSQL store: texts past the limits of a tsvector", () => {
   it("stores and finds a text of 40,000 words, with a 3,000-letter word in it", () =>
