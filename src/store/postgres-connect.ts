@@ -16,11 +16,6 @@ export interface PostgresOptions {
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
-/** Whether `text` names a PostgreSQL library rather than a SQLite file. */
-export function isPostgresUrl(text: string): boolean {
-  return /^postgres(ql)?:\/\//iu.test(text);
-}
-
 /**
  * The URL as it may be shown: without its password (a user name stays: it tells which role
  * was refused). Text that is no URL is shown as "(not a URL)" rather than echoed, since it

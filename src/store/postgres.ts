@@ -71,17 +71,21 @@ function guarded(store: Store, url: string): Store {
 async function transaction<T>(pool: pg.Pool, f: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
+    // A connection that cannot even roll back is broken: it leaves the pool, not back into it.
+    let broken = false;
     try {
       await client.query("BEGIN");
       const result = await f(client);
       await client.query("COMMIT");
       return result;
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
+      await client.query("ROLLBACK").catch(() => {
+        broken = true;
+      });
       const code = (error as { code?: string } | null)?.code;
       if (attempt >= ATTEMPTS || code === undefined || !RETRY.has(code)) throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 }
@@ -109,7 +113,18 @@ function values(columns: unknown[][], casts: string[]): { sql: string; params: u
 type Labels = Record<"province" | "province2025" | "entity" | "domain", Map<string, string>>;
 
 /** A batch's rows, column by column, for one INSERT … SELECT FROM unnest(…) per table. */
-function columns(items: StoredDocument[]) {
+/** What a document costs to write out (its analysis as JSON, its search vectors), done once. */
+interface Prepared {
+  analysis: string;
+  words: string;
+  marks: string;
+}
+
+function prepare({ document, analysis }: StoredDocument): Prepared {
+  return { analysis: JSON.stringify(analysis), ...searchVectors(indexedText(document)) };
+}
+
+function columns(items: StoredDocument[], prepared: Map<string, Prepared>) {
   const c = {
     analyses: [[], []] as string[][],
     mentions: [[], [], [], [], [], [], [], []] as (string | number)[][],
@@ -135,7 +150,8 @@ function columns(items: StoredDocument[]) {
     });
   };
   for (const { document: d, analysis: a } of items) {
-    push(c.analyses, d.id, JSON.stringify(a));
+    const p = prepared.get(d.id) ?? prepare({ document: d, analysis: a });
+    push(c.analyses, d.id, p.analysis);
     for (const m of a.places) {
       push(
         c.mentions,
@@ -174,8 +190,7 @@ function columns(items: StoredDocument[]) {
     a.provisions.forEach((p, i) => {
       push(c.provisions, d.id, i, p.stance, p.actor.kind, p.text);
     });
-    const vectors = searchVectors(indexedText(d));
-    push(c.search, d.id, vectors.words, vectors.marks);
+    push(c.search, d.id, p.words, p.marks);
     push(
       c.facets,
       d.id,
@@ -242,6 +257,16 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
         docs[i]?.push(v);
       });
     }
+    // The documents' writing out (most of the client's work) is done before the transaction,
+    // which then holds its locks only while the server works; not for documents already there.
+    const there = await pool.query<{ id: string }>(
+      "SELECT id FROM documents WHERE id = ANY($1::text[])",
+      [docs[0]],
+    );
+    const known = new Set(there.rows.map((r) => r.id));
+    const prepared = new Map<string, Prepared>();
+    for (const item of batch)
+      if (!known.has(item.document.id)) prepared.set(item.document.id, prepare(item));
     return transaction(pool, async (client) => {
       const rows = values(docs, ["text", "text", "text", "text", "text", "text", "text"]);
       const inserted = await client.query<{ id: string }>(
@@ -255,7 +280,7 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
       ]);
       const addedIds = new Set(inserted.rows.map((r) => r.id));
       const added = batch.filter((item) => addedIds.has(item.document.id));
-      if (added.length > 0) await addRows(client, added);
+      if (added.length > 0) await addRows(client, added, prepared);
       const skipped = items.length - added.length;
       await client.query(
         `INSERT INTO runs (id, started, finished, added, skipped) VALUES ($1, $2, $3, $4, $5)
@@ -268,8 +293,12 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
   }
 
   /** The rows of the documents just added: analyses, index, facets (stamped), labels. */
-  async function addRows(client: pg.PoolClient, added: StoredDocument[]): Promise<void> {
-    const c = columns(added);
+  async function addRows(
+    client: pg.PoolClient,
+    added: StoredDocument[],
+    prepared: Map<string, Prepared>,
+  ): Promise<void> {
+    const c = columns(added, prepared);
     const analyses = values(c.analyses, ["text", "text"]);
     await client.query(`INSERT INTO analyses (document_id, json) ${analyses.sql}`, analyses.params);
     if (c.mentions[0]?.length)
