@@ -26,8 +26,12 @@ import type { SearchQuery, SearchResult } from "./types.js";
  * captions and stems (B), as SQLite's bm25 weights have it.
  */
 const RANK_WEIGHTS = "{0, 0, 0.5, 1.0}";
-/** ts_rank normalisation 1: divided by 1 + log(length), so a long text does not win by length. */
-const RANK_NORMALISATION = 1;
+/**
+ * ts_rank normalisation 2: divided by the text's length, as bm25 weighs a match in a short text
+ * above one in a long text. Of the normalisations, it orders the bundled samples' results most
+ * often as SQLite's bm25 does (8 of 17 searches the same to the last result, 1: 7, none: 5).
+ */
+const RANK_NORMALISATION = 2;
 /** PostgreSQL's limits of a tsvector: positions 1–16383, 256 of them per lexeme, 2 KB words. */
 const MAX_POSITION = 16383;
 const MAX_POSITIONS = 256;
