@@ -109,6 +109,22 @@ function values(columns: unknown[][], casts: string[]): { sql: string; params: u
   return { sql: `VALUES ${rows.join(", ")}`, params };
 }
 
+/** Counts a batch's documents to run `run` (recorded "done" unless `startRun` opened it). */
+async function recordRun(
+  db: pg.Pool | pg.PoolClient,
+  run: string,
+  started: string,
+  added: number,
+  skipped: number,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO runs (id, started, finished, added, skipped) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE SET finished = excluded.finished,
+     added = runs.added + excluded.added, skipped = runs.skipped + excluded.skipped`,
+    [run, started, new Date().toISOString(), added, skipped],
+  );
+}
+
 /** Facet labels seen in a batch: kind → value → least label. */
 type Labels = Record<"province" | "province2025" | "entity" | "domain", Map<string, string>>;
 
@@ -257,6 +273,10 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
         docs[i]?.push(v);
       });
     }
+    if (batch.length === 0) {
+      await recordRun(pool, run, started, 0, 0);
+      return { added: 0, skipped: 0 };
+    }
     // The documents' writing out (most of the client's work) is done before the transaction,
     // which then holds its locks only while the server works; not for documents already there.
     const there = await pool.query<{ id: string }>(
@@ -282,12 +302,7 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
       const added = batch.filter((item) => addedIds.has(item.document.id));
       if (added.length > 0) await addRows(client, added, prepared);
       const skipped = items.length - added.length;
-      await client.query(
-        `INSERT INTO runs (id, started, finished, added, skipped) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET finished = excluded.finished,
-         added = runs.added + excluded.added, skipped = runs.skipped + excluded.skipped`,
-        [run, started, new Date().toISOString(), added.length, skipped],
-      );
+      await recordRun(client, run, started, added.length, skipped);
       return { added: added.length, skipped };
     });
   }

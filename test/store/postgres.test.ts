@@ -53,6 +53,7 @@ describe("PostgreSQL store", () => {
       });
       expect((await store.stats()).documents).toBe(5);
       expect((await store.stats()).runs).toBe(2);
+      expect(await store.add([])).toEqual({ added: 0, skipped: 0 });
       expect(await store.has(id(0))).toBe(true);
       expect(await store.has("nope")).toBe(false);
       expect(await store.get(id(1))).toEqual(docs[1]);
