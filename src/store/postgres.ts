@@ -90,23 +90,37 @@ async function transaction<T>(pool: pg.Pool, f: (client: pg.PoolClient) => Promi
   }
 }
 
+/** Parameters one statement sends at most (PostgreSQL takes 65,535). */
+const MAX_PARAMS = 30_000;
+
 /**
- * `VALUES ($1::text, $2::int4), (…)` for `rows`, and their parameters: for the tables of long
- * texts (JSON, tsvectors), whose parameters then go to the server as they are, where an array
- * would be written out with every quote escaped and parsed back (most of a batch's cost).
+ * Runs `sql(values)` with `VALUES ($1::text, $2::int4), (…)` for the rows of `columns`, as many
+ * statements as the parameters need, and returns the rows they return. For the tables of long
+ * texts (JSON, tsvectors): their parameters go to the server as they are, where an array would
+ * be written out with every quote escaped and parsed back (most of a batch's cost).
  */
-function values(columns: unknown[][], casts: string[]): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const rows: string[] = [];
+async function insertRows<T extends pg.QueryResultRow>(
+  client: pg.PoolClient,
+  columns: unknown[][],
+  casts: string[],
+  sql: (values: string) => string,
+): Promise<T[]> {
+  const out: T[] = [];
   const count = columns[0]?.length ?? 0;
-  for (let r = 0; r < count; r++) {
-    const row = casts.map((cast, c) => {
-      params.push(columns[c]?.[r]);
-      return `$${params.length}::${cast}`;
-    });
-    rows.push(`(${row.join(", ")})`);
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / casts.length));
+  for (let from = 0; from < count; from += perStatement) {
+    const params: unknown[] = [];
+    const rows: string[] = [];
+    for (let r = from; r < Math.min(count, from + perStatement); r++) {
+      const row = casts.map((cast, c) => {
+        params.push(columns[c]?.[r]);
+        return `$${params.length}::${cast}`;
+      });
+      rows.push(`(${row.join(", ")})`);
+    }
+    out.push(...(await client.query<T>(sql(`VALUES ${rows.join(", ")}`), params)).rows);
   }
-  return { sql: `VALUES ${rows.join(", ")}`, params };
+  return out;
 }
 
 /** Counts a batch's documents to run `run` (recorded "done" unless `startRun` opened it). */
@@ -288,17 +302,18 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
     for (const item of batch)
       if (!known.has(item.document.id)) prepared.set(item.document.id, prepare(item));
     return transaction(pool, async (client) => {
-      const rows = values(docs, ["text", "text", "text", "text", "text", "text", "text"]);
-      const inserted = await client.query<{ id: string }>(
-        `INSERT INTO documents (id, source, title, published, language, publisher, json)
-         ${rows.sql} ON CONFLICT (id) DO NOTHING RETURNING id`,
-        rows.params,
+      const inserted = await insertRows<{ id: string }>(
+        client,
+        docs,
+        ["text", "text", "text", "text", "text", "text", "text"],
+        (rows) => `INSERT INTO documents (id, source, title, published, language, publisher, json)
+         ${rows} ON CONFLICT (id) DO NOTHING RETURNING id`,
       );
       // Stored, by this process or another: no longer anyone's to analyse.
       await client.query("DELETE FROM ingest_claims WHERE document_id = ANY($1::text[])", [
         docs[0],
       ]);
-      const addedIds = new Set(inserted.rows.map((r) => r.id));
+      const addedIds = new Set(inserted.map((r) => r.id));
       const added = batch.filter((item) => addedIds.has(item.document.id));
       if (added.length > 0) await addRows(client, added, prepared);
       const skipped = items.length - added.length;
@@ -314,8 +329,12 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
     prepared: Map<string, Prepared>,
   ): Promise<void> {
     const c = columns(added, prepared);
-    const analyses = values(c.analyses, ["text", "text"]);
-    await client.query(`INSERT INTO analyses (document_id, json) ${analyses.sql}`, analyses.params);
+    await insertRows(
+      client,
+      c.analyses,
+      ["text", "text"],
+      (rows) => `INSERT INTO analyses (document_id, json) ${rows}`,
+    );
     if (c.mentions[0]?.length)
       await client.query(
         `INSERT INTO mentions (document_id, start, "end", place_id, province_code, province_name,
@@ -342,14 +361,15 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
          SELECT * FROM unnest($1::text[], $2::int4[], $3::text[], $4::text[], $5::text[])`,
         c.provisions,
       );
-    const vectors = values(c.search, ["text", "tsvector", "tsvector"]);
-    const search = await client.query<{ rowid: number; document_id: string }>(
-      `INSERT INTO document_search (rowid, document_id, words, marks)
-       SELECT nextval('document_rowid'), d, w, m FROM (${vectors.sql}) AS v(d, w, m)
+    const search = await insertRows<{ rowid: number; document_id: string }>(
+      client,
+      c.search,
+      ["text", "tsvector", "tsvector"],
+      (rows) => `INSERT INTO document_search (rowid, document_id, words, marks)
+       SELECT nextval('document_rowid'), d, w, m FROM (${rows}) AS v(d, w, m)
        RETURNING rowid::int4 AS rowid, document_id`,
-      vectors.params,
     );
-    const rowids = new Map(search.rows.map((r) => [r.document_id, r.rowid]));
+    const rowids = new Map(search.map((r) => [r.document_id, r.rowid]));
     // Last, so that the lock on library_version is held only for what follows: the versions
     // then commit in order (see postgres-schema.ts), and so do the labels' updates.
     const version = await client.query<{ v: string }>(

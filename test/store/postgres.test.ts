@@ -118,3 +118,17 @@ describe("PostgreSQL store: texts past the limits of a tsvector", () => {
       expect((await store.search({ q: "ASEAN" })).total).toBe(2);
     }));
 });
+
+describe("PostgreSQL store: a batch larger than one statement's parameters", () => {
+  it("adds 4,500 documents in one call, each once", () =>
+    withStore(async (store) => {
+      const analysis = analyze(ingest("Rice exports from Can Tho.", { source: "x.txt" }));
+      const batch = Array.from({ length: 4500 }, (_, i) => ({
+        document: ingest(`Rice exports from Can Tho, note ${i}.`, { source: `n${i}.txt` }),
+        analysis,
+      }));
+      expect(await store.add(batch)).toEqual({ added: 4500, skipped: 0 });
+      expect(await store.add(batch.slice(0, 10))).toEqual({ added: 0, skipped: 10 });
+      expect((await store.search({ q: "rice" })).total).toBe(4500);
+    }));
+});
