@@ -17,6 +17,9 @@ export const errorCodes = {
   E_DB_FULL: "the database or its disk is full",
   E_DB_CORRUPT: "the database file is damaged or is not a Dossier database",
   E_DB_IO: "the database file could not be read or written",
+  E_DB_CONNECT: "the database server could not be reached",
+  E_DB_AUTH: "the database server refused the credentials",
+  E_DB_MISSING: "the database does not exist on the server",
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -4,7 +4,8 @@ import { escapeTerminal } from "./format/escape.js";
 /**
  * Exit status for each error code: the one place the CLI decides them. A database problem
  * takes its sysexits.h number: 75 EX_TEMPFAIL (busy: try again), 74 EX_IOERR (full, I/O), 65
- * EX_DATAERR (damaged or not a database).
+ * EX_DATAERR (damaged or not a database), 69 EX_UNAVAILABLE (a PostgreSQL server down, unreachable,
+ * or without that database), 77 EX_NOPERM (credentials refused).
  */
 export const EXIT: Record<ErrorCode, number> = {
   E_NOT_FOUND: 1,
@@ -21,6 +22,9 @@ export const EXIT: Record<ErrorCode, number> = {
   E_DB_FULL: 74,
   E_DB_IO: 74,
   E_DB_CORRUPT: 65,
+  E_DB_CONNECT: 69,
+  E_DB_AUTH: 77,
+  E_DB_MISSING: 69,
 };
 
 /** Unexpected failures (bugs): EX_SOFTWARE. */

@@ -68,6 +68,7 @@ export function statusFor(code: string): number {
       return 431;
     case "E_TIME_LIMIT":
     case "E_DB_BUSY":
+    case "E_DB_CONNECT":
       return 503;
     case "E_DB_FULL":
       return 507;

@@ -39,6 +39,16 @@ export interface FtsQuery {
   match: string | null;
   /** Every word quoted, operators dropped: the plain-words form if `match` is refused. */
   fallback: string | null;
+  /**
+   * The same expression as a PostgreSQL tsquery over the same folded words (the PostgreSQL
+   * store's index holds them as lexemes with positions): phrases with `<->`, prefixes with
+   * `:*`, AND/OR/NOT as `&`, `|`, `& !`. Null when `match` is.
+   */
+  tsquery: string | null;
+  /** `fallback` as a tsquery: every word, ANDed. */
+  tsFallback: string | null;
+  /** `exact` as a tsquery over the words as typed (the store's marks vector). */
+  tsExact: string | null;
   /** The terms that must appear (not those after NOT), for snippets. */
   terms: Term[];
   /**
@@ -99,7 +109,17 @@ export function parseFtsQuery(
   }
   while (kept.length > 0 && "op" in (kept[kept.length - 1] as Item)) kept.pop();
   if (kept.length === 0) {
-    const none = { match: null, fallback: null, terms: [], exact: null, phrases: [], syntax };
+    const none = {
+      match: null,
+      fallback: null,
+      tsquery: null,
+      tsFallback: null,
+      tsExact: null,
+      terms: [],
+      exact: null,
+      phrases: [],
+      syntax,
+    };
     return q.trim() === ""
       ? none
       : {
@@ -143,14 +163,48 @@ export function parseFtsQuery(
   const fallback = kept
     .flatMap((item) => ("term" in item ? item.term.words.map((w) => `"${w}"`) : []))
     .join(" ");
+  // The tsquery reads as FTS5 reads `match`. FTS5 joins phrases written side by side (an
+  // implicit AND) tighter than any operator: "a NOT b c" is a NOT (b AND c). The explicit
+  // operators then go NOT over AND over OR, as tsquery's ! over & over |; NOT is binary in
+  // FTS5, a negated operand in tsquery. `match` writes an explicit AND beside a group in
+  // parentheses (a word with other spellings), so there the terms are not side by side.
+  const tsOps = { AND: " & ", OR: " | ", NOT: " & !" } as const;
+  const spelled = (item: Item | undefined) =>
+    item !== undefined && "term" in item && (item.term.spellings ?? []).length > 0;
+  let tsquery = "";
+  let run: string[] = [];
+  const endRun = () => {
+    if (run.length > 0) tsquery += run.length === 1 ? run[0] : `(${run.join(" & ")})`;
+    run = [];
+  };
+  kept.forEach((item, i) => {
+    if ("op" in item) {
+      endRun();
+      tsquery += tsOps[item.op];
+      return;
+    }
+    const before = kept[i - 1];
+    if (before && "term" in before && (spelled(item) || spelled(before))) {
+      endRun();
+      tsquery += tsOps.AND;
+    }
+    run.push(renderTs(item.term));
+  });
+  endRun();
+  const tsFallback = kept
+    .flatMap((item) => ("term" in item ? item.term.words.map(lexeme) : []))
+    .join(" & ");
   const marked = terms.filter((t) => t.exact !== undefined);
   const or = kept.some((item) => "op" in item && item.op === "OR");
+  const markWords = (t: Term) => (t.exact as (string | null)[]).filter((e) => e !== null);
   const exact =
     marked.length === 0 || or
       ? null
-      : marked
-          .map((t) => `marks : "${(t.exact as string[]).filter((e) => e !== null).join(" ")}"`)
-          .join(" AND ");
+      : marked.map((t) => `marks : "${markWords(t).join(" ")}"`).join(" AND ");
+  const tsExact =
+    exact === null
+      ? null
+      : marked.map((t) => `(${markWords(t).map(lexeme).join(" <-> ")})`).join(" & ");
   // Snippets mark a stemmed word's other forms too ("flood" marks "flooded").
   const highlight = [
     ...terms,
@@ -162,6 +216,9 @@ export function parseFtsQuery(
   return {
     match,
     fallback,
+    tsquery,
+    tsFallback,
+    tsExact,
     terms: highlight,
     exact,
     phrases: terms.map((t) => t.words.join(" ")),
@@ -214,6 +271,22 @@ function render(term: Term): string {
   const plain = term.stem ? `"${term.stem}"` : `"${term.words.join(" ")}"${term.prefix ? "*" : ""}`;
   const others = term.spellings ?? [];
   return others.length === 0 ? plain : `(${[plain, ...others.map((o) => `"${o}"`)].join(" OR ")})`;
+}
+
+/** A folded word as a tsquery lexeme, quoted so that no character in it is read as syntax. */
+function lexeme(word: string): string {
+  return `'${word.replace(/\\/gu, "\\\\").replace(/'/gu, "''")}'`;
+}
+
+/** A term as `render` writes it for FTS5, as a tsquery operand in parentheses. */
+function renderTs(term: Term): string {
+  const phrase = (words: string[], prefix: boolean) =>
+    words
+      .map((w, i) => (prefix && i === words.length - 1 ? `${lexeme(w)}:*` : lexeme(w)))
+      .join(" <-> ");
+  const plain = term.stem ? lexeme(term.stem) : phrase(term.words, term.prefix);
+  const others = (term.spellings ?? []).map((o) => phrase(o.split(" "), false));
+  return `(${[plain, ...others].join(" | ")})`;
 }
 
 function tokenize(q: string): Item[] {

@@ -69,7 +69,8 @@ function queryNames(fts: FtsQuery, index: FacetLookup): { names: KnownName[]; va
  * Sorts the matches of `match` (their rowids, `matched`) into tiers, and leaves out, when the
  * query was typed with diacritics and some text passing `keep` holds them as typed, the
  * Vietnamese texts that hold the letters with other marks ("biến động" for "Biển Đông").
- * Returns the tiers and the matches kept.
+ * Returns the tiers and the matches kept. SQLite finds the texts with the exact forms here
+ * (the marks column); see `tiersFrom` for a store that found them with the matches.
  */
 export function tiersOf(
   db: Database.Database,
@@ -79,15 +80,10 @@ export function tiersOf(
   matched: number[],
   keep: (rowid: number) => boolean,
 ): { tiers: Tiers; matched: number[] } {
-  const { names, values } = queryNames(fts, index);
-  const shown = names.map((k) => (fts.exact ? k.marked : k.plain));
-  let exactRows: number[] = [];
-  let exactMatch: string | null = null;
-  let max = 0;
-  for (const r of matched) if (r > max) max = r;
-  const tier = new Uint8Array(max + 1);
+  let exactRows: number[] | null = null;
   if (fts.exact !== null) {
-    exactMatch = `(${match}) AND ${fts.exact}`;
+    let max = 0;
+    for (const r of matched) if (r > max) max = r;
     // The marks alone (a phrase or two over one column) cost less than the whole expression
     // again; only the rows the query matched count.
     const marked = db
@@ -98,13 +94,35 @@ export function tiersOf(
     for (const r of matched) isMatch[r] = 1;
     exactRows = marked.filter((r) => r <= max && isMatch[r] === 1);
   }
-  const exact = exactRows.some(keep);
+  return tiersFrom(index, fts, match, matched, exactRows, keep);
+}
+
+/**
+ * The tiers of `tiersOf`, given the matches that hold the words as typed (`exactRows`, among
+ * `matched`; null when the query was typed without diacritics).
+ */
+export function tiersFrom(
+  index: FacetLookup,
+  fts: FtsQuery,
+  match: string,
+  matched: number[],
+  exactRows: number[] | null,
+  keep: (rowid: number) => boolean,
+): { tiers: Tiers; matched: number[] } {
+  const { names, values } = queryNames(fts, index);
+  const shown = names.map((k) => (fts.exact ? k.marked : k.plain));
+  const exactMatch = fts.exact !== null ? `(${match}) AND ${fts.exact}` : null;
+  const rows = exactRows ?? [];
+  let max = 0;
+  for (const r of matched) if (r > max) max = r;
+  const tier = new Uint8Array(max + 1);
+  const exact = rows.some(keep);
   const diacritics = fts.exact === null ? "folded" : exact ? "exact" : "loose";
   if (!exact && values.length === 0) return { tiers: noTiers(diacritics, shown), matched };
   const vi = index.number("language", "vi");
   if (exact) {
     tier.fill(2);
-    for (const r of exactRows) if (r <= max) tier[r] = 0;
+    for (const r of rows) if (r <= max) tier[r] = 0;
     if (vi !== undefined)
       for (const r of matched) if (tier[r] === 2 && index.has(r, vi)) tier[r] = DROPPED;
   }
@@ -117,7 +135,7 @@ export function tiersOf(
   const kept = exact ? matched.filter((r) => tier[r] !== DROPPED) : matched;
   // Ranking the exact tiers by the query ANDed with the marks reads fewer rows, but costs
   // more per row: worth it only when the exact forms are a minority of the matches.
-  const narrow = exact && exactRows.length < 0.7 * matched.length;
+  const narrow = exact && rows.length < 0.7 * matched.length;
   return {
     tiers: { tier, exactMatch: narrow ? exactMatch : null, diacritics, names: shown },
     matched: kept,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "../pg/databases.js";
 import { writeCorpus } from "./corpus.js";
 import { content, documentsIn } from "./library.js";
 
@@ -73,3 +74,4 @@ export function workerSuite(name: string, fresh: () => Promise<string>): void {
 
 let n = 0;
 workerSuite("SQLite", async () => join(dir, `w${++n}.db`));
+workerSuite("PostgreSQL", () => freshDatabase("workers"));

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "../pg/databases.js";
 import { writeCorpus } from "./corpus.js";
 import { content } from "./library.js";
 
@@ -32,6 +33,8 @@ export function migrateSuite(name: string, libraries: () => Promise<[string, str
 }
 
 migrateSuite("SQLite to SQLite", async () => [join(dir, "a.db"), join(dir, "b.db")]);
+migrateSuite("SQLite to PostgreSQL", async () => [join(dir, "p.db"), await freshDatabase("to")]);
+migrateSuite("PostgreSQL to SQLite", async () => [await freshDatabase("from"), join(dir, "q.db")]);
 
 describe("dossier migrate: bad input", () => {
   it("a missing source library is an error, and no library is made", () => {

@@ -1,0 +1,157 @@
+import { foldKey } from "../text/fold.js";
+
+/** The facets a document has several values of, as document_facets.facets holds them. */
+export const MULTI = ["province", "province2025", "entity", "domain"] as const;
+export type Multi = (typeof MULTI)[number];
+/** Every facet (month: the first 7 characters of `published`, or UNDATED). */
+export const KINDS = [...MULTI, "source", "publisher", "language", "month"] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** The month facet's value for documents without a date. */
+export const UNDATED = "undated";
+
+/** An Int32Array that grows. */
+class Ints {
+  array = new Int32Array(1024);
+  length = 0;
+  push(n: number): void {
+    if (this.length === this.array.length) {
+      const bigger = new Int32Array(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = n;
+  }
+}
+
+/** One document's row of document_facets, as both stores hold it. */
+export interface FacetRow {
+  rowid: number;
+  id: string;
+  source: string;
+  language: string;
+  published: string | null;
+  publisher: string | null;
+  facets: Partial<Record<Multi, string[]>>;
+}
+
+/**
+ * What search filters and counts facets on, per document, in memory, whichever store loads it.
+ * Keyed by the document's rowid in the full-text index, which the full-text match returns, so
+ * a match never reads the documents it counts.
+ *
+ * Every value of every facet is numbered (`values`, `kinds`), and a document's values are one
+ * run of those numbers in `data`, from `start[rowid]` to `end[rowid]`: counting the facets of
+ * tens of thousands of documents is one tight loop.
+ */
+export class FacetIndex {
+  /** Rowids loaded, in the order loaded. */
+  rowids: number[] = [];
+  ids: string[] = [];
+  published: (string | null)[] = [];
+  start: number[] = [];
+  end: number[] = [];
+  data = new Ints();
+  /** Facet values: `${kind}\t${value}` → number; and by number, the kind and the value. */
+  numbers = new Map<string, number>();
+  kinds: Kind[] = [];
+  values: string[] = [];
+  labels = {} as Record<Multi, Map<string, string>>;
+
+  constructor() {
+    this.reset();
+  }
+
+  /** Forgets every row loaded. */
+  reset(): void {
+    this.rowids = [];
+    this.ids = [];
+    this.published = [];
+    this.start = [];
+    this.end = [];
+    this.data = new Ints();
+    this.numbers = new Map();
+    this.kinds = [];
+    this.values = [];
+    for (const k of MULTI) this.labels[k] = new Map();
+  }
+
+  /** The number of a facet value; undefined if no document has it. */
+  number(kind: Kind, value: string): number | undefined {
+    return this.numbers.get(`${kind}\t${value}`);
+  }
+
+  /** The numbers of the values of `kind` that fold to `value`'s key ("vgp" is "VGP"). */
+  numbersFolded(kind: Kind, value: string): number[] {
+    const key = foldKey(value);
+    const out: number[] = [];
+    this.kinds.forEach((k, n) => {
+      if (k === kind && foldKey(this.values[n] as string) === key) out.push(n);
+    });
+    return out;
+  }
+
+  private add(kind: Kind, value: string): void {
+    const key = `${kind}\t${value}`;
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = this.values.length;
+      this.numbers.set(key, n);
+      this.kinds.push(kind);
+      this.values.push(value);
+    }
+    this.data.push(n);
+  }
+
+  /** Takes in one document's facets. */
+  addRow(row: FacetRow): void {
+    const { rowid, published } = row;
+    this.rowids.push(rowid);
+    this.ids[rowid] = row.id;
+    this.published[rowid] = published;
+    this.start[rowid] = this.data.length;
+    for (const k of MULTI) for (const v of row.facets[k] ?? []) this.add(k, v);
+    this.add("source", row.source);
+    if (row.publisher !== null) this.add("publisher", row.publisher);
+    this.add("language", row.language);
+    this.add("month", published === null ? UNDATED : published.slice(0, 7));
+    this.end[rowid] = this.data.length;
+  }
+
+  /** Replaces the labels of the facet values (kind, value, label). */
+  setLabels(rows: Iterable<[string, string, string]>): void {
+    for (const k of MULTI) this.labels[k].clear();
+    for (const [kind, value, label] of rows) this.labels[kind as Multi]?.set(value, label);
+  }
+
+  /** Whether document `rowid` has value number `n`. */
+  has(rowid: number, n: number): boolean {
+    const data = this.data.array;
+    for (let i = this.start[rowid] as number, end = this.end[rowid] as number; i < end; i++) {
+      if (data[i] === n) return true;
+    }
+    return false;
+  }
+
+  /** Whether document `rowid` has any of the values numbered `ns` (one pass over its values). */
+  hasAny(rowid: number, ns: number[]): boolean {
+    const data = this.data.array;
+    for (let i = this.start[rowid] as number, end = this.end[rowid] as number; i < end; i++) {
+      if (ns.includes(data[i] as number)) return true;
+    }
+    return false;
+  }
+
+  /** How many of the documents have each value, by value number. */
+  count(rowids: number[]): Int32Array {
+    const counts = new Int32Array(this.values.length);
+    const data = this.data.array;
+    const { start, end } = this;
+    for (const r of rowids) {
+      for (let i = start[r] as number, e = end[r] as number; i < e; i++) {
+        (counts[data[i] as number] as number)++;
+      }
+    }
+    return counts;
+  }
+}
