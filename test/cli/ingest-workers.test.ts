@@ -25,7 +25,7 @@ const exited = (child: ChildProcess) =>
     : new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
 /** The ingest acceptance, on a library `fresh()` makes each call. */
-export function workerSuite(name: string, fresh: () => Promise<string>): void {
+function workerSuite(name: string, fresh: () => Promise<string>): void {
   describe(`several ingest processes on one library: ${name}`, () => {
     let reference: Awaited<ReturnType<typeof content>>;
     it("one process, uninterrupted: the reference", async () => {

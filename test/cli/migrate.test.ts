@@ -16,7 +16,7 @@ const dossier = (...args: string[]) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
 
 /** `dossier migrate` from a library ingested into `from` to `to`, both made by the caller. */
-export function migrateSuite(name: string, libraries: () => Promise<[string, string]>): void {
+function migrateSuite(name: string, libraries: () => Promise<[string, string]>): void {
   describe(`dossier migrate: ${name}`, () => {
     it("copies every document and analysis; run again, it copies nothing twice", async () => {
       const [from, to] = await libraries();
