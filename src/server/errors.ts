@@ -69,6 +69,8 @@ export function statusFor(code: string): number {
     case "E_TIME_LIMIT":
     case "E_DB_BUSY":
     case "E_DB_CONNECT":
+    case "E_DB_AUTH":
+    case "E_DB_MISSING":
       return 503;
     case "E_DB_FULL":
       return 507;

@@ -179,7 +179,9 @@ export const openapi = {
       "Sec-Fetch-Site) and Host headers the server does not answer to are a 403; a text/plain " +
       "upload needs an `X-Requested-With` header (any value), which no HTML form can send. " +
       "Uploads, /analyze and /compare run in worker threads, bounded in number (429), time " +
-      "(503) and memory (413); a database locked by another process is a 503 with Retry-After.",
+      "(503) and memory (413); a database locked by another process is a 503 with Retry-After, " +
+      "and so is a PostgreSQL library the server cannot reach or is refused by (E_DB_CONNECT, " +
+      "E_DB_AUTH, E_DB_MISSING).",
   },
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
