@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import { documentFacets, newLabels } from "./document-facets.js";
 import { indexedText } from "./index-text.js";
-import { entityCounts } from "./migrate-search.js";
 import {
   checkUrl,
   connectClient,
@@ -140,7 +140,6 @@ async function recordRun(
 }
 
 /** Facet labels seen in a batch: kind → value → least label. */
-type Labels = Record<"province" | "province2025" | "entity" | "domain", Map<string, string>>;
 
 /** A batch's rows, column by column, for one INSERT … SELECT FROM unnest(…) per table. */
 /** What a document costs to write out (its analysis as JSON, its search vectors), done once. */
@@ -164,16 +163,7 @@ function columns(items: StoredDocument[], prepared: Map<string, Prepared>) {
     search: [[], [], []] as string[][],
     facets: [[], [], [], [], [], []] as (string | null)[][],
   };
-  const labels: Labels = {
-    province: new Map(),
-    province2025: new Map(),
-    entity: new Map(),
-    domain: new Map(),
-  };
-  const label = (map: Map<string, string>, value: string, name: string) => {
-    const seen = map.get(value);
-    if (seen === undefined || name < seen) map.set(value, name);
-  };
+  const labels = newLabels();
   const push = (table: unknown[][], ...values: unknown[]) => {
     values.forEach((v, i) => {
       table[i]?.push(v);
@@ -195,46 +185,14 @@ function columns(items: StoredDocument[], prepared: Map<string, Prepared>) {
         m.province2025.name,
       );
     }
-    // The province facets count the text's and the captions' places (analysis.provinces).
-    const provinces = new Set<string>();
-    const provinces2025 = new Set<string>();
-    for (const p of a.provinces) {
-      provinces.add(p.code);
-      label(labels.province, p.code, p.name);
-    }
-    for (const p of a.provinces2025) {
-      provinces2025.add(p.code);
-      label(labels.province2025, p.code, p.name);
-    }
-    const entities = entityCounts(a);
-    for (const [id, e] of entities) {
-      push(c.entities, d.id, id, e.type, e.name, e.count);
-      label(labels.entity, id, e.name);
-    }
-    const domains = new Map<string, string>();
-    for (const t of a.topics) for (const h of t.domains) domains.set(h.domain, h.label);
-    for (const [domain, name] of domains) {
-      push(c.topics, d.id, domain, name);
-      label(labels.domain, domain, name);
-    }
+    const f = documentFacets(a, labels);
+    for (const [id, e] of f.entities) push(c.entities, d.id, id, e.type, e.name, e.count);
+    for (const [domain, name] of f.domains) push(c.topics, d.id, domain, name);
     a.provisions.forEach((p, i) => {
       push(c.provisions, d.id, i, p.stance, p.actor.kind, p.text);
     });
     push(c.search, d.id, p.words, p.marks);
-    push(
-      c.facets,
-      d.id,
-      d.source,
-      d.language,
-      d.published,
-      d.publisher,
-      JSON.stringify({
-        province: [...provinces],
-        province2025: [...provinces2025],
-        entity: [...entities.keys()],
-        domain: [...domains.keys()],
-      }),
-    );
+    push(c.facets, d.id, d.source, d.language, d.published, d.publisher, f.json);
   }
   const labelRows: string[][] = [[], [], []];
   for (const [kind, values] of Object.entries(labels)) {

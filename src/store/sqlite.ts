@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { databaseError } from "./db-errors.js";
+import { documentFacets, type Labels, newLabels } from "./document-facets.js";
 import { indexedText } from "./index-text.js";
-import { entityCounts, FTS_COLUMNS } from "./migrate-search.js";
+import { FTS_COLUMNS } from "./migrate-search.js";
 import { migrate } from "./schema.js";
 import { processExists, SqliteClaims } from "./sqlite-claims.js";
 import { provinceCountsSqlite, SearchIndex, searchSqlite } from "./sqlite-search.js";
@@ -135,13 +136,6 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
     return { mine: free.length > 0 ? claims.take(free) : [], stored };
   };
 
-  /** Facet labels seen in the batch being added: kind → value → least label. */
-  type Labels = Record<"province" | "province2025" | "entity" | "domain", Map<string, string>>;
-  const label = (map: Map<string, string>, value: string, name: string) => {
-    const seen = map.get(value);
-    if (seen === undefined || name < seen) map.set(value, name);
-  };
-
   function addOne({ document: d, analysis: a }: StoredDocument, labels: Labels): boolean {
     const json = JSON.stringify(d);
     const analysisJson = JSON.stringify(a);
@@ -168,30 +162,9 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
         m.province2025.name,
       );
     }
-    // The province facets count the text's and the captions' places (analysis.provinces);
-    // the mentions table holds the text's, whose offsets are into the text.
-    const provinces = new Set<string>();
-    const provinces2025 = new Set<string>();
-    for (const p of a.provinces) {
-      provinces.add(p.code);
-      label(labels.province, p.code, p.name);
-    }
-    for (const p of a.provinces2025) {
-      provinces2025.add(p.code);
-      label(labels.province2025, p.code, p.name);
-    }
-    // The entities of the text and of the captions, as the provinces count both.
-    const entities = entityCounts(a);
-    for (const [id, e] of entities) {
-      insert.entity.run(d.id, id, e.type, e.name, e.count);
-      label(labels.entity, id, e.name);
-    }
-    const domains = new Map<string, string>();
-    for (const t of a.topics) for (const h of t.domains) domains.set(h.domain, h.label);
-    for (const [domain, name] of domains) {
-      insert.topic.run(d.id, domain, name);
-      label(labels.domain, domain, name);
-    }
+    const f = documentFacets(a, labels);
+    for (const [id, e] of f.entities) insert.entity.run(d.id, id, e.type, e.name, e.count);
+    for (const [domain, name] of f.domains) insert.topic.run(d.id, domain, name);
     a.provisions.forEach((p, i) => {
       insert.provision.run(d.id, i, p.stance, p.actor.kind, p.text);
     });
@@ -204,24 +177,14 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
       d.language,
       d.published,
       d.publisher,
-      JSON.stringify({
-        province: [...provinces],
-        province2025: [...provinces2025],
-        entity: [...entities.keys()],
-        domain: [...domains.keys()],
-      }),
+      f.json,
     );
     return true;
   }
 
   const addAll = db.transaction((items: StoredDocument[], run: string, started: string) => {
     let added = 0;
-    const labels: Labels = {
-      province: new Map(),
-      province2025: new Map(),
-      entity: new Map(),
-      domain: new Map(),
-    };
+    const labels = newLabels();
     for (const item of items) if (addOne(item, labels)) added++;
     for (const [kind, values] of Object.entries(labels)) {
       for (const [value, name] of values) insert.label.run(kind, value, name);
