@@ -44,22 +44,6 @@ describe("PostgreSQL store", () => {
     }
   });
 
-  it("adds once: the same documents again are skipped", () =>
-    withStore(async (store) => {
-      expect(await store.add(docs)).toEqual({ added: 5, skipped: 0 });
-      expect(await store.add([...docs, docs[0] as StoredDocument])).toEqual({
-        added: 0,
-        skipped: 6,
-      });
-      expect((await store.stats()).documents).toBe(5);
-      expect((await store.stats()).runs).toBe(2);
-      expect(await store.add([])).toEqual({ added: 0, skipped: 0 });
-      expect(await store.has(id(0))).toBe(true);
-      expect(await store.has("nope")).toBe(false);
-      expect(await store.get(id(1))).toEqual(docs[1]);
-      expect(await store.get("nope")).toBeNull();
-    }));
-
   it("searches folded: Đà Nẵng, da nang and DA NANG find the same documents", () =>
     withStore(async (store) => {
       await store.add(docs);
