@@ -293,32 +293,42 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
       ["text", "text"],
       (rows) => `INSERT INTO analyses (document_id, json) ${rows}`,
     );
-    if (c.mentions[0]?.length)
+    const unnest = async (table: string, columns: string[], types: string[], rows: unknown[][]) => {
+      if (!rows[0]?.length) return;
+      const params = types.map((t, i) => `$${i + 1}::${t}[]`).join(", ");
       await client.query(
-        `INSERT INTO mentions (document_id, start, "end", place_id, province_code, province_name,
-         province2025_code, province2025_name)
-         SELECT * FROM unnest($1::text[], $2::int4[], $3::int4[], $4::text[], $5::text[],
-           $6::text[], $7::text[], $8::text[])`,
-        c.mentions,
+        `INSERT INTO ${table} (${columns.join(", ")}) SELECT * FROM unnest(${params})`,
+        rows,
       );
-    if (c.entities[0]?.length)
-      await client.query(
-        `INSERT INTO entities (document_id, entity_id, type, name, count)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int4[])`,
-        c.entities,
-      );
-    if (c.topics[0]?.length)
-      await client.query(
-        `INSERT INTO topics (document_id, domain, label)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
-        c.topics,
-      );
-    if (c.provisions[0]?.length)
-      await client.query(
-        `INSERT INTO provisions (document_id, idx, stance, actor_kind, text)
-         SELECT * FROM unnest($1::text[], $2::int4[], $3::text[], $4::text[], $5::text[])`,
-        c.provisions,
-      );
+    };
+    await unnest(
+      "mentions",
+      [
+        "document_id",
+        "start",
+        '"end"',
+        "place_id",
+        "province_code",
+        "province_name",
+        "province2025_code",
+        "province2025_name",
+      ],
+      ["text", "int4", "int4", "text", "text", "text", "text", "text"],
+      c.mentions,
+    );
+    await unnest(
+      "entities",
+      ["document_id", "entity_id", "type", "name", "count"],
+      ["text", "text", "text", "text", "int4"],
+      c.entities,
+    );
+    await unnest("topics", ["document_id", "domain", "label"], ["text", "text", "text"], c.topics);
+    await unnest(
+      "provisions",
+      ["document_id", "idx", "stance", "actor_kind", "text"],
+      ["text", "int4", "text", "text", "text"],
+      c.provisions,
+    );
     const search = await insertRows<{ rowid: number; document_id: string }>(
       client,
       c.search,

@@ -1,19 +1,11 @@
 import { createServer } from "node:net";
 import { describe, expect, inject, it } from "vitest";
+import { freePort } from "../../scripts/embedded-postgres.js";
 import { openPostgresStore } from "../../src/store/postgres.js";
 import { freshDatabase } from "../pg/databases.js";
 
-/** A loopback port nothing listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A loopback port nothing listens on (free a moment ago). */
+const closedPort = freePort;
 
 /** Opening `url` fails with `code`, and the message names no password and no stack. */
 async function refused(url: string, code: string, secret: string): Promise<string> {
