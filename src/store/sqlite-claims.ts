@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
  */
 export class SqliteClaims {
   private db: Database.Database | null = null;
+  private statements: { get: Database.Statement; put: Database.Statement } | null = null;
   private readonly owner = randomUUID();
 
   constructor(
@@ -36,17 +37,20 @@ export class SqliteClaims {
     db.exec(`CREATE TABLE IF NOT EXISTS claims (
       document_id TEXT PRIMARY KEY, pid INTEGER NOT NULL, owner TEXT NOT NULL) WITHOUT ROWID`);
     this.db = db;
+    this.statements = {
+      get: db.prepare("SELECT pid, owner FROM claims WHERE document_id = ?"),
+      put: db.prepare(
+        `INSERT INTO claims (document_id, pid, owner) VALUES (?, ?, ?)
+         ON CONFLICT (document_id) DO UPDATE SET pid = excluded.pid, owner = excluded.owner`,
+      ),
+    };
     return db;
   }
 
   /** Of `ids` (none stored), those this store now holds: free, or claimed by a store now gone. */
   take(ids: string[]): string[] {
     const db = this.open();
-    const get = db.prepare("SELECT pid, owner FROM claims WHERE document_id = ?");
-    const put = db.prepare(
-      `INSERT INTO claims (document_id, pid, owner) VALUES (?, ?, ?)
-       ON CONFLICT (document_id) DO UPDATE SET pid = excluded.pid, owner = excluded.owner`,
-    );
+    const { get, put } = this.statements as NonNullable<SqliteClaims["statements"]>;
     return db
       .transaction(() => {
         const mine: string[] = [];
@@ -72,6 +76,7 @@ export class SqliteClaims {
     }
     this.db.close();
     this.db = null;
+    this.statements = null;
   }
 }
 

@@ -19,7 +19,9 @@ type Reply =
 
 if (!isMainThread && parentPort && (workerData as { ingestWriter?: boolean })?.ingestWriter) {
   const port = parentPort;
-  const opened = openStore((workerData as { db: string }).db);
+  // Ingest processes on one SQLite library (`--workers`) wait their turn at its write lock, a
+  // batch at a time: a wait of seconds is their normal work, not another program in the way.
+  const opened = openStore((workerData as { db: string }).db, { busyTimeoutMs: 60_000 });
   // Batches are stored one after the other, in the order they came: the answers go back so.
   let queue: Promise<unknown> = Promise.resolve();
   const reply = (error: unknown) => {
