@@ -1,7 +1,7 @@
 import { stemmer } from "stemmer";
 import type { Document } from "../ingest/types.js";
 import { isVietnameseSyllable } from "../text/syllable.js";
-import { forEachSearchWord, searchKey } from "./search-key.js";
+import { forEachSearchWord } from "./search-key.js";
 
 /**
  * What the full-text index holds of a document, one string per column of `documents_fts`:
@@ -86,25 +86,33 @@ export function stemOf(key: string): string | null {
   return stem === key ? null : stem;
 }
 
-/** The stems (those that differ from their word) and the exact keys of a text's words. */
-export function stemsAndMarks(
-  text: string,
-  language: Document["language"],
-): { stems: string; marks: string } {
-  const vietnamese = language === "vi";
-  const stems: string[] = [];
-  const marks: string[] = [];
-  forEachSearchWord(text, (key, start, end) => {
-    const written = text.slice(start, end);
-    if (stemmable(written, key, vietnamese)) {
-      const stem = stemOf(key);
-      if (stem !== null) stems.push(stem);
-    } else {
-      const exact = exactKey(written, key);
-      if (exact !== null) marks.push(exact);
-    }
-  });
-  return { stems: stems.join(" "), marks: marks.join(" ") };
+/** What one written word adds to the stems and marks columns (see `IndexedText`). */
+interface WordExtras {
+  stem: string | null;
+  mark: string | null;
+}
+
+const NO_EXTRAS: WordExtras = { stem: null, mark: null };
+// Per written form, in an English and in a Vietnamese text: a text repeats its words, and a
+// language its few thousand syllables, so most words are looked up, not stemmed or hashed
+// again. Each cache is dropped whole when full, which bounds its memory.
+const CACHE_LIMIT = 50_000;
+const extrasCache = [new Map<string, WordExtras>(), new Map<string, WordExtras>()];
+
+function extrasOf(written: string, key: string, vietnamese: boolean): WordExtras {
+  const cache = extrasCache[vietnamese ? 1 : 0] as Map<string, WordExtras>;
+  let extras = cache.get(written);
+  if (extras !== undefined) return extras;
+  if (stemmable(written, key, vietnamese)) {
+    const stem = stemOf(key);
+    extras = stem === null ? NO_EXTRAS : { stem, mark: null };
+  } else {
+    const mark = exactKey(written, key);
+    extras = mark === null ? NO_EXTRAS : { stem: null, mark };
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(written, extras);
+  return extras;
 }
 
 /** The columns of `documents_fts` for a document (see `IndexedText`). */
@@ -115,16 +123,27 @@ export function indexedText(
 ): IndexedText {
   const title = document.title ?? "";
   const captions = (document.captions ?? []).map((c) => c.text).join("\n");
-  // Title, text and captions in one stream: these columns are looked in, not ranked on.
-  const { stems, marks } = stemsAndMarks(
-    `${title}\n\n${document.text}\n\n${captions}`,
-    document.language,
-  );
+  const vietnamese = document.language === "vi";
+  // Title, text and captions read in one pass, a blank line apart (no word spans it): each
+  // word goes to its own column's folded words, and to the stems or marks, which are looked
+  // in, not ranked on, for all three.
+  const stream = `${title}\n\n${document.text}\n\n${captions}`;
+  const bodyStart = title.length + 2;
+  const captionsStart = bodyStart + document.text.length + 2;
+  const columns: string[][] = [[], [], []];
+  const stems: string[] = [];
+  const marks: string[] = [];
+  forEachSearchWord(stream, (key, start, end) => {
+    (columns[start < bodyStart ? 0 : start < captionsStart ? 1 : 2] as string[]).push(key);
+    const extras = extrasOf(stream.slice(start, end), key, vietnamese);
+    if (extras.stem !== null) stems.push(extras.stem);
+    else if (extras.mark !== null) marks.push(extras.mark);
+  });
   return {
-    title: searchKey(title),
-    body: searchKey(document.text),
-    captions: searchKey(captions),
-    stems,
-    marks,
+    title: (columns[0] as string[]).join(" "),
+    body: (columns[1] as string[]).join(" "),
+    captions: (columns[2] as string[]).join(" "),
+    stems: stems.join(" "),
+    marks: marks.join(" "),
   };
 }

@@ -66,10 +66,14 @@ export function forEachSearchWord(
   emit: (key: string, start: number, end: number) => void,
 ): void {
   let start = -1;
+  // A word written as its key (lowercase ASCII letters and digits, most English words) is
+  // sliced from the text at its end; `key` is built only from the first code unit that differs.
+  let plain = true;
   let key = "";
   const flush = (end: number) => {
-    if (start !== -1) emit(key, start, end);
+    if (start !== -1) emit(plain ? text.slice(start, end) : key, start, end);
     start = -1;
+    plain = true;
     key = "";
   };
   for (let i = 0; i < text.length; i++) {
@@ -77,10 +81,21 @@ export function forEachSearchWord(
     const f = FOLD[code] as number;
     if (f >= 48) {
       if (start === -1) start = i;
-      key += String.fromCharCode(f);
+      if (!plain) key += String.fromCharCode(f);
+      else if (f !== code) {
+        plain = false;
+        key = text.slice(start, i) + String.fromCharCode(f);
+      }
       continue;
     }
-    if (f === MARK) continue; // a combining mark belongs to the word before it
+    if (f === MARK) {
+      // a combining mark belongs to the word before it, and is not part of its key
+      if (start !== -1 && plain) {
+        plain = false;
+        key = text.slice(start, i);
+      }
+      continue;
+    }
     const surrogate = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
     if (f !== WORD && !surrogate) {
       flush(i);
@@ -90,13 +105,19 @@ export function forEachSearchWord(
     const width = cp > 0xffff ? 2 : 1;
     const ck = charKey(cp);
     if (ck === null) flush(i);
-    else if (ck.key === "") {
-      // a mark: nothing to add
-    } else if (ck.alone) {
+    else if (ck.alone) {
       flush(i);
       emit(ck.key, i, i + width);
+    } else if (ck.key === "") {
+      // a mark outside the BMP: nothing to add, but the word no longer reads as written
+      if (start !== -1 && plain) {
+        plain = false;
+        key = text.slice(start, i);
+      }
     } else {
       if (start === -1) start = i;
+      else if (plain) key = text.slice(start, i);
+      plain = false;
       key += ck.key;
     }
     i += width - 1;
