@@ -12,6 +12,9 @@ const CREDIT =
 export function extractCaptions(lines: Line[], captions: Caption[]): void {
   for (const line of lines) {
     if (line.removed !== null || line.trimmed.length > 500) continue;
+    // A credit has its colon: most lines have none, and the pattern, unanchored at its start,
+    // would be tried at each of their positions.
+    if (!line.trimmed.includes(":")) continue;
     const m = CREDIT.exec(line.trimmed);
     if (!m) continue;
     const credit = (m[1] ?? "").trim();
