@@ -52,8 +52,8 @@ export class FacetIndex {
   start: number[] = [];
   end: number[] = [];
   data = new Ints();
-  /** Facet values: `${kind}\t${value}` → number; and by number, the kind and the value. */
-  numbers = new Map<string, number>();
+  /** Facet values: per kind, value → number; and by number, the kind and the value. */
+  numbers = new Map<Kind, Map<string, number>>();
   kinds: Kind[] = [];
   values: string[] = [];
   labels = {} as Record<Multi, Map<string, string>>;
@@ -70,7 +70,7 @@ export class FacetIndex {
     this.start = [];
     this.end = [];
     this.data = new Ints();
-    this.numbers = new Map();
+    this.numbers = new Map(KINDS.map((k) => [k, new Map()]));
     this.kinds = [];
     this.values = [];
     for (const k of MULTI) this.labels[k] = new Map();
@@ -78,7 +78,7 @@ export class FacetIndex {
 
   /** The number of a facet value; undefined if no document has it. */
   number(kind: Kind, value: string): number | undefined {
-    return this.numbers.get(`${kind}\t${value}`);
+    return this.numbers.get(kind)?.get(value);
   }
 
   /** The numbers of the values of `kind` that fold to `value`'s key ("vgp" is "VGP"). */
@@ -92,11 +92,12 @@ export class FacetIndex {
   }
 
   private add(kind: Kind, value: string): void {
-    const key = `${kind}\t${value}`;
-    let n = this.numbers.get(key);
+    // One map per kind: no key string is built per value of each document loaded.
+    const numbers = this.numbers.get(kind) as Map<string, number>;
+    let n = numbers.get(value);
     if (n === undefined) {
       n = this.values.length;
-      this.numbers.set(key, n);
+      numbers.set(value, n);
       this.kinds.push(kind);
       this.values.push(value);
     }
