@@ -13,6 +13,8 @@ export interface InputOptions {
   include?: string[];
   exclude?: string[];
   maxBytes: number;
+  /** This process's share of the files, when several processes share them (see `IngestOptions`). */
+  share?: { index: number; count: number };
 }
 
 export function addInputOptions(command: Command): Command {
@@ -98,6 +100,7 @@ export function* inputDocuments(
     include: options.include,
     exclude: options.exclude,
     maxBytes: options.maxBytes,
+    share: options.share,
     onFile: () => {
       tally.files++;
     },

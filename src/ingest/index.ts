@@ -25,6 +25,12 @@ export interface IngestOptions extends WalkOptions {
   maxBytes?: number;
   /** Told of each file as `ingestPaths` starts reading it (for progress reports). */
   onFile?: (path: string) => void;
+  /**
+   * This process's share of the inputs when several share them (`dossier ingest --workers`):
+   * the files (and unreadable paths) whose place in the walk, counted from 0, is `index`
+   * modulo `count`. Every file is someone's, once.
+   */
+  share?: { index: number; count: number };
 }
 
 /** One document, or the reason an input (or one JSON Lines record) could not become one. */
@@ -146,7 +152,10 @@ export function ingest(
  * turn and yields its documents or its error; one bad file never stops the rest.
  */
 export function* ingestPaths(paths: FsPath[], options: IngestOptions = {}): Generator<IngestItem> {
+  const { share } = options;
+  let place = 0;
   for (const entry of walkPaths(paths, options)) {
+    if (share && place++ % share.count !== share.index) continue;
     if (isDossierError(entry)) {
       yield { source: entry.input ?? "", error: entry };
       continue;

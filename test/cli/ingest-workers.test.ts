@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -75,3 +75,24 @@ function workerSuite(name: string, fresh: () => Promise<string>): void {
 let n = 0;
 workerSuite("SQLite", async () => join(dir, `w${++n}.db`));
 workerSuite("PostgreSQL", () => freshDatabase("workers"));
+
+describe("--workers: the files shared out", () => {
+  it("each file read by one worker: a text in two files stored once, a missing input reported once", () => {
+    const folder = join(dir, "shared");
+    mkdirSync(folder);
+    const names = readdirSync(corpus).slice(0, 9);
+    for (const name of names) copyFileSync(join(corpus, name), join(folder, name));
+    copyFileSync(join(corpus, names[0] as string), join(folder, "zz-copy.txt"));
+    const missing = join(dir, "no-such-folder");
+    const run = spawnSync(
+      process.execPath,
+      [BIN, "ingest", folder, missing, "--db", join(dir, "shared.db"), "--workers", "3"],
+      { encoding: "utf8" },
+    );
+    expect(run.status).not.toBe(0);
+    // Summed over the three shares: each input tried once (ten files and the missing one), not
+    // three times.
+    expect(run.stderr).toMatch(/11 files, 10 documents read, 9 stored, 1 already there, 1 error,/);
+    expect(run.stderr.split(missing).length - 1).toBe(1);
+  });
+});

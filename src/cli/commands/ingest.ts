@@ -42,6 +42,15 @@ const SIGNAL_CHECK_MS = 50;
 const IN_FLIGHT = 1;
 /** Set in the processes `--workers` starts: they report their counts to it as one JSON line. */
 const WORKER_ENV = "DOSSIER_INGEST_WORKER";
+/** "i/n": this `--workers` process reads the i-th of n shares of the files (from 0). */
+const SHARE_ENV = "DOSSIER_INGEST_SHARE";
+
+/** This process's share of the files, when `--workers` gave it one. */
+function shareOf(): { index: number; count: number } | undefined {
+  const m = /^(\d+)\/(\d+)$/.exec(process.env[SHARE_ENV] ?? "");
+  if (!m) return undefined;
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
 
 /** What one ingest process did. */
 interface Counts {
@@ -163,7 +172,7 @@ export async function runIngest(inputs: string[], options: IngestCliOptions): Pr
     }
   };
   try {
-    const documents = inputDocuments("ingest", inputs, options, tally);
+    const documents = inputDocuments("ingest", inputs, { ...options, share: shareOf() }, tally);
     for (;;) {
       const next = documents.next();
       if (next.done) {
@@ -233,8 +242,7 @@ function report(
 
 /**
  * `--workers N`: N ingest processes on the same inputs and library, sharing the documents
- * through their claims; this one waits for them and sums what they did. Each reads every input
- * (reading costs little beside analysing), so only the first reports unreadable files.
+ * through their claims; this one waits for them and sums what they did.
  */
 async function runWorkers(inputs: string[], options: IngestCliOptions, n: number): Promise<number> {
   if (inputs.length === 0 || inputs.includes("-"))
@@ -250,6 +258,10 @@ async function runWorkers(inputs: string[], options: IngestCliOptions, n: number
     return s.location;
   });
   const started = Date.now();
+  // Many files: each worker reads, cleans and analyses its own share of them (the claims still
+  // keep a text two files hold from being stored twice). Few files (one large JSON Lines file):
+  // every worker reads them all, and the claims share the documents out.
+  const shared = countFiles(inputs, options) >= 2 * n;
   const args = [
     ...process.execArgv,
     process.argv[1] as string,
@@ -266,12 +278,17 @@ async function runWorkers(inputs: string[], options: IngestCliOptions, n: number
     // Their own process group: Ctrl-C reaches this process only, which passes it on once (a
     // second Ctrl-C at a worker would kill it at once).
     spawn(process.execPath, args, {
-      env: { ...process.env, [WORKER_ENV]: String(i + 1) },
+      env: {
+        ...process.env,
+        [WORKER_ENV]: String(i + 1),
+        ...(shared ? { [SHARE_ENV]: `${i}/${n}` } : {}),
+      },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     }),
   );
-  // Every worker reads every input, so each reports the same unreadable files: each line once.
+  // Without shares every worker reads every input, and reports the same unreadable files: each
+  // line once.
   const said = new Set<string>();
   for (const child of children) {
     let rest = "";
@@ -309,8 +326,14 @@ async function runWorkers(inputs: string[], options: IngestCliOptions, n: number
               if (last?.startsWith("{")) {
                 const c = JSON.parse(last) as Counts;
                 total.added += c.added;
-                // Each read every input: the first's reading is everyone's.
-                if (i === 0) {
+                // Each read its share, or every input (then the first's reading is everyone's).
+                if (shared) {
+                  total.files += c.files;
+                  total.read += c.read;
+                  total.errors += c.errors;
+                  // A text another worker claimed is in two files: stored once, by that worker.
+                  total.known += c.known + c.elsewhere;
+                } else if (i === 0) {
                   total.files = c.files;
                   total.read = c.read;
                   total.errors = c.errors;
@@ -333,7 +356,7 @@ async function runWorkers(inputs: string[], options: IngestCliOptions, n: number
     process.removeListener("SIGTERM", onTerm);
   }
   // What no worker stored was there already (unless a worker was killed: then said above).
-  total.known = Math.max(0, total.read - total.added - total.errors);
+  if (!shared) total.known = Math.max(0, total.read - total.added - total.errors);
   return report(total, (Date.now() - started) / 1000, location, stopped, status);
 }
 
