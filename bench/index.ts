@@ -277,6 +277,7 @@ process.stdout.write(
 const dbDir = mkdtempSync(join(tmpdir(), "dossier-bench-store-"));
 let storeIngest: StoreIngest;
 let rawIngest: StoreIngest;
+let ftsIngest: StoreIngest;
 let storeSearch: StoreSearch;
 let likeSearch: StoreSearch;
 let ftsSearch: StoreSearch;
@@ -285,6 +286,11 @@ try {
   const raw = join(dbDir, "raw.db");
   storeIngest = runScript("./store-run.ts", ["ingest", news, db]) as StoreIngest;
   rawIngest = runScript("./store-run.ts", ["baseline-ingest", news, raw]) as StoreIngest;
+  ftsIngest = runScript("./store-run.ts", [
+    "baseline-fts-ingest",
+    news,
+    join(dbDir, "fts.db"),
+  ]) as StoreIngest;
   storeSearch = runScript("./store-run.ts", ["search", db]) as unknown as StoreSearch;
   likeSearch = runScript("./store-run.ts", ["baseline-search", raw]) as unknown as StoreSearch;
   ftsSearch = runScript("./store-run.ts", ["baseline-fts", db]) as unknown as StoreSearch;
@@ -292,6 +298,7 @@ try {
   rmSync(dbDir, { recursive: true, force: true });
 }
 const docsPerSecond = (p: StoreIngest) => p.docs / (p.ms / 1000);
+const bar = (ok: boolean) => (ok ? "met" : "NOT MET");
 const kb = storeIngest.bytes / storeIngest.docs / 1024;
 process.stdout.write(
   `\nstore (SQLite, ${storeIngest.docs} generated news articles, ${kb.toFixed(1)} KB each on average)\n`,
@@ -301,6 +308,9 @@ process.stdout.write(
 );
 process.stdout.write(
   `  baseline: raw text INSERT, no analysis, batches of 500                      ${docsPerSecond(rawIngest).toFixed(0).padStart(6)} docs/s   peak RSS ${rawIngest.maxRssMB.toFixed(0)} MB\n`,
+);
+process.stdout.write(
+  `  baseline: the same files into a plain FTS5 table, batches of 500           ${docsPerSecond(ftsIngest).toFixed(0).padStart(6)} docs/s   peak RSS ${ftsIngest.maxRssMB.toFixed(0)} MB   (${(ftsIngest.ms / 1000).toFixed(1)} s, database ${(ftsIngest.dbBytes / MB).toFixed(0)} MB)\n`,
 );
 const latency = (s: StoreSearch) =>
   `p50 ${s.p50.toFixed(1)} ms   p95 ${s.p95.toFixed(1)} ms   max ${s.max.toFixed(1)} ms   peak RSS ${s.maxRssMB.toFixed(0)} MB`;
@@ -321,9 +331,8 @@ storeSearch.perQuery.forEach((q, i) => {
     `    ${q.name.padEnd(22)} ${q.ms.toFixed(1).padStart(6)} ms ${String(q.total).padStart(7)} | ${(fts?.ms ?? Number.NaN).toFixed(1).padStart(6)} ms ${String(fts?.total ?? "").padStart(7)} | ${(like?.ms ?? Number.NaN).toFixed(1).padStart(6)} ms ${String(like?.total ?? "").padStart(7)}\n`,
   );
 });
-const bar = (ok: boolean) => (ok ? "met" : "NOT MET");
 process.stdout.write(
-  `\nratios\n  ingest with analysis / raw INSERT: ${(docsPerSecond(storeIngest) / docsPerSecond(rawIngest)).toFixed(3)}x\n  search / LIKE scan: ${(likeSearch.p50 / storeSearch.p50).toFixed(1)}x faster at p50, ${(likeSearch.p95 / storeSearch.p95).toFixed(1)}x at p95\n`,
+  `\nratios\n  ingest with analysis / raw INSERT: ${(docsPerSecond(storeIngest) / docsPerSecond(rawIngest)).toFixed(3)}x\n  ingest wall time / plain FTS5 ingest: ${(storeIngest.ms / ftsIngest.ms).toFixed(1)}x (bar 3x ${bar(storeIngest.ms <= 3 * ftsIngest.ms)}); database / plain FTS5 store: ${(storeIngest.dbBytes / ftsIngest.dbBytes).toFixed(1)}x (bar 2.5x ${bar(storeIngest.dbBytes <= 2.5 * ftsIngest.dbBytes)})\n  search / LIKE scan: ${(likeSearch.p50 / storeSearch.p50).toFixed(1)}x faster at p50, ${(likeSearch.p95 / storeSearch.p95).toFixed(1)}x at p95\n`,
 );
 process.stdout.write(
   `  bars: ingest >= 1,000 docs/s ${bar(docsPerSecond(storeIngest) >= 1000)}; search p95 <= 50 ms ${bar(storeSearch.p95 <= 50)}; peak RSS < 1 GB ${bar(Math.max(storeIngest.maxRssMB, storeSearch.maxRssMB) < 1024)}\n`,

@@ -7,6 +7,9 @@
  *       each (in its writer thread), into a new SQLite store with its FTS5 index and facets.
  *   tsx bench/store-run.ts baseline-ingest <folder> <db>  the floor: read the same files and
  *       INSERT their raw text, unanalysed, into a plain table, batches of 500 per transaction.
+ *   tsx bench/store-run.ts baseline-fts-ingest <folder> <db>  the floor issue 15 names: the same
+ *       files read and INSERTed, unanalysed, into a plain FTS5 table (unicode61, diacritics
+ *       removed), batches of 500 per transaction: what a skilled user would build instead.
  *   tsx bench/store-run.ts search <db>                    QUERIES through store.search() (match,
  *       bm25 rank, snippets, seven facets): one warm-up pass, then ROUNDS timed passes.
  *   tsx bench/store-run.ts baseline-fts <db>              the same text queries as one plain FTS5
@@ -170,6 +173,29 @@ if (phase === "ingest") {
   for (let i = 0; i < paths.length; i += 500) addAll(paths.slice(i, i + 500));
   raw.close();
   print({ files: paths.length, docs: paths.length, bytes, ms: now() - t });
+} else if (phase === "baseline-fts-ingest") {
+  const [folder, db] = args as [string, string];
+  const { paths, bytes } = files(folder);
+  const t = now();
+  const raw = new Database(db);
+  raw.pragma("journal_mode = WAL");
+  raw.exec(
+    "CREATE VIRTUAL TABLE texts USING fts5 (source UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2')",
+  );
+  const insert = raw.prepare("INSERT INTO texts (source, text) VALUES (?, ?)");
+  const addAll = raw.transaction((batch: string[]) => {
+    for (const p of batch) insert.run(p, readFileSync(p, "utf8"));
+  });
+  for (let i = 0; i < paths.length; i += 500) addAll(paths.slice(i, i + 500));
+  raw.pragma("wal_checkpoint(TRUNCATE)");
+  raw.close();
+  print({
+    files: paths.length,
+    docs: paths.length,
+    bytes,
+    ms: now() - t,
+    dbBytes: statSync(db).size,
+  });
 } else if (phase === "search") {
   const store = await openStore(args[0] as string);
   const result = await timeQueries(
@@ -215,6 +241,6 @@ if (phase === "ingest") {
   print(result);
 } else {
   throw new Error(
-    `unknown phase ${phase}: ingest | baseline-ingest | search | baseline-fts | baseline-search`,
+    `unknown phase ${phase}: ingest | baseline-ingest | baseline-fts-ingest | search | baseline-fts | baseline-search`,
   );
 }
