@@ -1,4 +1,3 @@
-import { FirstWords } from "../../text/first-words.js";
 import { foldKey, UPPER, WORDCLASS } from "../../text/fold.js";
 import { allSyllablesCapitalised } from "../../text/tokens.js";
 import { buildTrie, type Candidates, type NameTrie, newCandidates, walk } from "../../text/trie.js";
@@ -20,8 +19,6 @@ const lettersOf = (s: string) => s.normalize("NFC").replace(/[^\p{L}\p{N}]/gu, "
 
 export interface EntityMatcher {
   trie: NameTrie<EntityKey>;
-  /** The first words of the keys: most words of a text start no name and skip the walk. */
-  firstWords: FirstWords;
   entities: EntityRecord[];
 }
 
@@ -45,7 +42,7 @@ export function buildEntityMatcher(entities: EntityRecord[]): EntityMatcher {
         keys.push({ ...k, key: key.replace(/ /g, "") });
     }
   });
-  return { trie: buildTrie(keys), firstWords: new FirstWords(keys), entities };
+  return { trie: buildTrie(keys), entities };
 }
 
 function accepts(text: string, start: number, end: number, k: EntityKey): boolean {
@@ -78,7 +75,6 @@ export function matchEntities(text: string, m: EntityMatcher): EntityMention[] {
   const out: EntityMention[] = [];
   const candidates: Candidates = newCandidates();
   const words = WORDCLASS;
-  const { trie, firstWords } = m;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -87,11 +83,7 @@ export function matchEntities(text: string, m: EntityMatcher): EntityMention[] {
       i++;
       continue;
     }
-    if (!firstWords.mayStart(text, i, n)) {
-      i = firstWords.end;
-      continue;
-    }
-    walk(trie, text, i, candidates);
+    walk(m.trie, text, i, candidates);
     let matched = -1;
     for (let c = candidates.count - 1; c >= 0 && matched < 0; c--) {
       const end = candidates.ends[c] as number;

@@ -1,7 +1,6 @@
 import { DossierError } from "../../errors.js";
 import { DEFAULT_DATA_DIR, readDataFile } from "../../gazetteer/load.js";
 import { FOLD, WORDCLASS } from "../../text/fold.js";
-import { FirstWords } from "../../text/first-words.js";
 import { parseTopics, type TopicDomain } from "./lexicon.js";
 import { syllableMarks } from "./marks.js";
 import { buildTopicTrie, longestMatch, type Match } from "./trie.js";
@@ -44,7 +43,9 @@ export function createTopicTagger(source: string): TopicTagger {
   );
   const termDomain = Int32Array.from(terms, (t) => t.domain);
   const match: Match = { term: -1, end: -1 };
-  const firstWords = new FirstWords(terms);
+  // Folded first characters of the terms: 1 where one begins, so most words skip the walk.
+  const firsts = new Uint8Array(128);
+  for (const t of terms) firsts[t.key.charCodeAt(0)] = 1;
 
   function tag(text: string, start = 0, end = text.length): TopicHit[] {
     const from = Math.max(0, Math.min(start, text.length));
@@ -57,9 +58,8 @@ export function createTopicTagger(source: string): TopicTagger {
         i++;
         continue;
       }
-      // Most words begin no term: the first-word filter keeps them out of the walk.
-      const may = (FOLDED[code] as number) >= 48 && firstWords.mayStart(text, i, to);
-      if (may && longestMatch(trie, text, i, to, match)) {
+      const f = FOLDED[code] as number;
+      if (f >= 48 && firsts[f] === 1 && longestMatch(trie, text, i, to, match)) {
         found.push({ term: match.term, start: i, end: match.end });
         i = match.end;
         continue;
