@@ -60,8 +60,10 @@ export interface FindDatesOptions {
   documentDate?: string | null;
 }
 
-// First letters of the trigger words (month names, this/last/next, ngày/tháng/năm), either case.
-const TRIGGER_INITIAL = new Set([..."JFMASONDTLNjfmasondtln"].map((c) => c.charCodeAt(0)));
+// First letters of the trigger words (month names, this/last/next, ngày/tháng/năm), either
+// case, as a table: one lookup per word of the text.
+const TRIGGER_INITIAL = new Uint8Array(128);
+for (const c of "JFMASONDTLNjfmasondtln") TRIGGER_INITIAL[c.charCodeAt(0)] = 1;
 
 const CLASS_OF = new Map<string, TokenClass>([
   ..."january february march april may june july august september october november december"
@@ -185,7 +187,7 @@ export function datesIn(text: string, options?: FindDatesOptions): DateMention[]
     }
     let end = i + 1;
     while (end < n && (WORDCLASS[text.charCodeAt(end)] as number) !== 0) end++;
-    if ((code >= 48 && code <= 57) || TRIGGER_INITIAL.has(code)) {
+    if ((code >= 48 && code <= 57) || TRIGGER_INITIAL[code] === 1) {
       const cls = classify(text, i, end);
       const found = cls === undefined ? null : (matchAt(text, i, cls, doc)?.mention ?? null);
       if (found !== null) {
