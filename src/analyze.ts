@@ -11,7 +11,6 @@ import {
 import { placesAndEntitiesIn } from "./extract/places-and-entities.js";
 import { findProvisions, type KindOf, type Provision } from "./extract/provisions/index.js";
 import { type TopicHit, topicsOf } from "./extract/topics/index.js";
-import { flatCopy } from "./text/flat.js";
 import { paragraphs as paragraphSpans } from "./text/paragraphs.js";
 import { maskUrls } from "./text/urls.js";
 
@@ -88,8 +87,7 @@ export interface Analysis {
  * // ["Hai Phong", "Quang Ninh"]
  */
 export function analyze(document: DocumentInput, options: AnalyzeOptions = {}): Analysis {
-  // One flat copy read by every stage (see flatCopy); the same code units, so the same offsets.
-  const text = flatCopy(document.text);
+  const { text } = document;
   // Links and addresses blanked once, offsets kept: no stage reads "…/da-nang.html" as words.
   const scan = maskUrls(text);
   const documentDate = document.published ?? null;
