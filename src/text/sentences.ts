@@ -96,14 +96,17 @@ export function sentences(text: string): Span[] {
   return out;
 }
 
+// Letters of the longest abbreviation `packed` reads: ten, five bits each, within a double's 53.
+const PACKED_LETTERS = 10;
+
 /**
- * An ASCII word of up to six letters as one number, five bits a letter, case folded: the
+ * An ASCII word of up to ten letters as one number, five bits a letter, case folded: the
  * abbreviations are looked up without building a string at every full stop. -1 for anything
  * else (no abbreviation has another letter, and none lowercases from one: "K", the Kelvin
  * sign, would give "k", in none of them).
  */
 function packed(text: string, start: number, end: number): number {
-  if (end - start > 6) return -1;
+  if (end - start > PACKED_LETTERS) return -1;
   let key = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i) | 0x20;
@@ -113,7 +116,14 @@ function packed(text: string, start: number, end: number): number {
   return key;
 }
 
-const PACKED_ABBREVIATIONS = new Set([...ABBREVIATIONS].map((w) => packed(w, 0, w.length)));
+const PACKED_ABBREVIATIONS = new Set(
+  [...ABBREVIATIONS].map((w) => {
+    const key = packed(w, 0, w.length);
+    if (key < 0)
+      throw new Error(`abbreviation "${w}": a–z only, ${PACKED_LETTERS} letters at most`);
+    return key;
+  }),
+);
 
 /** The word before the full stop at `dot` is an initial or a listed abbreviation. */
 function abbreviated(text: string, from: number, dot: number): boolean {
