@@ -53,9 +53,9 @@ export function sentences(text: string): Span[] {
   const candidate = /[\n.!?]/g;
   for (let i = 0; i < n; i++) {
     candidate.lastIndex = i;
-    const found = candidate.exec(text);
-    if (!found) break;
-    i = found.index;
+    // test, not exec: no match array per stop; lastIndex is just past the one character found.
+    if (!candidate.test(text)) break;
+    i = candidate.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (c === 10) {
       push(from, i);
@@ -96,10 +96,38 @@ export function sentences(text: string): Span[] {
   return out;
 }
 
+// Letters of the longest abbreviation `packed` reads: ten, five bits each, within a double's 53.
+const PACKED_LETTERS = 10;
+
+/**
+ * An ASCII word of up to ten letters as one number, five bits a letter, case folded: the
+ * abbreviations are looked up without building a string at every full stop. -1 for anything
+ * else (no abbreviation has another letter, and none lowercases from one: "K", the Kelvin
+ * sign, would give "k", in none of them).
+ */
+function packed(text: string, start: number, end: number): number {
+  if (end - start > PACKED_LETTERS) return -1;
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) return -1;
+    key = key * 32 + (c - 96);
+  }
+  return key;
+}
+
+const PACKED_ABBREVIATIONS = new Set(
+  [...ABBREVIATIONS].map((w) => {
+    const key = packed(w, 0, w.length);
+    if (key < 0)
+      throw new Error(`abbreviation "${w}": a–z only, ${PACKED_LETTERS} letters at most`);
+    return key;
+  }),
+);
+
 /** The word before the full stop at `dot` is an initial or a listed abbreviation. */
 function abbreviated(text: string, from: number, dot: number): boolean {
   let s = dot;
   while (s > from && s > dot - 12 && isLetter(text.charCodeAt(s - 1))) s--;
-  const word = text.slice(s, dot);
-  return word.length === 1 || ABBREVIATIONS.has(word.toLowerCase());
+  return dot - s === 1 || PACKED_ABBREVIATIONS.has(packed(text, s, dot));
 }

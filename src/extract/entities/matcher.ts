@@ -10,6 +10,8 @@ interface EntityKey {
   text: string;
   /** Only with exactly these letters in this case ("UN", not "un"). */
   exact: boolean;
+  /** An exact key's letters and digits (`lettersOf(text)`), compared with the text's. */
+  letters: string;
   /** Only with every word capitalised ("Chad", "Nga"). */
   cap: boolean;
   variant: "name" | "alias" | "demonym";
@@ -28,11 +30,13 @@ export function buildEntityMatcher(entities: EntityRecord[]): EntityMatcher {
     for (const n of e.names) {
       const key = foldKey(n.text);
       if (key.replace(/ /g, "").length < 2) continue;
+      const exact = n.flags.includes("exact");
       const k: EntityKey = {
         key,
         entity,
         text: n.text,
-        exact: n.flags.includes("exact"),
+        exact,
+        letters: exact ? lettersOf(n.text) : "",
         cap: n.flags.includes("cap"),
         variant: n.variant,
       };
@@ -45,8 +49,26 @@ export function buildEntityMatcher(entities: EntityRecord[]): EntityMatcher {
   return { trie: buildTrie(keys), entities };
 }
 
+/**
+ * Whether the letters and digits of text[start, end) are `letters`, as `lettersOf` would say,
+ * without building a string when the span is ASCII (NFC leaves ASCII as it is, and its letters
+ * and digits are A–Z, a–z and 0–9).
+ */
+function sameLetters(text: string, start: number, end: number, letters: string): boolean {
+  let j = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return lettersOf(text.slice(start, end)) === letters;
+    const lower = c | 0x20;
+    if (!((c >= 48 && c <= 57) || (lower >= 97 && lower <= 122))) continue;
+    if (j >= letters.length || letters.charCodeAt(j) !== c) return false;
+    j++;
+  }
+  return j === letters.length;
+}
+
 function accepts(text: string, start: number, end: number, k: EntityKey): boolean {
-  if (k.exact) return lettersOf(text.slice(start, end)) === lettersOf(k.text);
+  if (k.exact) return sameLetters(text, start, end, k.letters);
   if (!k.cap) return true;
   if (!allSyllablesCapitalised(text, start, end)) return false;
   // A one-word name among capitalised words is part of a longer name: "Đức" in "Nguyễn Minh
