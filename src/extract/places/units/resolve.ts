@@ -269,33 +269,23 @@ function describe(ids: number[], units: AdminUnit[]): { unit: AdminUnit; sub: Su
   const rank = (u: AdminUnit) => (u.era === "old" ? (u.level === "district" ? 0 : 1) : 2);
   const [unit = list[0] as AdminUnit] = [...list].sort((a, b) => rank(a) - rank(b));
   const alternatives = list.filter((u) => u !== unit);
+  // Built field by field, not spread: one object per mention, keys in the same order.
   if (unit.era === "new") {
-    return {
-      unit,
-      sub: {
-        level: "commune",
-        era: "new",
-        new: [unitRef(unit)],
-        partial: false,
-        ...(alternatives.length > 0 ? { alternatives: alternatives.map((u) => u.id) } : {}),
-      },
-    };
+    const sub: SubUnit = { level: "commune", era: "new", new: [unitRef(unit)], partial: false };
+    if (alternatives.length > 0) sub.alternatives = alternatives.map((u) => u.id);
+    return { unit, sub };
   }
   const successors = unit.successors.map((i) => units[i] as AdminUnit);
   const kept = successors.some((s) => s.nameVi === unit.nameVi);
-  const district = unit.district === undefined ? undefined : (units[unit.district] as AdminUnit);
+  const old: UnitRef & { district?: UnitRef } = unitRef(unit);
+  if (unit.district !== undefined) old.district = unitRef(units[unit.district] as AdminUnit);
   const others = alternatives.filter((u) => !successors.includes(u));
-  return {
-    unit,
-    sub: {
-      level: unit.level,
-      era: kept ? "both" : "old",
-      old: { ...unitRef(unit), ...(district ? { district: unitRef(district) } : {}) },
-      ...(successors.length > 0 ? { new: successors.map(unitRef) } : {}),
-      partial: unit.partial,
-      ...(others.length > 0 ? { alternatives: others.map((u) => u.id) } : {}),
-    },
-  };
+  // `partial` goes after `new`, as before: the order of keys shows in JSON.
+  const sub = { level: unit.level, era: kept ? "both" : "old", old } as SubUnit;
+  if (successors.length > 0) sub.new = successors.map(unitRef);
+  sub.partial = unit.partial;
+  if (others.length > 0) sub.alternatives = others.map((u) => u.id);
+  return { unit, sub };
 }
 
 /**
@@ -344,48 +334,56 @@ export function resolveUnits(
       factsOf(key).placed.add(old);
     }
   });
-  const keyOf = new Map(cands.map((c, i) => [c, candKeys[i] as number]));
-  const districtsOfName = (c: UnitCandidate) =>
-    c.units.filter((i) => units[i]?.level === "district");
-  for (const c of cands) {
-    const { districts } = factsOf(keyOf.get(c) as number);
-    for (const i of districtsOfName(c)) districts.set(i, (districts.get(i) ?? 0) + 1);
-  }
+  // Per candidate (by index), computed once: its units its unit word allows, and its districts.
+  const typedIds = cands.map((c) => typed(c, units));
+  const ownDistricts = cands.map((c) => c.units.filter((i) => units[i]?.level === "district"));
+  cands.forEach((_, c) => {
+    const { districts } = factsOf(candKeys[c] as number);
+    for (const i of ownDistricts[c] as number[]) districts.set(i, (districts.get(i) ?? 0) + 1);
+  });
 
   const mentions: PlaceMention[] = [];
   const unresolved: UnresolvedPlace[] = [];
-  const decided = new Map<UnitCandidate, Decision>();
-  const reasons = new Map<UnitCandidate, string>();
-  const communes = new Set(cands.filter((c) => isCommune(c, units)));
+  const decided: (Decision | undefined)[] = new Array(cands.length);
+  const reasons: (string | undefined)[] = new Array(cands.length);
+  const isCommune = (c: number) =>
+    !(typedIds[c] as number[]).some((i) => units[i]?.level === "district");
   // Districts, then communes, then names no unit has, each leaning on those before.
-  const districtFirst = [
-    ...cands.filter((c) => !communes.has(c) && !c.unlisted),
-    ...cands.filter((c) => communes.has(c) && !c.unlisted),
-    ...cands.filter((c) => c.unlisted),
-  ];
-  for (const c of districtFirst) {
-    const key = keyOf.get(c) as number;
+  const districtFirst: number[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    cands.forEach((c, i) => {
+      const group = c.unlisted ? 2 : isCommune(i) ? 1 : 0;
+      if (group === pass) districtFirst.push(i);
+    });
+  }
+  for (const index of districtFirst) {
+    const c = cands[index] as UnitCandidate;
+    const key = candKeys[index] as number;
     const f = factsOf(key);
-    let ids = typed(c, units);
+    let ids = typedIds[index] as number[];
     // Narrowed to the districts other names of the same sentence may be ("xã A, huyện B").
-    const own = districtsOfName(c);
+    const own = ownDistricts[index] as number[];
     const near = (d: number) => (f.districts.get(d) ?? 0) - (own.includes(d) ? 1 : 0) > 0;
     const narrowed = ids.filter((i) => districtsOf(units[i] as AdminUnit, units).some(near));
     if (narrowed.length > 0 && provincesOf(narrowed, units).size === 1) ids = narrowed;
     const d = decide(c, ids, c.units, r, f, doc);
     if (typeof d === "string") {
-      reasons.set(c, d);
+      reasons[index] = d;
       continue;
     }
-    decided.set(c, d);
+    decided[index] = d;
     const u = units[d.ids[0] as number];
     if (u) anchor(key, u.provinceCode, u.province2025Code);
   }
 
-  for (const c of cands) {
-    const d = decided.get(c);
+  for (let index = 0; index < cands.length; index++) {
+    const c = cands[index] as UnitCandidate;
+    const d = decided[index];
     if (!d) {
-      if (c.unitWord) unresolved.push(undecided(c, reasons.get(c) ?? "undecided", r));
+      if (c.unitWord) {
+        const reason = reasons[index] ?? "undecided";
+        unresolved.push(undecided(c, typedIds[index] as number[], reason, r));
+      }
       continue;
     }
     if (d.province !== undefined) {
@@ -447,12 +445,14 @@ function unlistedMention(c: UnitCandidate, d: Decision, r: UnitResolver): PlaceM
   };
 }
 
-const isCommune = (c: UnitCandidate, units: AdminUnit[]) =>
-  !typed(c, units).some((i) => units[i]?.level === "district");
-
-function undecided(c: UnitCandidate, reason: string, r: UnitResolver): UnresolvedPlace {
+function undecided(
+  c: UnitCandidate,
+  typedIds: number[],
+  reason: string,
+  r: UnitResolver,
+): UnresolvedPlace {
   const byProvince = new Map<string, string[]>();
-  for (const i of typed(c, r.g.units)) {
+  for (const i of typedIds) {
     const u = r.g.units[i] as AdminUnit;
     byProvince.set(u.provinceCode, [...(byProvince.get(u.provinceCode) ?? []), u.id]);
   }
