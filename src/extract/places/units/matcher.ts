@@ -328,6 +328,23 @@ function isLetter(code: number): boolean {
   return (f & 127) >= 97 || (f & 127) === 1;
 }
 
+/** The run of capitalised words `unlistedAt` last read, and what it found after the run. */
+export interface CapitalisedRun {
+  start: number;
+  end: number;
+  /** A number follows the run ("Phường 1"): no name. */
+  dropped: boolean;
+  /** The unit or settlement word right after the run, if any. */
+  word: UnitWord | null;
+}
+
+/** The unit or settlement word right after a run that ends at `end`, a space apart. */
+function unitWordAfter(text: string, end: number, lex: UnitLexicon): UnitWord | null {
+  if (!readTokenAfter(text, end, lex.words, AFTER) || !AFTER.spaced || AFTER.word < 0) return null;
+  const w = lex.after.get(AFTER.word);
+  return w && (w.kind === "unit" || w.kind === "settlement") ? w : null;
+}
+
 /**
  * A name that no unit has, at `i`, right after a unit or settlement word ("xã Nà Mơ", "thôn
  * Bản Mới") or right before one ("Ja village"): a village, or a commune spelt otherwise.
@@ -339,20 +356,24 @@ export function unlistedAt(
   i: number,
   m: UnitMatcher,
   floor = 0,
+  run: CapitalisedRun = { start: -1, end: -1, dropped: false, word: null },
 ): UnitCandidate | null {
   // A word's start only: "DakToPang" is no name "Pang".
   if (i > 0 && isLetter(text.charCodeAt(i - 1))) return null;
-  const end = capitalisedRunEnd(text, i, m.lexicon);
-  if (end < 0 || numberAfter(text, end)) return null;
-  let word: UnitWord | null = null;
-  let after = false;
-  if (readTokenAfter(text, end, m.lexicon.words, AFTER) && AFTER.spaced && AFTER.word >= 0) {
-    const w = m.lexicon.after.get(AFTER.word);
-    if (w && (w.kind === "unit" || w.kind === "settlement")) {
-      word = w;
-      after = true;
-    }
+  // The scan calls this at every capitalised word of a run ("Theo Sở Giao"): the later words
+  // end where the first did, so the run and the word after it are read once.
+  if (!(i > run.start && i < run.end)) {
+    const end = capitalisedRunEnd(text, i, m.lexicon);
+    if (end < 0) return null;
+    run.start = i;
+    run.end = end;
+    run.dropped = numberAfter(text, end);
+    run.word = run.dropped ? null : unitWordAfter(text, end, m.lexicon);
   }
+  if (run.dropped) return null;
+  const end = run.end;
+  let word: UnitWord | null = run.word;
+  const after = word !== null;
   if (!word) {
     const w = wordBefore(text, i, m.lexicon, floor);
     if (w && (w.kind === "unit" || w.kind === "settlement") && !w.abbreviation) word = w;
