@@ -97,7 +97,8 @@ function personNameBefore(
   matchStart: number,
   syllables: number,
 ): number {
-  const run: NearToken[] = [];
+  // Counted, not collected: the run's last token (its first word) is all the test needs.
+  let n = 0;
   let gapEnd = matchStart;
   for (let i = 0; i < count; i++) {
     const t = tokens[i] as NearToken;
@@ -109,12 +110,11 @@ function personNameBefore(
       !isVietnameseSyllable(foldedToken(text, t))
     )
       break;
-    run.push(t);
+    n++;
     gapEnd = t.start;
   }
-  const n = run.length;
   if (n === 0 || n + syllables > 4) return 0;
-  return lexicon.surnames.has((run[n - 1] as NearToken).word) ? n : 0;
+  return lexicon.surnames.has((tokens[n - 1] as NearToken).word) ? n : 0;
 }
 
 function speechVerbAfter(text: string, after: NearToken, lexicon: ContextLexicon): boolean {
@@ -269,10 +269,12 @@ export function judge(
   if (!cityWord) {
     const family = personNameBefore(text, before, count, lexicon, start, key.syllables);
     if (personLike && roleBefore(text, before, count, lexicon, "titles") === "title") {
-      return { ...reject("person: title before the name"), person: true };
+      return { accept: false, person: true, confidence: 0, reason: "person: title before the name" };
     }
-    if (family > 0)
-      return { ...reject("person: family name before the name"), person: family >= 2 };
+    if (family > 0) {
+      const reason = "person: family name before the name";
+      return { accept: false, person: family >= 2, confidence: 0, reason };
+    }
     if (personLike && roleB !== "locative" && people.has(key.key)) {
       return reject("person named earlier in the text");
     }

@@ -24,6 +24,8 @@ export interface UnitKey {
   name: string;
   signature: string;
   syllables: number;
+  /** It opens with a landform word ("Hòn Tre"): `UnitCandidate.generic`, known once. */
+  generic: boolean;
 }
 
 /** What the scan reads to find names below the province, built once per geoparser. */
@@ -88,6 +90,7 @@ export function buildUnitMatcher(
         name,
         signature: diacriticSignature(name),
         syllables: key.split(" ").length,
+        generic: lexicon.landforms.has(key.split(" ")[0] as string),
       });
     }
   });
@@ -249,7 +252,7 @@ export function unitAt(
     unitWord,
     unitWordAfter: unitWord !== null && unitWord === after,
     feature,
-    generic: m.lexicon.landforms.has(first.key.split(" ")[0] as string),
+    generic: first.generic,
     syllables,
     loose,
     unlisted: false,
