@@ -75,6 +75,9 @@ export function buildTrie<K extends { key: string }>(keys: K[]): NameTrie<K> {
     term[node] = groups.length;
     groups.push(group);
   }
+  const ordered = breadthFirst(next, term, size);
+  next = ordered.next;
+  term = ordered.term;
   const starts = new Uint32Array(27 * 27);
   const child = (node: number, sym: number) => next[node * ALPHABET + sym] as number;
   for (let a = 1; a <= 26; a++) {
@@ -94,7 +97,42 @@ export function buildTrie<K extends { key: string }>(keys: K[]): NameTrie<K> {
       starts[a * 27 + b] = mask >>> 0;
     }
   }
-  return { next: next.slice(0, size * ALPHABET), term: term.slice(0, size), groups, starts };
+  return { next, term, groups, starts };
+}
+
+/**
+ * The nodes renumbered in breadth-first order: the first levels, which every walk reads, lie
+ * together at the front of `next` (a few cache lines instead of one per node, scattered over
+ * megabytes for the units' trie), and the children of a node lie side by side.
+ */
+function breadthFirst(
+  next: Int32Array<ArrayBuffer>,
+  term: Int32Array<ArrayBuffer>,
+  size: number,
+): { next: Int32Array<ArrayBuffer>; term: Int32Array<ArrayBuffer> } {
+  const order = new Int32Array(size); // new number → old
+  const renamed = new Int32Array(size); // old number → new
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const node = order[head] as number;
+    for (let sym = 0; sym < ALPHABET; sym++) {
+      const child = next[node * ALPHABET + sym] as number;
+      if (child === 0) continue;
+      renamed[child] = tail;
+      order[tail++] = child;
+    }
+  }
+  const outNext = new Int32Array(size * ALPHABET);
+  const outTerm = new Int32Array(size);
+  for (let n = 0; n < size; n++) {
+    const node = order[n] as number;
+    outTerm[n] = term[node] as number;
+    for (let sym = 0; sym < ALPHABET; sym++) {
+      const child = next[node * ALPHABET + sym] as number;
+      outNext[n * ALPHABET + sym] = child === 0 ? 0 : (renamed[child] as number);
+    }
+  }
+  return { next: outNext, term: outTerm };
 }
 
 /** Candidate matches found at one start position; reused between calls to avoid allocation. */
