@@ -1,4 +1,5 @@
 import { FOLD, MARK, UPPER, WORD } from "./fold.js";
+import { isVietnameseSyllableCodes } from "./syllable.js";
 import type { WordIndex } from "./word-index.js";
 
 /** A word next to a match, with what separates it from its neighbour nearer the match. */
@@ -21,6 +22,24 @@ function isWord(code: number): boolean {
 /** The folded form of a token: "thanh", "tp". */
 export function foldedToken(text: string, t: NearToken): string {
   return foldRange(text, t.start, t.end);
+}
+
+/** Scratch for `isSyllableToken`: a syllable folds to seven code units at most. */
+const FOLDED = new Uint8Array(8);
+
+/**
+ * `isVietnameseSyllable(foldedToken(text, t))` without building the string: the context rules
+ * ask it of the words around every candidate name.
+ */
+export function isSyllableToken(text: string, t: NearToken): boolean {
+  let n = 0;
+  for (let i = t.start; i < t.end; i++) {
+    const f = FOLD[text.charCodeAt(i)] as number;
+    if (f < 48) continue;
+    if (n === 7) return false;
+    FOLDED[n++] = f;
+  }
+  return isVietnameseSyllableCodes(FOLDED, n);
 }
 
 function foldRange(text: string, start: number, end: number): string {

@@ -1,12 +1,11 @@
 import type { NameKey } from "../../gazetteer/keys.js";
 import type { Place } from "../../gazetteer/types.js";
 import { FOLD, UPPER } from "../../text/fold.js";
-import { isVietnameseSyllable } from "../../text/syllable.js";
 import {
   allSyllablesCapitalised,
   diacriticSignature,
-  foldedToken,
   hasDiacritics,
+  isSyllableToken,
   type NearToken,
   readTokenAfter,
   readTokensBefore,
@@ -104,12 +103,7 @@ function personNameBefore(
     const t = tokens[i] as NearToken;
     // Only plain spaces may separate the words of one person's name from each other and the match.
     if (!t.spaced || t.end === gapEnd) break;
-    if (
-      !t.capitalised ||
-      lexicon.notNames.has(t.word) ||
-      !isVietnameseSyllable(foldedToken(text, t))
-    )
-      break;
+    if (!t.capitalised || lexicon.notNames.has(t.word) || !isSyllableToken(text, t)) break;
     n++;
     gapEnd = t.start;
   }
@@ -269,7 +263,12 @@ export function judge(
   if (!cityWord) {
     const family = personNameBefore(text, before, count, lexicon, start, key.syllables);
     if (personLike && roleBefore(text, before, count, lexicon, "titles") === "title") {
-      return { accept: false, person: true, confidence: 0, reason: "person: title before the name" };
+      return {
+        accept: false,
+        person: true,
+        confidence: 0,
+        reason: "person: title before the name",
+      };
     }
     if (family > 0) {
       const reason = "person: family name before the name";
@@ -294,13 +293,7 @@ export function judge(
   if (key.listonly && !listItem && roleB !== "city") {
     return reject("person: bare name outside a list or city context");
   }
-  if (
-    single &&
-    !cityWord &&
-    after?.spaced &&
-    after.capitalised &&
-    isVietnameseSyllable(foldedToken(text, after))
-  ) {
+  if (single && !cityWord && after?.spaced && after.capitalised && isSyllableToken(text, after)) {
     return reject("part of a longer name");
   }
 

@@ -168,7 +168,8 @@ function scan(
     // An uppercase letter where no province or place was taken: perhaps a district or commune.
     if (raw >= 225 && s.units) {
       const unit =
-        unitAt(text, i, s.units, candidates, people, taken) ?? unlistedAt(text, i, s.units, taken, run);
+        unitAt(text, i, s.units, candidates, people, taken) ??
+        unlistedAt(text, i, s.units, taken, run);
       if (unit) {
         below.push(unit);
         i = unit.end;

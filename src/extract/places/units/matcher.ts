@@ -5,8 +5,8 @@ import { isVietnameseSyllable } from "../../../text/syllable.js";
 import {
   allSyllablesCapitalised,
   diacriticSignature,
-  foldedToken,
   hasDiacritics,
+  isSyllableToken,
   type NearToken,
   readTokenAfter,
   readTokensBefore,
@@ -174,14 +174,14 @@ function inLongerName(
     b.spaced &&
     b.capitalised &&
     !opensSentence(text, b.start) &&
-    isVietnameseSyllable(foldedToken(text, b))
+    isSyllableToken(text, b)
   ) {
     // A sentence's first word is capitalised anyway: "In", "The" are no part of a name.
     if (!context.notNames.has(b.word) || context.surnames.has(b.word)) return true;
   }
   // A feature word after it already read the words that follow ("Binh Chau Hot Spring").
   if (!readAfter || !readTokenAfter(text, end, context.words, AFTER)) return false;
-  return AFTER.spaced && AFTER.capitalised && isVietnameseSyllable(foldedToken(text, AFTER));
+  return AFTER.spaced && AFTER.capitalised && isSyllableToken(text, AFTER);
 }
 
 /** Whether the name's first syllable is a frequent family name, diacritics compared if written. */
@@ -262,7 +262,7 @@ export function unitAt(
       AFTER.spaced &&
       AFTER.capitalised &&
       !m.lexicon.after.has(AFTER.word) &&
-      isVietnameseSyllable(foldedToken(text, AFTER)),
+      isSyllableToken(text, AFTER),
   };
 }
 
