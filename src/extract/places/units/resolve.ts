@@ -47,12 +47,17 @@ function typed(c: UnitCandidate, units: AdminUnit[]): number[] {
   return kept.length > 0 ? kept : c.units;
 }
 
-/** The old districts a unit lay in: its own, or those of the old communes a 2025 commune took. */
-function districtsOf(u: AdminUnit, units: AdminUnit[]): number[] {
-  if (u.district !== undefined) return [u.district];
-  return u.predecessors
-    .map((p) => (units[p] as AdminUnit).district)
-    .filter((d): d is number => d !== undefined);
+/**
+ * Whether one of the old districts a unit lay in passes `near`: its own, or those of the old
+ * communes a 2025 commune took. Read in place: no list per unit per candidate.
+ */
+function inDistrict(u: AdminUnit, units: AdminUnit[], near: (d: number) => boolean): boolean {
+  if (u.district !== undefined) return near(u.district);
+  for (const p of u.predecessors) {
+    const d = (units[p] as AdminUnit).district;
+    if (d !== undefined && near(d)) return true;
+  }
+  return false;
 }
 
 /**
@@ -140,6 +145,14 @@ class Codes {
 const provincesOf = (ids: number[], units: AdminUnit[]) =>
   new Set(ids.map((i) => (units[i] as AdminUnit).provinceCode));
 
+/** How many old provinces the units lie in: 0, 1, or 2 for several. No set built. */
+function provinceCount(ids: number[], units: AdminUnit[]): 0 | 1 | 2 {
+  if (ids.length === 0) return 0;
+  const first = (units[ids[0] as number] as AdminUnit).provinceCode;
+  for (const i of ids) if ((units[i] as AdminUnit).provinceCode !== first) return 2;
+  return 1;
+}
+
 interface Decision {
   ids: number[];
   confidence: number;
@@ -207,10 +220,9 @@ function decide(
   // after it became a "thị xã".
   for (const set of ids.length < all.length ? [ids, all] : [ids]) {
     const inSentence = within(set, units, sentence.old, sentence.new, typedByWord);
-    const ps = provincesOf(inSentence, units);
-    if (ps.size === 1)
-      return { ids: inSentence, confidence: 0.85, reason: "province named beside it" };
-    if (ps.size > 1) return "several provinces named beside it have a unit of this name";
+    const ps = provinceCount(inSentence, units);
+    if (ps === 1) return { ids: inSentence, confidence: 0.85, reason: "province named beside it" };
+    if (ps > 1) return "several provinces named beside it have a unit of this name";
   }
   // Diacritics no unit has: the province beside it or nothing.
   if (c.loose) return "diacritics of no unit of this name, and no province named beside it";
@@ -232,10 +244,10 @@ function decide(
   // Named nowhere near: a name one province alone has is that province's with a unit word, its
   // exact Vietnamese spelling, or a feature word ("Cai Be Floating Market") — unless it opens
   // with a landform word ("Hòn Tre", islet Tre, names islets all along the coast).
-  const provinces = provincesOf(ids, units);
-  const spelled = c.syllables >= 2 && c.text !== stripped(c.text);
+  const provinces = provinceCount(ids, units);
+  const spelled = () => c.syllables >= 2 && c.text !== stripped(c.text);
   const site = c.feature && c.syllables >= 2 && !c.generic;
-  if (provinces.size === 1 && (typedByWord || spelled || site))
+  if (provinces === 1 && (typedByWord || site || spelled()))
     return { ids, confidence: 0.65, reason: "the only unit of this name" };
   // A feature ("Waterfall", "beaches") whose name units of other provinces have, or islets
   // all along the coast: a site of its own where the text is, if the name is all of its name
@@ -244,7 +256,7 @@ function decide(
   const where = c.feature && whole && !typedByWord ? siteProvince(sentence, doc) : null;
   if (where)
     return { ids: [], confidence: 0.55, reason: `site, ${where.reason}`, province: where.code };
-  return provinces.size === 1
+  return provinces === 1
     ? "one unit of this name, nothing says it is a place"
     : "no province named";
 }
@@ -364,8 +376,8 @@ export function resolveUnits(
     // Narrowed to the districts other names of the same sentence may be ("xã A, huyện B").
     const own = ownDistricts[index] as number[];
     const near = (d: number) => (f.districts.get(d) ?? 0) - (own.includes(d) ? 1 : 0) > 0;
-    const narrowed = ids.filter((i) => districtsOf(units[i] as AdminUnit, units).some(near));
-    if (narrowed.length > 0 && provincesOf(narrowed, units).size === 1) ids = narrowed;
+    const narrowed = ids.filter((i) => inDistrict(units[i] as AdminUnit, units, near));
+    if (provinceCount(narrowed, units) === 1) ids = narrowed;
     const d = decide(c, ids, c.units, r, f, doc);
     if (typeof d === "string") {
       reasons[index] = d;
