@@ -218,11 +218,13 @@ export function mayStart(
   i: number,
   a: number,
 ): boolean {
-  // charCodeAt past the end is NaN: table[NaN] is undefined, and `undefined & 127` is 0 (OTHER).
-  const second = (table[text.charCodeAt(i + 1)] as number) & 127;
+  // Past the end of the text is OTHER (0). Tested, not left to charCodeAt's NaN: once the
+  // optimised code has seen a NaN index, every read here takes the slow, generic path.
+  const n = text.length;
+  const second = i + 1 < n ? (table[text.charCodeAt(i + 1)] as number) & 127 : 0;
   if (second === MARK) return true;
   const b = second >= 97 ? second - 96 : second === SEP ? 0 : -1;
   if (b < 0) return false;
-  const third = startClass((table[text.charCodeAt(i + 2)] as number) & 127);
+  const third = startClass(i + 2 < n ? (table[text.charCodeAt(i + 2)] as number) & 127 : 0);
   return ((starts[a * 27 + b] as number) & (1 << third)) !== 0;
 }
