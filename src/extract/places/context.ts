@@ -141,9 +141,11 @@ function isListItem(text: string, start: number, end: number): boolean {
 
 /** The folded first letter of the word after `pos` (after spaces), or 0. */
 function nextInitial(text: string, pos: number): number {
+  const n = text.length;
   let j = pos;
-  let c = text.charCodeAt(j);
-  while (c === 32 || c === 0xa0 || c === 9) c = text.charCodeAt(++j);
+  // Past the end reads as 0 (OTHER), not charCodeAt's NaN, which would slow every read here.
+  let c = j < n ? text.charCodeAt(j) : 0;
+  while (c === 32 || c === 0xa0 || c === 9) c = ++j < n ? text.charCodeAt(j) : 0;
   const f = FOLD[c] as number;
   return f >= 97 ? f : 0;
 }

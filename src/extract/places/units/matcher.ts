@@ -283,11 +283,11 @@ function capitalisedRunEnd(text: string, i: number, lex: UnitLexicon): number {
     let j = pos;
     while (j < text.length && isLetter(text.charCodeAt(j))) j++;
     // "M’lieng": a capital, an apostrophe, the syllable.
-    if (APOSTROPHE(text.charCodeAt(j)) && j - pos <= 2 && isLetter(text.charCodeAt(j + 1))) {
+    if (APOSTROPHE(codeAt(text, j)) && j - pos <= 2 && isLetter(codeAt(text, j + 1))) {
       j++;
       while (j < text.length && isLetter(text.charCodeAt(j))) j++;
     }
-    if (text.charCodeAt(j) !== 32 || UPPER[text.charCodeAt(j + 1)] !== 1) return j;
+    if (codeAt(text, j) !== 32 || UPPER[codeAt(text, j + 1)] !== 1) return j;
     // "Jo Village": the run ends before a word of the lexicon.
     let k = j + 1;
     while (k < text.length && isLetter(text.charCodeAt(k))) k++;
@@ -325,6 +325,9 @@ function numberAfter(text: string, end: number): boolean {
   const c = text.charCodeAt(j);
   return c >= 48 && c <= 57;
 }
+
+/** The code unit at `j`, 0 past the end: not NaN, which sends the optimised reads down the slow path. */
+const codeAt = (text: string, j: number) => (j < text.length ? text.charCodeAt(j) : 0);
 
 function isLetter(code: number): boolean {
   const f = CHAR[code] as number;
