@@ -19,6 +19,13 @@ export interface UnitWord {
 export interface UnitLexicon {
   words: WordIndex;
   before: Map<string, UnitWord>;
+  /**
+   * `before` keyed by number for the scan, which reads a phrase backwards from the name: the
+   * nearest word's id + 1, plus the next one's id + 1 times `base`, and so on (`base` is the
+   * number of words + 1). No string is built per candidate.
+   */
+  beforeByCode: Map<number, UnitWord>;
+  base: number;
   /** The words after a name, one word each, keyed by word id. */
   after: Map<number, UnitWord>;
   /** The most words a phrase before a name has. */
@@ -81,6 +88,12 @@ export function parseUnitLexicon(text: string, surnames = "", ethnicGroups = "")
       .split(" ")
       .map((w) => words.idOf(w))
       .join(" ");
+  const base = words.size + 1;
+  const code = (phrase: string) =>
+    phrase
+      .split(" ")
+      .reverse()
+      .reduce((sum, w, i) => sum + (words.idOf(w) + 1) * base ** i, 0);
   const table = (position: "before" | "after") =>
     new Map(entries.filter(([p]) => p === position).map(([, phrase, w]) => [ids(phrase), w]));
   const after = new Map<number, UnitWord>();
@@ -92,6 +105,8 @@ export function parseUnitLexicon(text: string, surnames = "", ethnicGroups = "")
   return {
     words,
     before: table("before"),
+    beforeByCode: new Map(entries.filter(([p]) => p === "before").map(([, p, w]) => [code(p), w])),
+    base,
     after,
     lookback: Math.max(...entries.map(([, p]) => p.split(" ").length)),
     landforms,

@@ -114,12 +114,14 @@ function wordBefore(text: string, start: number, lex: UnitLexicon, floor: number
     return null;
   const count = readTokensBefore(text, start, lex.lookback, lex.words, BEFORE);
   let found: UnitWord | null = null;
-  let phrase = "";
+  let phrase = 0; // the phrase's code: see `UnitLexicon.beforeByCode`
+  let scale = 1;
   for (let i = 0; i < count; i++) {
     const t = BEFORE[i] as NearToken;
     if (t.word < 0 || t.start < floor) break;
-    phrase = i === 0 ? String(t.word) : `${t.word} ${phrase}`;
-    const w = lex.before.get(phrase);
+    phrase += (t.word + 1) * scale;
+    scale *= lex.base;
+    const w = lex.beforeByCode.get(phrase);
     if (!w) continue;
     const first = BEFORE[0] as NearToken;
     const stop = text.charCodeAt(first.end) === 0x2e;
@@ -232,13 +234,24 @@ export function unitAt(
     ? (group.find((g) => g.name === surface)?.signature ?? diacriticSignature(surface))
     : null;
   const units: number[] = [];
-  for (const g of group)
-    if ((sig === null || g.signature === sig) && !units.includes(g.unit)) units.push(g.unit);
+  let mark = newMark(m.units.length);
+  for (const g of group) {
+    if ((sig === null || g.signature === sig) && SEEN[g.unit] !== mark) {
+      SEEN[g.unit] = mark;
+      units.push(g.unit);
+    }
+  }
   // Other diacritics than any unit of the name: a slip, if a unit word says it is one.
   const loose = units.length === 0;
   if (loose) {
     if (!unitWord || unitWord.abbreviation) return null;
-    for (const g of group) if (!units.includes(g.unit)) units.push(g.unit);
+    mark = newMark(m.units.length);
+    for (const g of group) {
+      if (SEEN[g.unit] !== mark) {
+        SEEN[g.unit] = mark;
+        units.push(g.unit);
+      }
+    }
   }
   if (!unitWord) {
     if (!feature && opensWithSurname(surface, sig !== null, m.lexicon)) return null;
@@ -264,6 +277,21 @@ export function unitAt(
       !m.lexicon.after.has(AFTER.word) &&
       isSyllableToken(text, AFTER),
   };
+}
+
+/**
+ * Which units a candidate already lists, by unit index: a name many units share ("Tân Thành")
+ * has dozens of keys, and `includes` on the list made that quadratic. Each call takes a new
+ * mark instead of clearing the array.
+ */
+let SEEN = new Uint32Array(0);
+let lastMark = 0;
+function newMark(units: number): number {
+  if (SEEN.length < units || lastMark === 0xffffffff) {
+    SEEN = new Uint32Array(Math.max(units, SEEN.length));
+    lastMark = 0;
+  }
+  return ++lastMark;
 }
 
 const isFeature = (w: UnitWord | null) => w?.kind === "feature" || w?.kind === "settlement";
