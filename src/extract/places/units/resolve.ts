@@ -43,8 +43,38 @@ function shareUnitWords(text: string, cands: UnitCandidate[]): void {
 function typed(c: UnitCandidate, units: AdminUnit[]): number[] {
   const word = c.unitWord;
   if (!word) return c.units;
-  const kept = c.units.filter((i) => (units[i] as AdminUnit).types.some((t) => word.types.has(t)));
+  // A name dozens of units share is common: their types compared as bit masks, not as sets.
+  const masks = typeMasksOf(units);
+  const allowed = typeMask(word.types);
+  const kept = c.units.filter((i) => ((masks[i] as number) & allowed) !== 0);
   return kept.length > 0 ? kept : c.units;
+}
+
+/** One bit per unit type, given as types are first seen (there are eight). */
+const TYPE_BITS = new Map<string, number>();
+function typeMask(types: Iterable<string>): number {
+  let mask = 0;
+  for (const t of types) {
+    let bit = TYPE_BITS.get(t);
+    if (bit === undefined) {
+      if (TYPE_BITS.size === 31) throw new Error("more than 31 unit types");
+      bit = 1 << TYPE_BITS.size;
+      TYPE_BITS.set(t, bit);
+    }
+    mask |= bit;
+  }
+  return mask;
+}
+
+/** Each unit's types as a mask, built once per gazetteer. */
+const unitTypeMasks = new WeakMap<AdminUnit[], Int32Array>();
+function typeMasksOf(units: AdminUnit[]): Int32Array {
+  let masks = unitTypeMasks.get(units);
+  if (!masks || masks.length !== units.length) {
+    masks = Int32Array.from(units, (u) => typeMask(u.types));
+    unitTypeMasks.set(units, masks);
+  }
+  return masks;
 }
 
 /**
