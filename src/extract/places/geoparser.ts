@@ -157,7 +157,7 @@ function scan(
       i++;
       continue;
     }
-    if (k >= 97 && root[k - 96] !== 0 && mayStart(s.trie.starts, table, text, i, k - 96)) {
+    if (k >= 97 && root[k - 96] !== 0 && mayStart(s.trie, table, text, i, k - 96)) {
       const end = matchAt(text, i, s, candidates, people, mentions, minConfidence);
       if (end > 0) {
         i = end;

@@ -208,7 +208,7 @@ export function unitAt(
   floor = 0,
 ): UnitCandidate | null {
   const k = (CHAR[text.charCodeAt(i)] as number) & 127;
-  if (k < 97 || !mayStart(m.trie.starts, CHAR, text, i, k - 96)) return null;
+  if (k < 97 || !mayStart(m.trie, CHAR, text, i, k - 96)) return null;
   walk(m.trie, text, i, found);
   if (found.count === 0) return null;
   const end = found.ends[found.count - 1] as number;
