@@ -1,6 +1,6 @@
 import type { Gazetteer } from "../../../gazetteer/types.js";
 import type { AdminUnit } from "../../../gazetteer/units.js";
-import { CHAR, foldKey, UPPER } from "../../../text/fold.js";
+import { CHAR, FOLD, foldKey, MARK, UPPER } from "../../../text/fold.js";
 import { isVietnameseSyllable } from "../../../text/syllable.js";
 import {
   allSyllablesCapitalised,
@@ -372,8 +372,29 @@ export interface CapitalisedRun {
   word: UnitWord | null;
 }
 
+/**
+ * Whether the word before `pos` (past spaces and full stops, as `readTokensBefore` reads) may
+ * end a unit or settlement phrase: its last letter tells for most words.
+ */
+function mayEndUnitWord(text: string, pos: number, lex: UnitLexicon): boolean {
+  let j = pos;
+  while (j > 0 && isInlineGap(text.charCodeAt(j - 1))) j--;
+  if (j === 0) return false;
+  const f = FOLD[text.charCodeAt(j - 1)] as number;
+  return f === MARK || lex.unitBeforeFinals[f] === 1;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x202f;
+const isInlineGap = (c: number) => isSpace(c) || c === 0x2e;
+
 /** The unit or settlement word right after a run that ends at `end`, a space apart. */
 function unitWordAfter(text: string, end: number, lex: UnitLexicon): UnitWord | null {
+  // After spaces, a word whose first letter begins no unit or settlement word: none.
+  let j = end;
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  if (j === end || j === text.length) return null;
+  const f = FOLD[text.charCodeAt(j)] as number;
+  if (f !== MARK && lex.unitAfterInitials[f] !== 1) return null;
   if (!readTokenAfter(text, end, lex.words, AFTER) || !AFTER.spaced || AFTER.word < 0) return null;
   const w = lex.after.get(AFTER.word);
   return w && (w.kind === "unit" || w.kind === "settlement") ? w : null;
@@ -408,7 +429,7 @@ export function unlistedAt(
   const end = run.end;
   let word: UnitWord | null = run.word;
   const after = word !== null;
-  if (!word) {
+  if (!word && mayEndUnitWord(text, i, m.lexicon)) {
     const w = wordBefore(text, i, m.lexicon, floor);
     if (w && (w.kind === "unit" || w.kind === "settlement") && !w.abbreviation) word = w;
   }
