@@ -1,4 +1,5 @@
 import { FOLD, MARK, UPPER, WORD } from "./fold.js";
+import { isVietnameseSyllableCodes } from "./syllable.js";
 import type { WordIndex } from "./word-index.js";
 
 /** A word next to a match, with what separates it from its neighbour nearer the match. */
@@ -21,6 +22,24 @@ function isWord(code: number): boolean {
 /** The folded form of a token: "thanh", "tp". */
 export function foldedToken(text: string, t: NearToken): string {
   return foldRange(text, t.start, t.end);
+}
+
+/** Scratch for `isSyllableToken`: a syllable folds to seven code units at most. */
+const FOLDED = new Uint8Array(8);
+
+/**
+ * `isVietnameseSyllable(foldedToken(text, t))` without building the string: the context rules
+ * ask it of the words around every candidate name.
+ */
+export function isSyllableToken(text: string, t: NearToken): boolean {
+  let n = 0;
+  for (let i = t.start; i < t.end; i++) {
+    const f = FOLD[text.charCodeAt(i)] as number;
+    if (f < 48) continue;
+    if (n === 7) return false;
+    FOLDED[n++] = f;
+  }
+  return isVietnameseSyllableCodes(FOLDED, n);
 }
 
 function foldRange(text: string, start: number, end: number): string {
@@ -148,8 +167,10 @@ export function diacriticSignature(text: string): string {
   let sig = signatures.get(text);
   if (sig === undefined) {
     sig = computeSignature(text);
-    // A bounded memo: the same few hundred spellings recur through a corpus.
-    if (signatures.size >= 4096) signatures.clear();
+    // A bounded memo: the same spellings recur through a corpus. The gazetteer's districts and
+    // communes alone have over ten thousand marked spellings: at 4096 the memo was cleared
+    // every few hundred KB and most signatures computed again (14,000 a 16 MB corpus).
+    if (signatures.size >= 65536) signatures.clear();
     signatures.set(text, sig);
   }
   return sig;

@@ -27,6 +27,13 @@ export interface NameTrie<K extends { key: string } = NameKey> {
    * third code unit of CHAR class `c`. 27 × 27 32-bit masks: 3 KB, in L1 cache.
    */
   starts: Uint32Array;
+  /**
+   * The same one code unit further, for words whose first three code units fold to letters
+   * `a`, `b`, `c` (1–26): bit `startClass(d)` of `starts3[(a * 27 + b) * 27 + c]` is set when a
+   * key can go on with a fourth code unit of class `d` (bit 31: a digit; all bits where a key
+   * of three letters ends). "said", "this", "biết" stop here instead of in the walk.
+   */
+  starts3: Uint32Array;
 }
 
 function symbol(code: number): number {
@@ -75,6 +82,9 @@ export function buildTrie<K extends { key: string }>(keys: K[]): NameTrie<K> {
     term[node] = groups.length;
     groups.push(group);
   }
+  const ordered = breadthFirst(next, term, size);
+  next = ordered.next;
+  term = ordered.term;
   const starts = new Uint32Array(27 * 27);
   const child = (node: number, sym: number) => next[node * ALPHABET + sym] as number;
   for (let a = 1; a <= 26; a++) {
@@ -94,7 +104,66 @@ export function buildTrie<K extends { key: string }>(keys: K[]): NameTrie<K> {
       starts[a * 27 + b] = mask >>> 0;
     }
   }
-  return { next: next.slice(0, size * ALPHABET), term: term.slice(0, size), groups, starts };
+  const starts3 = new Uint32Array(27 * 27 * 27);
+  for (let a = 1; a <= 26; a++) {
+    const n1 = child(0, a);
+    if (n1 === 0) continue;
+    for (let b = 1; b <= 26; b++) {
+      const n2 = child(n1, b);
+      if (n2 === 0) continue;
+      for (let c = 1; c <= 26; c++) {
+        const n3 = child(n2, c);
+        if (n3 !== 0) starts3[(a * 27 + b) * 27 + c] = nextMask(next, term, n3);
+      }
+    }
+  }
+  return { next, term, groups, starts, starts3 };
+}
+
+/** What may follow the node `node` (see `NameTrie.starts3`) as a mask of `startClass` bits. */
+function nextMask(next: Int32Array, term: Int32Array, node: number): number {
+  if ((term[node] as number) >= 0) return 0xffffffff;
+  let mask = (1 << CLASS_MARK) >>> 0;
+  if ((next[node * ALPHABET] as number) !== 0) mask |= 1 << CLASS_SEP;
+  for (let c = 1; c <= 26; c++) if ((next[node * ALPHABET + c] as number) !== 0) mask |= 1 << c;
+  for (let d = 27; d < ALPHABET; d++)
+    if ((next[node * ALPHABET + d] as number) !== 0) mask |= 1 << 31;
+  return mask >>> 0;
+}
+
+/**
+ * The nodes renumbered in breadth-first order: the first levels, which every walk reads, lie
+ * together at the front of `next` (a few cache lines instead of one per node, scattered over
+ * megabytes for the units' trie), and the children of a node lie side by side.
+ */
+function breadthFirst(
+  next: Int32Array<ArrayBuffer>,
+  term: Int32Array<ArrayBuffer>,
+  size: number,
+): { next: Int32Array<ArrayBuffer>; term: Int32Array<ArrayBuffer> } {
+  const order = new Int32Array(size); // new number → old
+  const renamed = new Int32Array(size); // old number → new
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const node = order[head] as number;
+    for (let sym = 0; sym < ALPHABET; sym++) {
+      const child = next[node * ALPHABET + sym] as number;
+      if (child === 0) continue;
+      renamed[child] = tail;
+      order[tail++] = child;
+    }
+  }
+  const outNext = new Int32Array(size * ALPHABET);
+  const outTerm = new Int32Array(size);
+  for (let n = 0; n < size; n++) {
+    const node = order[n] as number;
+    outTerm[n] = term[node] as number;
+    for (let sym = 0; sym < ALPHABET; sym++) {
+      const child = next[node * ALPHABET + sym] as number;
+      outNext[n * ALPHABET + sym] = child === 0 ? 0 : (renamed[child] as number);
+    }
+  }
+  return { next: outNext, term: outTerm };
 }
 
 /** Candidate matches found at one start position; reused between calls to avoid allocation. */
@@ -172,19 +241,28 @@ export function walk<K extends { key: string }>(
   }
 }
 
-/** The trie's three-unit prefilter at a word start whose first letter is symbol `a`. */
-export function mayStart(
-  starts: Uint32Array,
+/** The trie's prefilter (three or four code units) at a word start whose first letter is symbol `a`. */
+export function mayStart<K extends { key: string }>(
+  trie: NameTrie<K>,
   table: Uint8Array,
   text: string,
   i: number,
   a: number,
 ): boolean {
-  // charCodeAt past the end is NaN: table[NaN] is undefined, and `undefined & 127` is 0 (OTHER).
-  const second = (table[text.charCodeAt(i + 1)] as number) & 127;
+  // Past the end of the text is OTHER (0). Tested, not left to charCodeAt's NaN: once the
+  // optimised code has seen a NaN index, every read here takes the slow, generic path.
+  const n = text.length;
+  const second = i + 1 < n ? (table[text.charCodeAt(i + 1)] as number) & 127 : 0;
   if (second === MARK) return true;
   const b = second >= 97 ? second - 96 : second === SEP ? 0 : -1;
   if (b < 0) return false;
-  const third = startClass((table[text.charCodeAt(i + 2)] as number) & 127);
-  return ((starts[a * 27 + b] as number) & (1 << third)) !== 0;
+  const k3 = i + 2 < n ? (table[text.charCodeAt(i + 2)] as number) & 127 : 0;
+  const two = trie.starts[a * 27 + b] as number;
+  if ((two & (1 << startClass(k3))) === 0) return false;
+  // Three letters on the way to a longer key: the fourth code unit too. (All bits set: a key
+  // of two letters ends here, or a separator follows; the walk decides.)
+  if (k3 < 97 || two === 0xffffffff) return true;
+  const k4 = i + 3 < n ? (table[text.charCodeAt(i + 3)] as number) & 127 : 0;
+  const mask = trie.starts3[(a * 27 + b) * 27 + (k3 - 96)] as number;
+  return (mask & (1 << startClass(k4))) !== 0;
 }

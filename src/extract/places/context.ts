@@ -1,12 +1,11 @@
 import type { NameKey } from "../../gazetteer/keys.js";
 import type { Place } from "../../gazetteer/types.js";
 import { FOLD, UPPER } from "../../text/fold.js";
-import { isVietnameseSyllable } from "../../text/syllable.js";
 import {
   allSyllablesCapitalised,
   diacriticSignature,
-  foldedToken,
   hasDiacritics,
+  isSyllableToken,
   type NearToken,
   readTokenAfter,
   readTokensBefore,
@@ -97,24 +96,19 @@ function personNameBefore(
   matchStart: number,
   syllables: number,
 ): number {
-  const run: NearToken[] = [];
+  // Counted, not collected: the run's last token (its first word) is all the test needs.
+  let n = 0;
   let gapEnd = matchStart;
   for (let i = 0; i < count; i++) {
     const t = tokens[i] as NearToken;
     // Only plain spaces may separate the words of one person's name from each other and the match.
     if (!t.spaced || t.end === gapEnd) break;
-    if (
-      !t.capitalised ||
-      lexicon.notNames.has(t.word) ||
-      !isVietnameseSyllable(foldedToken(text, t))
-    )
-      break;
-    run.push(t);
+    if (!t.capitalised || lexicon.notNames.has(t.word) || !isSyllableToken(text, t)) break;
+    n++;
     gapEnd = t.start;
   }
-  const n = run.length;
   if (n === 0 || n + syllables > 4) return 0;
-  return lexicon.surnames.has((run[n - 1] as NearToken).word) ? n : 0;
+  return lexicon.surnames.has((tokens[n - 1] as NearToken).word) ? n : 0;
 }
 
 function speechVerbAfter(text: string, after: NearToken, lexicon: ContextLexicon): boolean {
@@ -147,9 +141,11 @@ function isListItem(text: string, start: number, end: number): boolean {
 
 /** The folded first letter of the word after `pos` (after spaces), or 0. */
 function nextInitial(text: string, pos: number): number {
+  const n = text.length;
   let j = pos;
-  let c = text.charCodeAt(j);
-  while (c === 32 || c === 0xa0 || c === 9) c = text.charCodeAt(++j);
+  // Past the end reads as 0 (OTHER), not charCodeAt's NaN, which would slow every read here.
+  let c = j < n ? text.charCodeAt(j) : 0;
+  while (c === 32 || c === 0xa0 || c === 9) c = ++j < n ? text.charCodeAt(j) : 0;
   const f = FOLD[c] as number;
   return f >= 97 ? f : 0;
 }
@@ -269,10 +265,17 @@ export function judge(
   if (!cityWord) {
     const family = personNameBefore(text, before, count, lexicon, start, key.syllables);
     if (personLike && roleBefore(text, before, count, lexicon, "titles") === "title") {
-      return { ...reject("person: title before the name"), person: true };
+      return {
+        accept: false,
+        person: true,
+        confidence: 0,
+        reason: "person: title before the name",
+      };
     }
-    if (family > 0)
-      return { ...reject("person: family name before the name"), person: family >= 2 };
+    if (family > 0) {
+      const reason = "person: family name before the name";
+      return { accept: false, person: family >= 2, confidence: 0, reason };
+    }
     if (personLike && roleB !== "locative" && people.has(key.key)) {
       return reject("person named earlier in the text");
     }
@@ -292,13 +295,7 @@ export function judge(
   if (key.listonly && !listItem && roleB !== "city") {
     return reject("person: bare name outside a list or city context");
   }
-  if (
-    single &&
-    !cityWord &&
-    after?.spaced &&
-    after.capitalised &&
-    isVietnameseSyllable(foldedToken(text, after))
-  ) {
+  if (single && !cityWord && after?.spaced && after.capitalised && isSyllableToken(text, after)) {
     return reject("part of a longer name");
   }
 

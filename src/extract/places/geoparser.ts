@@ -16,6 +16,7 @@ import { resolveKey } from "./resolve.js";
 import type { FindPlacesOptions, PlaceMention, ProvinceRef, UnresolvedPlace } from "./types.js";
 import {
   buildUnitMatcher,
+  type CapitalisedRun,
   loadUnitLexicon,
   resolveUnits,
   sitesInFeatureLists,
@@ -147,6 +148,7 @@ function scan(
   const n = text.length;
   // The end of the last name taken: its words cannot also be a unit word for the next one.
   let taken = 0;
+  const run: CapitalisedRun = { start: -1, end: -1, dropped: false, word: null };
   let i = 0;
   while (i < n) {
     const raw = table[text.charCodeAt(i)] as number;
@@ -155,7 +157,7 @@ function scan(
       i++;
       continue;
     }
-    if (k >= 97 && root[k - 96] !== 0 && mayStart(s.trie.starts, table, text, i, k - 96)) {
+    if (k >= 97 && root[k - 96] !== 0 && mayStart(s.trie, table, text, i, k - 96)) {
       const end = matchAt(text, i, s, candidates, people, mentions, minConfidence);
       if (end > 0) {
         i = end;
@@ -166,7 +168,8 @@ function scan(
     // An uppercase letter where no province or place was taken: perhaps a district or commune.
     if (raw >= 225 && s.units) {
       const unit =
-        unitAt(text, i, s.units, candidates, people, taken) ?? unlistedAt(text, i, s.units, taken);
+        unitAt(text, i, s.units, candidates, people, taken) ??
+        unlistedAt(text, i, s.units, taken, run);
       if (unit) {
         below.push(unit);
         i = unit.end;

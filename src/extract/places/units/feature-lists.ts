@@ -106,12 +106,13 @@ export function sitesInFeatureLists(
   lex: UnitLexicon,
 ): PlaceMention[] {
   const kept: PlaceMention[] = [];
+  // Built once, not per mention: most mentions never ask.
+  const isKnown = (item: ListItem) =>
+    placed.some((p) => overlaps(p, item)) || cands.some((c) => overlaps(c, item));
   for (const m of placed) {
     const town = m.place.kind === "city" || m.place.kind === "town";
     const items = town && m.confidence <= 0.9 ? featureListAround(text, m.start, m.end, lex) : null;
-    const known = (item: ListItem) =>
-      placed.some((p) => overlaps(p, item)) || cands.some((c) => overlaps(c, item));
-    if (!items || items.length < 3 || 2 * items.filter(known).length >= items.length) {
+    if (!items || items.length < 3 || 2 * items.filter(isKnown).length >= items.length) {
       kept.push(m);
       continue;
     }

@@ -10,6 +10,7 @@ export { type ListItem, sitesInFeatureLists } from "./feature-lists.js";
 export { loadUnitLexicon, parseUnitLexicon, type UnitLexicon } from "./lexicon.js";
 export {
   buildUnitMatcher,
+  type CapitalisedRun,
   type UnitCandidate,
   type UnitMatcher,
   unitAt,

@@ -19,6 +19,20 @@ export interface UnitWord {
 export interface UnitLexicon {
   words: WordIndex;
   before: Map<string, UnitWord>;
+  /**
+   * `before` keyed by number for the scan, which reads a phrase backwards from the name: the
+   * nearest word's id + 1, plus the next one's id + 1 times `base`, and so on (`base` is the
+   * number of words + 1). No string is built per candidate.
+   */
+  beforeByCode: Map<number, UnitWord>;
+  base: number;
+  /**
+   * By folded code unit (48–57, 97–122), 1 where a unit or settlement word after a name begins,
+   * and where a unit or settlement phrase before a name (no abbreviation) ends: most
+   * capitalised words have neither beside them, and one code unit tells.
+   */
+  unitAfterInitials: Uint8Array;
+  unitBeforeFinals: Uint8Array;
   /** The words after a name, one word each, keyed by word id. */
   after: Map<number, UnitWord>;
   /** The most words a phrase before a name has. */
@@ -81,6 +95,12 @@ export function parseUnitLexicon(text: string, surnames = "", ethnicGroups = "")
       .split(" ")
       .map((w) => words.idOf(w))
       .join(" ");
+  const base = words.size + 1;
+  const code = (phrase: string) =>
+    phrase
+      .split(" ")
+      .reverse()
+      .reduce((sum, w, i) => sum + (words.idOf(w) + 1) * base ** i, 0);
   const table = (position: "before" | "after") =>
     new Map(entries.filter(([p]) => p === position).map(([, phrase, w]) => [ids(phrase), w]));
   const after = new Map<number, UnitWord>();
@@ -89,9 +109,20 @@ export function parseUnitLexicon(text: string, surnames = "", ethnicGroups = "")
     if (phrase.includes(" ")) throw new Error(`unit-words.tsv: "${phrase}": one word after a name`);
     after.set(words.idOf(phrase), w);
   }
+  const unitAfterInitials = new Uint8Array(128);
+  const unitBeforeFinals = new Uint8Array(128);
+  for (const [position, phrase, w] of entries) {
+    if (w.kind !== "unit" && w.kind !== "settlement") continue;
+    if (position === "after") unitAfterInitials[phrase.charCodeAt(0)] = 1;
+    else if (!w.abbreviation) unitBeforeFinals[phrase.charCodeAt(phrase.length - 1)] = 1;
+  }
   return {
     words,
+    unitAfterInitials,
+    unitBeforeFinals,
     before: table("before"),
+    beforeByCode: new Map(entries.filter(([p]) => p === "before").map(([, p, w]) => [code(p), w])),
+    base,
     after,
     lookback: Math.max(...entries.map(([, p]) => p.split(" ").length)),
     landforms,

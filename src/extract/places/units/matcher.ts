@@ -1,12 +1,12 @@
 import type { Gazetteer } from "../../../gazetteer/types.js";
 import type { AdminUnit } from "../../../gazetteer/units.js";
-import { CHAR, foldKey, UPPER } from "../../../text/fold.js";
+import { CHAR, FOLD, foldKey, MARK, UPPER } from "../../../text/fold.js";
 import { isVietnameseSyllable } from "../../../text/syllable.js";
 import {
   allSyllablesCapitalised,
   diacriticSignature,
-  foldedToken,
   hasDiacritics,
+  isSyllableToken,
   type NearToken,
   readTokenAfter,
   readTokensBefore,
@@ -24,6 +24,8 @@ export interface UnitKey {
   name: string;
   signature: string;
   syllables: number;
+  /** It opens with a landform word ("Hòn Tre"): `UnitCandidate.generic`, known once. */
+  generic: boolean;
 }
 
 /** What the scan reads to find names below the province, built once per geoparser. */
@@ -88,6 +90,7 @@ export function buildUnitMatcher(
         name,
         signature: diacriticSignature(name),
         syllables: key.split(" ").length,
+        generic: lexicon.landforms.has(key.split(" ")[0] as string),
       });
     }
   });
@@ -111,12 +114,14 @@ function wordBefore(text: string, start: number, lex: UnitLexicon, floor: number
     return null;
   const count = readTokensBefore(text, start, lex.lookback, lex.words, BEFORE);
   let found: UnitWord | null = null;
-  let phrase = "";
+  let phrase = 0; // the phrase's code: see `UnitLexicon.beforeByCode`
+  let scale = 1;
   for (let i = 0; i < count; i++) {
     const t = BEFORE[i] as NearToken;
     if (t.word < 0 || t.start < floor) break;
-    phrase = i === 0 ? String(t.word) : `${t.word} ${phrase}`;
-    const w = lex.before.get(phrase);
+    phrase += (t.word + 1) * scale;
+    scale *= lex.base;
+    const w = lex.beforeByCode.get(phrase);
     if (!w) continue;
     const first = BEFORE[0] as NearToken;
     const stop = text.charCodeAt(first.end) === 0x2e;
@@ -171,14 +176,14 @@ function inLongerName(
     b.spaced &&
     b.capitalised &&
     !opensSentence(text, b.start) &&
-    isVietnameseSyllable(foldedToken(text, b))
+    isSyllableToken(text, b)
   ) {
     // A sentence's first word is capitalised anyway: "In", "The" are no part of a name.
     if (!context.notNames.has(b.word) || context.surnames.has(b.word)) return true;
   }
   // A feature word after it already read the words that follow ("Binh Chau Hot Spring").
   if (!readAfter || !readTokenAfter(text, end, context.words, AFTER)) return false;
-  return AFTER.spaced && AFTER.capitalised && isVietnameseSyllable(foldedToken(text, AFTER));
+  return AFTER.spaced && AFTER.capitalised && isSyllableToken(text, AFTER);
 }
 
 /** Whether the name's first syllable is a frequent family name, diacritics compared if written. */
@@ -203,7 +208,7 @@ export function unitAt(
   floor = 0,
 ): UnitCandidate | null {
   const k = (CHAR[text.charCodeAt(i)] as number) & 127;
-  if (k < 97 || !mayStart(m.trie.starts, CHAR, text, i, k - 96)) return null;
+  if (k < 97 || !mayStart(m.trie, CHAR, text, i, k - 96)) return null;
   walk(m.trie, text, i, found);
   if (found.count === 0) return null;
   const end = found.ends[found.count - 1] as number;
@@ -229,13 +234,24 @@ export function unitAt(
     ? (group.find((g) => g.name === surface)?.signature ?? diacriticSignature(surface))
     : null;
   const units: number[] = [];
-  for (const g of group)
-    if ((sig === null || g.signature === sig) && !units.includes(g.unit)) units.push(g.unit);
+  let mark = newMark(m.units.length);
+  for (const g of group) {
+    if ((sig === null || g.signature === sig) && SEEN[g.unit] !== mark) {
+      SEEN[g.unit] = mark;
+      units.push(g.unit);
+    }
+  }
   // Other diacritics than any unit of the name: a slip, if a unit word says it is one.
   const loose = units.length === 0;
   if (loose) {
     if (!unitWord || unitWord.abbreviation) return null;
-    for (const g of group) if (!units.includes(g.unit)) units.push(g.unit);
+    mark = newMark(m.units.length);
+    for (const g of group) {
+      if (SEEN[g.unit] !== mark) {
+        SEEN[g.unit] = mark;
+        units.push(g.unit);
+      }
+    }
   }
   if (!unitWord) {
     if (!feature && opensWithSurname(surface, sig !== null, m.lexicon)) return null;
@@ -249,7 +265,7 @@ export function unitAt(
     unitWord,
     unitWordAfter: unitWord !== null && unitWord === after,
     feature,
-    generic: m.lexicon.landforms.has(first.key.split(" ")[0] as string),
+    generic: first.generic,
     syllables,
     loose,
     unlisted: false,
@@ -259,8 +275,23 @@ export function unitAt(
       AFTER.spaced &&
       AFTER.capitalised &&
       !m.lexicon.after.has(AFTER.word) &&
-      isVietnameseSyllable(foldedToken(text, AFTER)),
+      isSyllableToken(text, AFTER),
   };
+}
+
+/**
+ * Which units a candidate already lists, by unit index: a name many units share ("Tân Thành")
+ * has dozens of keys, and `includes` on the list made that quadratic. Each call takes a new
+ * mark instead of clearing the array.
+ */
+let SEEN = new Uint32Array(0);
+let lastMark = 0;
+function newMark(units: number): number {
+  if (SEEN.length < units || lastMark === 0xffffffff) {
+    SEEN = new Uint32Array(Math.max(units, SEEN.length));
+    lastMark = 0;
+  }
+  return ++lastMark;
 }
 
 const isFeature = (w: UnitWord | null) => w?.kind === "feature" || w?.kind === "settlement";
@@ -280,11 +311,11 @@ function capitalisedRunEnd(text: string, i: number, lex: UnitLexicon): number {
     let j = pos;
     while (j < text.length && isLetter(text.charCodeAt(j))) j++;
     // "M’lieng": a capital, an apostrophe, the syllable.
-    if (APOSTROPHE(text.charCodeAt(j)) && j - pos <= 2 && isLetter(text.charCodeAt(j + 1))) {
+    if (APOSTROPHE(codeAt(text, j)) && j - pos <= 2 && isLetter(codeAt(text, j + 1))) {
       j++;
       while (j < text.length && isLetter(text.charCodeAt(j))) j++;
     }
-    if (text.charCodeAt(j) !== 32 || UPPER[text.charCodeAt(j + 1)] !== 1) return j;
+    if (codeAt(text, j) !== 32 || UPPER[codeAt(text, j + 1)] !== 1) return j;
     // "Jo Village": the run ends before a word of the lexicon.
     let k = j + 1;
     while (k < text.length && isLetter(text.charCodeAt(k))) k++;
@@ -323,9 +354,50 @@ function numberAfter(text: string, end: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** The code unit at `j`, 0 past the end: not NaN, which sends the optimised reads down the slow path. */
+const codeAt = (text: string, j: number) => (j < text.length ? text.charCodeAt(j) : 0);
+
 function isLetter(code: number): boolean {
   const f = CHAR[code] as number;
   return (f & 127) >= 97 || (f & 127) === 1;
+}
+
+/** The run of capitalised words `unlistedAt` last read, and what it found after the run. */
+export interface CapitalisedRun {
+  start: number;
+  end: number;
+  /** A number follows the run ("Phường 1"): no name. */
+  dropped: boolean;
+  /** The unit or settlement word right after the run, if any. */
+  word: UnitWord | null;
+}
+
+/**
+ * Whether the word before `pos` (past spaces and full stops, as `readTokensBefore` reads) may
+ * end a unit or settlement phrase: its last letter tells for most words.
+ */
+function mayEndUnitWord(text: string, pos: number, lex: UnitLexicon): boolean {
+  let j = pos;
+  while (j > 0 && isInlineGap(text.charCodeAt(j - 1))) j--;
+  if (j === 0) return false;
+  const f = FOLD[text.charCodeAt(j - 1)] as number;
+  return f === MARK || lex.unitBeforeFinals[f] === 1;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x202f;
+const isInlineGap = (c: number) => isSpace(c) || c === 0x2e;
+
+/** The unit or settlement word right after a run that ends at `end`, a space apart. */
+function unitWordAfter(text: string, end: number, lex: UnitLexicon): UnitWord | null {
+  // After spaces, a word whose first letter begins no unit or settlement word: none.
+  let j = end;
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  if (j === end || j === text.length) return null;
+  const f = FOLD[text.charCodeAt(j)] as number;
+  if (f !== MARK && lex.unitAfterInitials[f] !== 1) return null;
+  if (!readTokenAfter(text, end, lex.words, AFTER) || !AFTER.spaced || AFTER.word < 0) return null;
+  const w = lex.after.get(AFTER.word);
+  return w && (w.kind === "unit" || w.kind === "settlement") ? w : null;
 }
 
 /**
@@ -339,21 +411,25 @@ export function unlistedAt(
   i: number,
   m: UnitMatcher,
   floor = 0,
+  run: CapitalisedRun = { start: -1, end: -1, dropped: false, word: null },
 ): UnitCandidate | null {
   // A word's start only: "DakToPang" is no name "Pang".
   if (i > 0 && isLetter(text.charCodeAt(i - 1))) return null;
-  const end = capitalisedRunEnd(text, i, m.lexicon);
-  if (end < 0 || numberAfter(text, end)) return null;
-  let word: UnitWord | null = null;
-  let after = false;
-  if (readTokenAfter(text, end, m.lexicon.words, AFTER) && AFTER.spaced && AFTER.word >= 0) {
-    const w = m.lexicon.after.get(AFTER.word);
-    if (w && (w.kind === "unit" || w.kind === "settlement")) {
-      word = w;
-      after = true;
-    }
+  // The scan calls this at every capitalised word of a run ("Theo Sở Giao"): the later words
+  // end where the first did, so the run and the word after it are read once.
+  if (!(i > run.start && i < run.end)) {
+    const end = capitalisedRunEnd(text, i, m.lexicon);
+    if (end < 0) return null;
+    run.start = i;
+    run.end = end;
+    run.dropped = numberAfter(text, end);
+    run.word = run.dropped ? null : unitWordAfter(text, end, m.lexicon);
   }
-  if (!word) {
+  if (run.dropped) return null;
+  const end = run.end;
+  let word: UnitWord | null = run.word;
+  const after = word !== null;
+  if (!word && mayEndUnitWord(text, i, m.lexicon)) {
     const w = wordBefore(text, i, m.lexicon, floor);
     if (w && (w.kind === "unit" || w.kind === "settlement") && !w.abbreviation) word = w;
   }

@@ -43,16 +43,51 @@ function shareUnitWords(text: string, cands: UnitCandidate[]): void {
 function typed(c: UnitCandidate, units: AdminUnit[]): number[] {
   const word = c.unitWord;
   if (!word) return c.units;
-  const kept = c.units.filter((i) => (units[i] as AdminUnit).types.some((t) => word.types.has(t)));
+  // A name dozens of units share is common: their types compared as bit masks, not as sets.
+  const masks = typeMasksOf(units);
+  const allowed = typeMask(word.types);
+  const kept = c.units.filter((i) => ((masks[i] as number) & allowed) !== 0);
   return kept.length > 0 ? kept : c.units;
 }
 
-/** The old districts a unit lay in: its own, or those of the old communes a 2025 commune took. */
-function districtsOf(u: AdminUnit, units: AdminUnit[]): number[] {
-  if (u.district !== undefined) return [u.district];
-  return u.predecessors
-    .map((p) => (units[p] as AdminUnit).district)
-    .filter((d): d is number => d !== undefined);
+/** One bit per unit type, given as types are first seen (there are eight). */
+const TYPE_BITS = new Map<string, number>();
+function typeMask(types: Iterable<string>): number {
+  let mask = 0;
+  for (const t of types) {
+    let bit = TYPE_BITS.get(t);
+    if (bit === undefined) {
+      if (TYPE_BITS.size === 31) throw new Error("more than 31 unit types");
+      bit = 1 << TYPE_BITS.size;
+      TYPE_BITS.set(t, bit);
+    }
+    mask |= bit;
+  }
+  return mask;
+}
+
+/** Each unit's types as a mask, built once per gazetteer. */
+const unitTypeMasks = new WeakMap<AdminUnit[], Int32Array>();
+function typeMasksOf(units: AdminUnit[]): Int32Array {
+  let masks = unitTypeMasks.get(units);
+  if (!masks || masks.length !== units.length) {
+    masks = Int32Array.from(units, (u) => typeMask(u.types));
+    unitTypeMasks.set(units, masks);
+  }
+  return masks;
+}
+
+/**
+ * Whether one of the old districts a unit lay in passes `near`: its own, or those of the old
+ * communes a 2025 commune took. Read in place: no list per unit per candidate.
+ */
+function inDistrict(u: AdminUnit, units: AdminUnit[], near: (d: number) => boolean): boolean {
+  if (u.district !== undefined) return near(u.district);
+  for (const p of u.predecessors) {
+    const d = (units[p] as AdminUnit).district;
+    if (d !== undefined && near(d)) return true;
+  }
+  return false;
 }
 
 /**
@@ -140,6 +175,14 @@ class Codes {
 const provincesOf = (ids: number[], units: AdminUnit[]) =>
   new Set(ids.map((i) => (units[i] as AdminUnit).provinceCode));
 
+/** How many old provinces the units lie in: 0, 1, or 2 for several. No set built. */
+function provinceCount(ids: number[], units: AdminUnit[]): 0 | 1 | 2 {
+  if (ids.length === 0) return 0;
+  const first = (units[ids[0] as number] as AdminUnit).provinceCode;
+  for (const i of ids) if ((units[i] as AdminUnit).provinceCode !== first) return 2;
+  return 1;
+}
+
 interface Decision {
   ids: number[];
   confidence: number;
@@ -207,10 +250,9 @@ function decide(
   // after it became a "thị xã".
   for (const set of ids.length < all.length ? [ids, all] : [ids]) {
     const inSentence = within(set, units, sentence.old, sentence.new, typedByWord);
-    const ps = provincesOf(inSentence, units);
-    if (ps.size === 1)
-      return { ids: inSentence, confidence: 0.85, reason: "province named beside it" };
-    if (ps.size > 1) return "several provinces named beside it have a unit of this name";
+    const ps = provinceCount(inSentence, units);
+    if (ps === 1) return { ids: inSentence, confidence: 0.85, reason: "province named beside it" };
+    if (ps > 1) return "several provinces named beside it have a unit of this name";
   }
   // Diacritics no unit has: the province beside it or nothing.
   if (c.loose) return "diacritics of no unit of this name, and no province named beside it";
@@ -232,10 +274,10 @@ function decide(
   // Named nowhere near: a name one province alone has is that province's with a unit word, its
   // exact Vietnamese spelling, or a feature word ("Cai Be Floating Market") — unless it opens
   // with a landform word ("Hòn Tre", islet Tre, names islets all along the coast).
-  const provinces = provincesOf(ids, units);
-  const spelled = c.syllables >= 2 && c.text !== stripped(c.text);
+  const provinces = provinceCount(ids, units);
+  const spelled = () => c.syllables >= 2 && c.text !== stripped(c.text);
   const site = c.feature && c.syllables >= 2 && !c.generic;
-  if (provinces.size === 1 && (typedByWord || spelled || site))
+  if (provinces === 1 && (typedByWord || site || spelled()))
     return { ids, confidence: 0.65, reason: "the only unit of this name" };
   // A feature ("Waterfall", "beaches") whose name units of other provinces have, or islets
   // all along the coast: a site of its own where the text is, if the name is all of its name
@@ -244,7 +286,7 @@ function decide(
   const where = c.feature && whole && !typedByWord ? siteProvince(sentence, doc) : null;
   if (where)
     return { ids: [], confidence: 0.55, reason: `site, ${where.reason}`, province: where.code };
-  return provinces.size === 1
+  return provinces === 1
     ? "one unit of this name, nothing says it is a place"
     : "no province named";
 }
@@ -269,33 +311,23 @@ function describe(ids: number[], units: AdminUnit[]): { unit: AdminUnit; sub: Su
   const rank = (u: AdminUnit) => (u.era === "old" ? (u.level === "district" ? 0 : 1) : 2);
   const [unit = list[0] as AdminUnit] = [...list].sort((a, b) => rank(a) - rank(b));
   const alternatives = list.filter((u) => u !== unit);
+  // Built field by field, not spread: one object per mention, keys in the same order.
   if (unit.era === "new") {
-    return {
-      unit,
-      sub: {
-        level: "commune",
-        era: "new",
-        new: [unitRef(unit)],
-        partial: false,
-        ...(alternatives.length > 0 ? { alternatives: alternatives.map((u) => u.id) } : {}),
-      },
-    };
+    const sub: SubUnit = { level: "commune", era: "new", new: [unitRef(unit)], partial: false };
+    if (alternatives.length > 0) sub.alternatives = alternatives.map((u) => u.id);
+    return { unit, sub };
   }
   const successors = unit.successors.map((i) => units[i] as AdminUnit);
   const kept = successors.some((s) => s.nameVi === unit.nameVi);
-  const district = unit.district === undefined ? undefined : (units[unit.district] as AdminUnit);
+  const old: UnitRef & { district?: UnitRef } = unitRef(unit);
+  if (unit.district !== undefined) old.district = unitRef(units[unit.district] as AdminUnit);
   const others = alternatives.filter((u) => !successors.includes(u));
-  return {
-    unit,
-    sub: {
-      level: unit.level,
-      era: kept ? "both" : "old",
-      old: { ...unitRef(unit), ...(district ? { district: unitRef(district) } : {}) },
-      ...(successors.length > 0 ? { new: successors.map(unitRef) } : {}),
-      partial: unit.partial,
-      ...(others.length > 0 ? { alternatives: others.map((u) => u.id) } : {}),
-    },
-  };
+  // `partial` goes after `new`, as before: the order of keys shows in JSON.
+  const sub = { level: unit.level, era: kept ? "both" : "old", old } as SubUnit;
+  if (successors.length > 0) sub.new = successors.map(unitRef);
+  sub.partial = unit.partial;
+  if (others.length > 0) sub.alternatives = others.map((u) => u.id);
+  return { unit, sub };
 }
 
 /**
@@ -344,48 +376,56 @@ export function resolveUnits(
       factsOf(key).placed.add(old);
     }
   });
-  const keyOf = new Map(cands.map((c, i) => [c, candKeys[i] as number]));
-  const districtsOfName = (c: UnitCandidate) =>
-    c.units.filter((i) => units[i]?.level === "district");
-  for (const c of cands) {
-    const { districts } = factsOf(keyOf.get(c) as number);
-    for (const i of districtsOfName(c)) districts.set(i, (districts.get(i) ?? 0) + 1);
-  }
+  // Per candidate (by index), computed once: its units its unit word allows, and its districts.
+  const typedIds = cands.map((c) => typed(c, units));
+  const ownDistricts = cands.map((c) => c.units.filter((i) => units[i]?.level === "district"));
+  cands.forEach((_, c) => {
+    const { districts } = factsOf(candKeys[c] as number);
+    for (const i of ownDistricts[c] as number[]) districts.set(i, (districts.get(i) ?? 0) + 1);
+  });
 
   const mentions: PlaceMention[] = [];
   const unresolved: UnresolvedPlace[] = [];
-  const decided = new Map<UnitCandidate, Decision>();
-  const reasons = new Map<UnitCandidate, string>();
-  const communes = new Set(cands.filter((c) => isCommune(c, units)));
+  const decided: (Decision | undefined)[] = new Array(cands.length);
+  const reasons: (string | undefined)[] = new Array(cands.length);
+  const isCommune = (c: number) =>
+    !(typedIds[c] as number[]).some((i) => units[i]?.level === "district");
   // Districts, then communes, then names no unit has, each leaning on those before.
-  const districtFirst = [
-    ...cands.filter((c) => !communes.has(c) && !c.unlisted),
-    ...cands.filter((c) => communes.has(c) && !c.unlisted),
-    ...cands.filter((c) => c.unlisted),
-  ];
-  for (const c of districtFirst) {
-    const key = keyOf.get(c) as number;
+  const districtFirst: number[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    cands.forEach((c, i) => {
+      const group = c.unlisted ? 2 : isCommune(i) ? 1 : 0;
+      if (group === pass) districtFirst.push(i);
+    });
+  }
+  for (const index of districtFirst) {
+    const c = cands[index] as UnitCandidate;
+    const key = candKeys[index] as number;
     const f = factsOf(key);
-    let ids = typed(c, units);
+    let ids = typedIds[index] as number[];
     // Narrowed to the districts other names of the same sentence may be ("xã A, huyện B").
-    const own = districtsOfName(c);
+    const own = ownDistricts[index] as number[];
     const near = (d: number) => (f.districts.get(d) ?? 0) - (own.includes(d) ? 1 : 0) > 0;
-    const narrowed = ids.filter((i) => districtsOf(units[i] as AdminUnit, units).some(near));
-    if (narrowed.length > 0 && provincesOf(narrowed, units).size === 1) ids = narrowed;
+    const narrowed = ids.filter((i) => inDistrict(units[i] as AdminUnit, units, near));
+    if (provinceCount(narrowed, units) === 1) ids = narrowed;
     const d = decide(c, ids, c.units, r, f, doc);
     if (typeof d === "string") {
-      reasons.set(c, d);
+      reasons[index] = d;
       continue;
     }
-    decided.set(c, d);
+    decided[index] = d;
     const u = units[d.ids[0] as number];
     if (u) anchor(key, u.provinceCode, u.province2025Code);
   }
 
-  for (const c of cands) {
-    const d = decided.get(c);
+  for (let index = 0; index < cands.length; index++) {
+    const c = cands[index] as UnitCandidate;
+    const d = decided[index];
     if (!d) {
-      if (c.unitWord) unresolved.push(undecided(c, reasons.get(c) ?? "undecided", r));
+      if (c.unitWord) {
+        const reason = reasons[index] ?? "undecided";
+        unresolved.push(undecided(c, typedIds[index] as number[], reason, r));
+      }
       continue;
     }
     if (d.province !== undefined) {
@@ -447,12 +487,14 @@ function unlistedMention(c: UnitCandidate, d: Decision, r: UnitResolver): PlaceM
   };
 }
 
-const isCommune = (c: UnitCandidate, units: AdminUnit[]) =>
-  !typed(c, units).some((i) => units[i]?.level === "district");
-
-function undecided(c: UnitCandidate, reason: string, r: UnitResolver): UnresolvedPlace {
+function undecided(
+  c: UnitCandidate,
+  typedIds: number[],
+  reason: string,
+  r: UnitResolver,
+): UnresolvedPlace {
   const byProvince = new Map<string, string[]>();
-  for (const i of typed(c, r.g.units)) {
+  for (const i of typedIds) {
     const u = r.g.units[i] as AdminUnit;
     byProvince.set(u.provinceCode, [...(byProvince.get(u.provinceCode) ?? []), u.id]);
   }
