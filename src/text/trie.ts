@@ -93,15 +93,8 @@ export function buildTrie<K extends { key: string }>(keys: K[]): NameTrie<K> {
     for (let b = 0; b <= 26; b++) {
       const n2 = child(n1, b);
       if (n2 === 0) continue;
-      // A key of two letters, or a separator that may repeat (" - "): let the walk decide.
-      if ((term[n2] as number) >= 0 || b === 0) {
-        starts[a * 27 + b] = 0xffffffff;
-        continue;
-      }
-      let mask = (1 << CLASS_MARK) >>> 0;
-      if (child(n2, 0) !== 0) mask |= 1 << CLASS_SEP;
-      for (let c = 1; c <= 26; c++) if (child(n2, c) !== 0) mask |= 1 << c;
-      starts[a * 27 + b] = mask >>> 0;
+      // A separator may repeat (" - "): let the walk decide.
+      starts[a * 27 + b] = b === 0 ? 0xffffffff : nextMask(next, term, n2);
     }
   }
   const starts3 = new Uint32Array(27 * 27 * 27);
@@ -120,7 +113,10 @@ export function buildTrie<K extends { key: string }>(keys: K[]): NameTrie<K> {
   return { next, term, groups, starts, starts3 };
 }
 
-/** What may follow the node `node` (see `NameTrie.starts3`) as a mask of `startClass` bits. */
+/**
+ * What may follow the node `node` (see `NameTrie.starts`, `starts3`) as a mask of `startClass`
+ * bits; all bits where a key ends there (the walk decides).
+ */
 function nextMask(next: Int32Array, term: Int32Array, node: number): number {
   if ((term[node] as number) >= 0) return 0xffffffff;
   let mask = (1 << CLASS_MARK) >>> 0;

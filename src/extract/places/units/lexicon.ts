@@ -15,14 +15,14 @@ export interface UnitWord {
   abbreviation: boolean;
 }
 
-/** The words of data/lexicon/unit-words.tsv, keyed by the word ids of each phrase ("12 40"). */
+/** The words of data/lexicon/unit-words.tsv, keyed by word ids. */
 export interface UnitLexicon {
   words: WordIndex;
-  before: Map<string, UnitWord>;
   /**
-   * `before` keyed by number for the scan, which reads a phrase backwards from the name: the
-   * nearest word's id + 1, plus the next one's id + 1 times `base`, and so on (`base` is the
-   * number of words + 1). No string is built per candidate.
+   * The phrases before a name, keyed by a number the scan computes as it reads a phrase
+   * backwards from the name: the nearest word's id + 1, plus the next one's id + 1 times
+   * `base`, and so on (`base` is the number of words + 1; a one-word phrase is its id + 1).
+   * No string is built per candidate.
    */
   beforeByCode: Map<number, UnitWord>;
   base: number;
@@ -90,19 +90,12 @@ export function parseUnitLexicon(text: string, surnames = "", ethnicGroups = "")
     }
   }
   const words = new WordIndex(entries.flatMap(([, p]) => p.split(" ")));
-  const ids = (phrase: string) =>
-    phrase
-      .split(" ")
-      .map((w) => words.idOf(w))
-      .join(" ");
   const base = words.size + 1;
   const code = (phrase: string) =>
     phrase
       .split(" ")
       .reverse()
       .reduce((sum, w, i) => sum + (words.idOf(w) + 1) * base ** i, 0);
-  const table = (position: "before" | "after") =>
-    new Map(entries.filter(([p]) => p === position).map(([, phrase, w]) => [ids(phrase), w]));
   const after = new Map<number, UnitWord>();
   for (const [position, phrase, w] of entries) {
     if (position !== "after") continue;
@@ -120,7 +113,6 @@ export function parseUnitLexicon(text: string, surnames = "", ethnicGroups = "")
     words,
     unitAfterInitials,
     unitBeforeFinals,
-    before: table("before"),
     beforeByCode: new Map(entries.filter(([p]) => p === "before").map(([, p, w]) => [code(p), w])),
     base,
     after,

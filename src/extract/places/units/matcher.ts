@@ -438,7 +438,7 @@ export function unlistedAt(
   if (!allSyllables(text, i, end)) return null;
   // A unit word written capitalised ("xã Phường …") is no name.
   const head = readTokenAfter(text, i, m.lexicon.words, AFTER) ? AFTER.word : -1;
-  if (m.lexicon.before.has(String(head))) return null;
+  if (m.lexicon.beforeByCode.has(head + 1)) return null;
   const surface = text.slice(i, end);
   const key = foldKey(surface);
   if (m.lexicon.ethnicGroups.has(key)) return null;
