@@ -24,6 +24,19 @@ class Ints {
   }
 }
 
+/** The version of `FacetIndex.toBytes`' layout: a snapshot of another is not read. */
+const SNAPSHOT_FORMAT = 1;
+
+interface SnapshotHeader {
+  format: number;
+  ids: string[];
+  published: (string | null)[];
+  values: string[];
+  kinds: number[];
+}
+
+const align4 = (n: number) => (n + 3) & ~3;
+
 /** One document's row of document_facets, as both stores hold it. */
 export interface FacetRow {
   rowid: number;
@@ -123,6 +136,84 @@ export class FacetIndex {
   setLabels(rows: Iterable<[string, string, string]>): void {
     for (const k of MULTI) this.labels[k].clear();
     for (const [kind, value, label] of rows) this.labels[kind as Multi]?.set(value, label);
+  }
+
+  /**
+   * The index as bytes, for a store to keep so that the next process reads one value instead of
+   * every document's row (at 100,000 documents: tens of milliseconds instead of seconds). The
+   * labels are not in it: they are few, and read apart.
+   */
+  toBytes(): Buffer {
+    const rows = this.rowids.length;
+    const header = Buffer.from(
+      JSON.stringify({
+        format: SNAPSHOT_FORMAT,
+        ids: this.rowids.map((r) => this.ids[r]),
+        published: this.rowids.map((r) => this.published[r]),
+        values: this.values,
+        kinds: this.kinds.map((k) => KINDS.indexOf(k)),
+      }),
+    );
+    // Int32 columns after the header, 4-byte aligned: rowid, start, end per row, then data.
+    const offset = align4(8 + header.length);
+    const bytes = Buffer.alloc(offset + 4 * (3 * rows + this.data.length));
+    bytes.writeUInt32LE(header.length, 0);
+    bytes.writeUInt32LE(this.data.length, 4);
+    header.copy(bytes, 8);
+    const ints = new Int32Array(
+      bytes.buffer,
+      bytes.byteOffset + offset,
+      3 * rows + this.data.length,
+    );
+    this.rowids.forEach((r, i) => {
+      ints[i] = r;
+      ints[rows + i] = this.start[r] as number;
+      ints[2 * rows + i] = this.end[r] as number;
+    });
+    ints.set(this.data.array.subarray(0, this.data.length), 3 * rows);
+    return bytes;
+  }
+
+  /**
+   * Loads what `toBytes` wrote, in place of everything loaded so far. Returns false, loading
+   * nothing, when the bytes are not such a snapshot (another format, truncated).
+   */
+  loadBytes(bytes: Uint8Array): boolean {
+    const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (b.length < 8) return false;
+    const headerLength = b.readUInt32LE(0);
+    const dataLength = b.readUInt32LE(4);
+    const offset = align4(8 + headerLength);
+    let header: SnapshotHeader;
+    try {
+      header = JSON.parse(b.toString("utf8", 8, 8 + headerLength)) as SnapshotHeader;
+    } catch {
+      return false;
+    }
+    if (header.format !== SNAPSHOT_FORMAT) return false;
+    const rows = header.ids.length;
+    if (b.length !== offset + 4 * (3 * rows + dataLength)) return false;
+    // Copied out: the buffer SQLite or pg hands over may be unaligned or reused.
+    const ints = new Int32Array(3 * rows + dataLength);
+    new Uint8Array(ints.buffer).set(b.subarray(offset));
+    this.reset();
+    for (let i = 0; i < rows; i++) {
+      const r = ints[i] as number;
+      this.rowids.push(r);
+      this.ids[r] = header.ids[i] as string;
+      this.published[r] = header.published[i] as string | null;
+      this.start[r] = ints[rows + i] as number;
+      this.end[r] = ints[2 * rows + i] as number;
+    }
+    this.data.array = ints.slice(3 * rows);
+    this.data.length = dataLength;
+    header.values.forEach((value, n) => {
+      const kind = KINDS[header.kinds[n] as number] as Kind;
+      this.kinds.push(kind);
+      this.values.push(value);
+      (this.numbers.get(kind) as Map<string, number>).set(value, n);
+    });
+    return true;
   }
 
   /** Whether document `rowid` has value number `n`. */

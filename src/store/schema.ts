@@ -192,6 +192,17 @@ export const MIGRATIONS: Migration[] = [
   `,
   refoldOtherScripts,
   reindexForSearch,
+  // The facet index as one value (see `FacetIndex.toBytes`): the next process reads it and
+  // only the rows added after `last_rowid`, not every document's row. A cache: stamped with the
+  // schema version, so a later migration that rewrites document_facets makes it unread.
+  `
+  CREATE TABLE facet_snapshot (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    schema_version INTEGER NOT NULL,
+    last_rowid INTEGER NOT NULL,
+    data BLOB NOT NULL
+  );
+  `,
 ];
 
 /**

@@ -21,6 +21,9 @@ import type { SearchQuery, SearchResult } from "./types.js";
 
 type Db = Database.Database;
 
+/** How many rows a process reads from document_facets before it keeps a new snapshot. */
+export const SNAPSHOT_AFTER_ROWS = 1000;
+
 /**
  * bm25 weights of the columns of documents_fts: document id, title, body, captions, stems
  * (the other forms of an English word, which a query with a stem looks for there and in the
@@ -38,6 +41,13 @@ export class SearchIndex extends FacetIndex {
   private version = -1;
   private stale = true;
   private lastRowid = 0;
+  /** Rows read from document_facets since the snapshot was read or written. */
+  private fromRows = 0;
+
+  /** How many rows of document_facets the index read since its snapshot (or since empty). */
+  get rowsRead(): number {
+    return this.fromRows;
+  }
 
   constructor(private readonly db: Db) {
     super();
@@ -61,6 +71,7 @@ export class SearchIndex extends FacetIndex {
     this.stale = false;
     const count = this.db.prepare("SELECT count(*) FROM document_facets").pluck().get() as number;
     if (count < this.rowids.length) this.reset();
+    if (this.rowids.length === 0) this.readSnapshot(count);
     this.load();
     if (this.rowids.length !== count) {
       this.reset();
@@ -68,6 +79,51 @@ export class SearchIndex extends FacetIndex {
     }
     const labels = this.db.prepare("SELECT kind, value, label FROM facet_labels").raw().all();
     this.setLabels(labels as [string, string, string][]);
+  }
+
+  /** Starts from the library's snapshot of the index, if it has a usable one. */
+  private readSnapshot(count: number): void {
+    let row: [number, number, Uint8Array] | undefined;
+    try {
+      row = this.db
+        .prepare("SELECT schema_version, last_rowid, data FROM facet_snapshot WHERE id = 1")
+        .raw()
+        .get() as [number, number, Uint8Array] | undefined;
+    } catch {
+      return; // a library not yet migrated: no snapshot
+    }
+    if (!row || row[0] !== this.db.pragma("user_version", { simple: true })) return;
+    if (!this.loadBytes(row[2]) || this.rowids.length > count) {
+      this.reset();
+      return;
+    }
+    this.lastRowid = row[1];
+    this.fromRows = 0;
+  }
+
+  /**
+   * Keeps the index in the library as one value when building it read many rows, so that the
+   * next process to search (a server starting, `dossier search`) does not. Rows are only ever
+   * added with a greater rowid, so a snapshot up to `lastRowid` stays true. Only a cache: a
+   * library that is read-only or busy (another process writing) is left as it is, at once.
+   */
+  saveSnapshot(minimumRows = SNAPSHOT_AFTER_ROWS): void {
+    if (this.fromRows < minimumRows || this.rowids.length === 0) return;
+    const timeout = this.db.pragma("busy_timeout", { simple: true }) as number;
+    try {
+      this.db.pragma("busy_timeout = 0");
+      this.db
+        .prepare(
+          `INSERT OR REPLACE INTO facet_snapshot (id, schema_version, last_rowid, data)
+           VALUES (1, ?, ?, ?)`,
+        )
+        .run(this.db.pragma("user_version", { simple: true }), this.lastRowid, this.toBytes());
+      this.fromRows = 0;
+    } catch {
+      // Read-only, busy or full: the next process reads the rows, as before.
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 
   private load(): void {
@@ -84,6 +140,7 @@ export class SearchIndex extends FacetIndex {
       const facets = JSON.parse(json) as Record<Multi, string[]>;
       this.addRow({ rowid, id, source, language, published, publisher, facets });
       this.lastRowid = rowid;
+      this.fromRows++;
     }
   }
 }
@@ -244,6 +301,7 @@ function withMatch<T>(fts: FtsQuery, f: (match: string | null) => T): T {
  */
 export function searchSqlite(db: Db, index: SearchIndex, query: SearchQuery): SearchResult {
   const first = searchOnce(db, index, query);
+  index.saveSnapshot();
   // Nothing found: a known name near the query's words ("Da Nag") is searched instead.
   const retry = didYouMeanQuery(first, query);
   if (retry === null) return first;
@@ -266,9 +324,11 @@ export function provinceCountsSqlite(
   query: SearchQuery,
 ): { code: string; name: string; count: number }[] {
   const fts = parseSearch(query.q);
-  return db.transaction(() => {
+  const counts = db.transaction(() => {
     index.refresh();
     const { rowids } = withMatch(fts, (match) => hitsOf(db, index, query, match, fts));
     return provinceCountsOf(index, level, rowids);
   })();
+  index.saveSnapshot();
+  return counts;
 }

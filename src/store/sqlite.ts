@@ -6,7 +6,12 @@ import { indexedText } from "./index-text.js";
 import { FTS_COLUMNS } from "./migrate-search.js";
 import { migrate } from "./schema.js";
 import { processExists, SqliteClaims } from "./sqlite-claims.js";
-import { provinceCountsSqlite, SearchIndex, searchSqlite } from "./sqlite-search.js";
+import {
+  provinceCountsSqlite,
+  SearchIndex,
+  SNAPSHOT_AFTER_ROWS,
+  searchSqlite,
+} from "./sqlite-search.js";
 import type { RunRecord, Store, StoredDocument } from "./types.js";
 
 export interface SqliteOptions {
@@ -205,11 +210,15 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
   );
   const index = new SearchIndex(db);
   const count = (sql: string) => (db.prepare(sql).pluck().get() as number) ?? 0;
+  // Documents this connection added: past SNAPSHOT_AFTER_ROWS, closing keeps the facet index.
+  let added = 0;
 
   return {
     add(items, run) {
       index.invalidate();
-      return addAll(items, run ?? randomUUID(), new Date().toISOString());
+      const result = addAll(items, run ?? randomUUID(), new Date().toISOString());
+      added += result.added;
+      return result;
     },
     startRun: db.transaction((id: string) => {
       const now = new Date().toISOString();
@@ -251,6 +260,16 @@ function openStore(path: string, busyMs: number, maxBytes: number | undefined): 
     provinceCounts: (level, query) => provinceCountsSqlite(db, index, level, query ?? {}),
     close() {
       if (!db.open) return;
+      // An ingest that added many documents leaves the facet index ready for the next search
+      // (a server starting answers its first query without reading every row).
+      if (added >= SNAPSHOT_AFTER_ROWS) {
+        try {
+          db.transaction(() => index.refresh())();
+          index.saveSnapshot();
+        } catch {
+          // Only a cache: the documents are stored; the next search reads their rows.
+        }
+      }
       claims.close();
       db.close();
     },

@@ -189,6 +189,8 @@ const runsOf = (db: string) => {
  *   transaction, not on what it holds. What it holds is compared instead through the table
  *   itself (document id, folded title and body) and through fts5vocab (every indexed term with
  *   its number of documents and of occurrences); the index is checked by FTS5's integrity-check.
+ * - `facet_snapshot`: a cache of what search loads from document_facets, keyed by rowids and
+ *   written when a process happens to have read many rows; document_facets is compared.
  * - rowids: internal keys, never referred to (tables join on document ids); and likewise
  *   document_facets.fts_rowid (the document's rowid in documents_fts, which search reads), which
  *   is compared as the document id of the full-text row it points to.
@@ -203,7 +205,8 @@ function dump(db: string): Record<string, string[]> {
     const tables = raw
       .prepare(
         `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-         AND name <> 'runs' AND name NOT LIKE 'documents_fts_%' ORDER BY name`,
+         AND name NOT IN ('runs', 'facet_snapshot') AND name NOT LIKE 'documents_fts_%'
+         ORDER BY name`,
       )
       .pluck()
       .all() as string[];
