@@ -11,9 +11,10 @@ import {
   sendError,
 } from "./errors.js";
 import { requestGuard } from "./guard.js";
-import { registerHeavyRoutes } from "./heavy-routes.js";
+import { registerHeavyRoutes, sendJson } from "./heavy-routes.js";
 import { openapi } from "./openapi.js";
 import { type HeavyOptions, HeavyWork } from "./pool.js";
+import type { ReadWorkers } from "./read-pool.js";
 import { idParams, pageQuery, provincesQuery, searchQuery } from "./schemas.js";
 import { registerUi } from "./ui.js";
 
@@ -39,6 +40,11 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Folder of the built web UI served at `/` (default dist/ui); false serves the API alone. */
   ui?: string | false;
+  /**
+   * Worker threads that answer searches, province counts and documents from their own
+   * connections to `store`'s library (`startServer` starts them); without, the event loop does.
+   */
+  readers?: ReadWorkers;
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -123,27 +129,28 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.addHook("onClose", async () => heavy.close());
   registerHeavyRoutes(app, { store, heavy, writer: requireToken(options.token) });
 
-  app.get("/documents", { schema: { querystring: pageQuery } }, async (request) =>
-    store.search(toSearch(request.query as Query)),
-  );
+  const { readers } = options;
+  const search = async (request: FastifyRequest, reply: FastifyReply) => {
+    const query = toSearch(request.query as Query);
+    return readers ? sendJson(reply, await readers.search(query)) : store.search(query);
+  };
+  app.get("/documents", { schema: { querystring: pageQuery } }, search);
+  app.get("/search", { schema: { querystring: searchQuery } }, search);
 
-  app.get("/documents/:id", { schema: { params: idParams } }, async (request) => {
+  app.get("/documents/:id", { schema: { params: idParams } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const stored = await store.get(id);
+    const stored = readers ? await readers.get(id) : await store.get(id);
     if (!stored) throw noDocument(id);
-    return stored;
+    return typeof stored === "string" ? sendJson(reply, stored) : stored;
   });
-
-  app.get("/search", { schema: { querystring: searchQuery } }, async (request) =>
-    store.search(toSearch(request.query as Query)),
-  );
 
   app.get("/provinces", { schema: { querystring: provincesQuery } }, async (request) => {
     const query = request.query as Query;
     const level = query.level === "new" ? "new" : "old";
-    const counts = new Map(
-      (await store.provinceCounts(level, toSearch(query))).map((c) => [c.code, c.count]),
-    );
+    const found = readers
+      ? await readers.provinceCounts(level, toSearch(query))
+      : await store.provinceCounts(level, toSearch(query));
+    const counts = new Map(found.map((c) => [c.code, c.count]));
     // Every province of the level, 0 included, so a map can name and draw them all.
     const g = defaultGazetteer();
     const provinces = (level === "old" ? g.provinces : g.provinces2025)

@@ -17,7 +17,7 @@ export const MAX_COMPARE_PROVISIONS = 1000;
 type DocumentBody = string | { text?: string; html?: string; source?: string };
 
 /** Sends JSON a worker serialised already. */
-function sendJson(reply: FastifyReply, json: string) {
+export function sendJson(reply: FastifyReply, json: string) {
   return reply.type("application/json; charset=utf-8").send(json);
 }
 

@@ -3,6 +3,7 @@ import { DossierError } from "../errors.js";
 import { openStore } from "../store/open.js";
 import { buildApp } from "./app.js";
 import { defaultAllowedHosts, isLoopbackName } from "./guard.js";
+import { DEFAULT_READ_THREADS, ReadWorkers } from "./read-pool.js";
 
 export { type AppOptions, buildApp, DEFAULT_BODY_LIMIT } from "./app.js";
 export { statusFor } from "./errors.js";
@@ -19,6 +20,11 @@ export interface ServerOptions {
   maxDbBytes?: number;
   /** Host names to answer to besides loopback ones and `host` (see `defaultAllowedHosts`). */
   allowedHosts?: readonly string[];
+  /**
+   * Worker threads answering searches and documents (`ReadWorkers`); default one per core, at
+   * most 4; 1 answers them on the event loop.
+   */
+  readThreads?: number;
 }
 
 /**
@@ -44,9 +50,23 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
     busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS,
     maxBytes: options.maxDbBytes,
   });
-  const app = buildApp({ store, token, bodyLimit, allowedHosts });
-  app.addHook("onClose", () => store.close());
+  const readerThreads = options.readThreads ?? DEFAULT_READ_THREADS;
+  const readers =
+    readerThreads > 1 && ReadWorkers.canShare(dbPath)
+      ? new ReadWorkers(
+          { location: dbPath, busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS, maxBytes: options.maxDbBytes },
+          readerThreads,
+        )
+      : undefined;
+  const app = buildApp({ store, token, bodyLimit, allowedHosts, readers });
+  app.addHook("onClose", async () => {
+    await readers?.close();
+    await store.close();
+  });
   try {
+    // Listening once the readers have the library open and its indexes loaded: the first
+    // query is answered as fast as the next.
+    await readers?.warm();
     await app.listen({ host, port });
   } catch (error) {
     await app.close();
