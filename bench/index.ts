@@ -17,8 +17,8 @@
  * reads, default 4; its MB/s is a rate, so a prefix measures it fairly), --text-docs N
  * (default 5000), --html-docs N (default 300), --analyze-mb N (default 8), --store-docs N
  * (generated news articles the store phase ingests and searches, default 100000),
- * --html-max N (largest page of the growth test, default 160000), --load-clients N and
- * --load-seconds N (default 50 and 10), --cli-runs N (runs of each whole-process measure, default 3).
+ * --html-max N (largest page of the growth test, default 160000), --load-clients N,M,… and
+ * --load-seconds N (default 1,8,50 and 10), --cli-runs N (runs of each whole-process measure, default 3).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -38,7 +38,7 @@ const { values } = parseArgs({
     "analyze-mb": { type: "string", default: "8" },
     "store-docs": { type: "string", default: "100000" },
     "html-max": { type: "string", default: "160000" },
-    "load-clients": { type: "string", default: "50" },
+    "load-clients": { type: "string", default: "1,8,50" },
     "load-seconds": { type: "string", default: "10" },
     "cli-runs": { type: "string", default: "3" },
   },
