@@ -24,6 +24,9 @@ class Ints {
   }
 }
 
+/** How many rows a process reads from document_facets before it keeps a new snapshot. */
+export const SNAPSHOT_AFTER_ROWS = 1000;
+
 /** The version of `FacetIndex.toBytes`' layout: a snapshot of another is not read. */
 const SNAPSHOT_FORMAT = 1;
 
@@ -70,6 +73,8 @@ export class FacetIndex {
   kinds: Kind[] = [];
   values: string[] = [];
   labels = {} as Record<Multi, Map<string, string>>;
+  /** Rows a store read from its facet rows since the index was last loaded from, or kept as, a snapshot. */
+  protected fromRows = 0;
 
   constructor() {
     this.reset();
@@ -87,6 +92,11 @@ export class FacetIndex {
     this.kinds = [];
     this.values = [];
     for (const k of MULTI) this.labels[k] = new Map();
+  }
+
+  /** How many facet rows the index read since its snapshot (or since it was empty). */
+  get rowsRead(): number {
+    return this.fromRows;
   }
 
   /** The number of a facet value; undefined if no document has it. */

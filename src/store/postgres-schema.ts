@@ -117,6 +117,17 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (kind, value)
   );
   `,
+  // The facet index as one value (see \`FacetIndex.toBytes\`) as of library version \`version\`:
+  // a process's first search reads it and the facet rows stamped after it, not every row. A
+  // cache, stamped with the schema version: a later migration makes it unread.
+  `
+  CREATE TABLE IF NOT EXISTS facet_snapshot (
+    id integer PRIMARY KEY CHECK (id = 1),
+    schema_version integer NOT NULL,
+    version bigint NOT NULL,
+    data bytea NOT NULL
+  );
+  `,
 ];
 
 /** Any number that names Dossier's migration lock among the advisory locks of a server. */
@@ -139,6 +150,8 @@ export async function migrate(client: pg.ClientBase): Promise<number> {
         `database schema version ${current} is newer than this Dossier (${MIGRATIONS.length})`,
       );
     for (let v = current; v < MIGRATIONS.length; v++) await client.query(MIGRATIONS[v] as string);
+    // A migration may rewrite the facet rows: the index kept from them is made again.
+    if (current < MIGRATIONS.length) await client.query("DELETE FROM facet_snapshot");
     if (rows.length === 0)
       await client.query("INSERT INTO schema_version (v) VALUES ($1)", [MIGRATIONS.length]);
     else await client.query("UPDATE schema_version SET v = $1", [MIGRATIONS.length]);

@@ -1,7 +1,8 @@
 import type pg from "pg";
-import { FacetIndex, type Multi } from "./facet-index.js";
+import { FacetIndex, type Multi, SNAPSHOT_AFTER_ROWS } from "./facet-index.js";
 import type { FtsQuery } from "./fts-query.js";
 import type { IndexedText } from "./index-text.js";
+import { MIGRATIONS } from "./postgres-schema.js";
 import { TIER_COUNT, tiersFrom } from "./ranking.js";
 import {
   afterRetry,
@@ -109,6 +110,8 @@ type FacetDbRow = {
 export class PgSearchIndex extends FacetIndex {
   private version = -1;
   private pending: Promise<void> | null = null;
+  /** Whether the labels were read since the index was (re)started. */
+  private labelled = false;
 
   constructor(private readonly pool: pg.Pool) {
     super();
@@ -123,7 +126,45 @@ export class PgSearchIndex extends FacetIndex {
     await this.pending;
   }
 
+  /** Starts from the library's snapshot of the index, if it has a usable one. */
+  private async readSnapshot(): Promise<void> {
+    const { rows } = await this.pool.query<{ version: number; data: Buffer }>(
+      `SELECT s.version::float8 AS version, s.data FROM facet_snapshot s, library_version lv
+       WHERE s.id = 1 AND s.schema_version = $1 AND s.version <= lv.v`,
+      [MIGRATIONS.length],
+    );
+    const row = rows[0];
+    if (!row) return;
+    if (this.loadBytes(row.data)) this.version = row.version;
+    else this.reset();
+    this.fromRows = 0;
+  }
+
+  /**
+   * Keeps the index in the library as one value when building it read many rows, so that the
+   * next process to search does not; a newer snapshot already there is kept. Only a cache: a
+   * failure to write it is no failure of the search. Written only between loads, when the rows
+   * held are exactly those up to `version`.
+   */
+  async saveSnapshot(minimumRows = SNAPSHOT_AFTER_ROWS): Promise<void> {
+    if (this.pending || this.fromRows < minimumRows || this.rowids.length === 0) return;
+    const data = this.toBytes();
+    const { version } = this;
+    this.fromRows = 0;
+    await this.pool
+      .query(
+        `INSERT INTO facet_snapshot (id, schema_version, version, data) VALUES (1, $1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET schema_version = excluded.schema_version,
+         version = excluded.version, data = excluded.data
+         WHERE facet_snapshot.version < excluded.version
+         OR facet_snapshot.schema_version <> excluded.schema_version`,
+        [MIGRATIONS.length, version, data],
+      )
+      .catch(() => {});
+  }
+
   private async load(): Promise<void> {
+    if (this.version < 0 && this.rowids.length === 0) await this.readSnapshot();
     const { rows } = await this.pool.query<FacetDbRow>(
       `SELECT lv.v::float8 AS lv, f.rowid::int4 AS rowid, f.document_id, f.source, f.language,
        f.published, f.publisher, f.facets
@@ -132,15 +173,17 @@ export class PgSearchIndex extends FacetIndex {
       [Math.max(this.version, 0)],
     );
     const latest = rows[0]?.lv ?? 0;
-    if (latest === this.version) return;
+    if (latest === this.version && this.labelled) return;
     if (latest < this.version) {
       // The library went back (made again under the same name): load it whole.
       this.reset();
       this.version = -1;
+      this.labelled = false;
       return this.load();
     }
     for (const r of rows) {
       if (r.rowid === null) continue;
+      this.fromRows++;
       this.addRow({
         rowid: r.rowid,
         id: r.document_id,
@@ -156,6 +199,7 @@ export class PgSearchIndex extends FacetIndex {
       rowMode: "array",
     });
     this.setLabels(labels.rows);
+    this.labelled = true;
     this.version = latest;
   }
 }
@@ -294,6 +338,7 @@ export async function searchPostgres(
   query: SearchQuery,
 ): Promise<SearchResult> {
   const first = await searchOnce(pool, index, query);
+  await index.saveSnapshot();
   const retry = didYouMeanQuery(first, query);
   if (retry === null) return first;
   return afterRetry(first, await searchOnce(pool, index, retry), retry.q as string);
@@ -309,5 +354,7 @@ export async function provinceCountsPostgres(
   const fts = parseSearch(query.q);
   await index.refresh();
   const { hits } = await hitsOf(pool, index, query, fts);
-  return provinceCountsOf(index, level, hits.rowids);
+  const counts = provinceCountsOf(index, level, hits.rowids);
+  await index.saveSnapshot();
+  return counts;
 }

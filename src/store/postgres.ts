@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { documentFacets, newLabels } from "./document-facets.js";
+import { SNAPSHOT_AFTER_ROWS } from "./facet-index.js";
 import { indexedText } from "./index-text.js";
 import {
   checkUrl,
@@ -204,6 +205,8 @@ function columns(items: StoredDocument[], prepared: Map<string, Prepared>) {
 function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store {
   const index = new PgSearchIndex(pool);
   let closed = false;
+  // Documents this process added: past SNAPSHOT_AFTER_ROWS, closing keeps the facet index.
+  let added = 0;
   /**
    * A connection kept open while this process has runs going: its backend (pid and start time)
    * stands for the process, so that another process, on any machine, can tell a run whose
@@ -370,7 +373,11 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
   return {
     kind: "postgres",
     location: redactUrl(url),
-    add: (items, run) => addAll(items, run ?? randomUUID(), new Date().toISOString()),
+    async add(items, run) {
+      const result = await addAll(items, run ?? randomUUID(), new Date().toISOString());
+      added += result.added;
+      return result;
+    },
     async startRun(id) {
       const me = await openSession();
       const now = new Date().toISOString();
@@ -485,6 +492,12 @@ function makeStore(url: string, pool: pg.Pool, options: PostgresOptions): Store 
     async close() {
       if (closed) return;
       closed = true;
+      // An ingest that added many documents leaves the facet index ready for the next search.
+      if (added >= SNAPSHOT_AFTER_ROWS)
+        await index
+          .refresh()
+          .then(() => index.saveSnapshot())
+          .catch(() => {});
       const s = session;
       session = null;
       // This process's claims end with it (the session's end voids them too, if this fails).

@@ -196,7 +196,7 @@ export const MIGRATIONS: Migration[] = [
   // only the rows added after `last_rowid`, not every document's row. A cache: stamped with the
   // schema version, so a later migration that rewrites document_facets makes it unread.
   `
-  CREATE TABLE facet_snapshot (
+  CREATE TABLE IF NOT EXISTS facet_snapshot (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     schema_version INTEGER NOT NULL,
     last_rowid INTEGER NOT NULL,
@@ -230,6 +230,8 @@ export function migrate(db: Database.Database): number {
       else migration(db);
       db.pragma(`user_version = ${v + 1}`);
     }
+    // A migration may rewrite the facet rows: the index kept from them is made again.
+    if (current < MIGRATIONS.length) db.exec("DELETE FROM facet_snapshot");
   }).immediate();
   return MIGRATIONS.length;
 }

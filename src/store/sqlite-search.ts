@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { FacetIndex, type Multi } from "./facet-index.js";
+import { FacetIndex, type Multi, SNAPSHOT_AFTER_ROWS } from "./facet-index.js";
 import type { FtsQuery } from "./fts-query.js";
 import { TIER_COUNT, type Tiers, tiersOf } from "./ranking.js";
 import {
@@ -21,9 +21,6 @@ import type { SearchQuery, SearchResult } from "./types.js";
 
 type Db = Database.Database;
 
-/** How many rows a process reads from document_facets before it keeps a new snapshot. */
-export const SNAPSHOT_AFTER_ROWS = 1000;
-
 /**
  * bm25 weights of the columns of documents_fts: document id, title, body, captions, stems
  * (the other forms of an English word, which a query with a stem looks for there and in the
@@ -41,13 +38,6 @@ export class SearchIndex extends FacetIndex {
   private version = -1;
   private stale = true;
   private lastRowid = 0;
-  /** Rows read from document_facets since the snapshot was read or written. */
-  private fromRows = 0;
-
-  /** How many rows of document_facets the index read since its snapshot (or since empty). */
-  get rowsRead(): number {
-    return this.fromRows;
-  }
 
   constructor(private readonly db: Db) {
     super();

@@ -2,16 +2,12 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { databaseError } from "./db-errors.js";
 import { documentFacets, type Labels, newLabels } from "./document-facets.js";
+import { SNAPSHOT_AFTER_ROWS } from "./facet-index.js";
 import { indexedText } from "./index-text.js";
 import { FTS_COLUMNS } from "./migrate-search.js";
 import { migrate } from "./schema.js";
 import { processExists, SqliteClaims } from "./sqlite-claims.js";
-import {
-  provinceCountsSqlite,
-  SearchIndex,
-  SNAPSHOT_AFTER_ROWS,
-  searchSqlite,
-} from "./sqlite-search.js";
+import { provinceCountsSqlite, SearchIndex, searchSqlite } from "./sqlite-search.js";
 import type { RunRecord, Store, StoredDocument } from "./types.js";
 
 export interface SqliteOptions {

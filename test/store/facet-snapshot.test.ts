@@ -4,9 +4,14 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { FacetIndex, type FacetRow, KINDS } from "../../src/store/facet-index.js";
+import {
+  FacetIndex,
+  type FacetRow,
+  KINDS,
+  SNAPSHOT_AFTER_ROWS,
+} from "../../src/store/facet-index.js";
 import { openSqliteStore } from "../../src/store/sqlite.js";
-import { SearchIndex, SNAPSHOT_AFTER_ROWS } from "../../src/store/sqlite-search.js";
+import { SearchIndex } from "../../src/store/sqlite-search.js";
 import type { SearchQuery, StoredDocument } from "../../src/store/types.js";
 import { sampleDocuments } from "./fixtures.js";
 
