@@ -12,8 +12,8 @@ import {
 } from "../../src/store/facet-index.js";
 import { openSqliteStore } from "../../src/store/sqlite.js";
 import { SearchIndex } from "../../src/store/sqlite-search.js";
-import type { SearchQuery, StoredDocument } from "../../src/store/types.js";
-import { sampleDocuments } from "./fixtures.js";
+import type { SearchQuery } from "../../src/store/types.js";
+import { manyDocuments } from "./fixtures.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dossier-snapshot-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,13 +103,20 @@ describe("FacetIndex as bytes", () => {
   });
 });
 
-/** Many small documents (distinct ids), enough for a store to keep a snapshot. */
-function manyDocuments(count: number, tag: string): StoredDocument[] {
-  const base = sampleDocuments();
-  return Array.from({ length: count }, (_, i) => {
-    const { document, analysis } = base[i % base.length] as StoredDocument;
-    return { document: { ...document, id: `${tag}-${i}`, source: `${tag}/${i}.txt` }, analysis };
-  });
+/** A library of `count` documents (`manyDocuments`) made by one ingest; its path. */
+async function library(name: string, count: number): Promise<string> {
+  const path = join(dir, name);
+  const store = openSqliteStore(path);
+  await store.add(manyDocuments(count, name));
+  await store.close();
+  return path;
+}
+
+/** A search index of its own on the library, loaded as a search loads it. */
+function loaded(db: Database.Database): SearchIndex {
+  const index = new SearchIndex(db);
+  db.transaction(() => index.refresh())();
+  return index;
 }
 
 const QUERIES: SearchQuery[] = [
@@ -142,8 +149,7 @@ describe("the SQLite store's facet snapshot", () => {
     const more = openSqliteStore(path);
     await more.add(manyDocuments(3, "b"));
     await more.close();
-    const index = new SearchIndex(raw);
-    raw.transaction(() => index.refresh())();
+    const index = loaded(raw);
     expect(index.rowsRead).toBe(3);
     expect(index.rowids.length).toBe(SNAPSHOT_AFTER_ROWS + 203);
 
@@ -156,10 +162,7 @@ describe("the SQLite store's facet snapshot", () => {
   });
 
   it("is not read when corrupt, from another schema version, or larger than the table", async () => {
-    const path = join(dir, "bad.db");
-    const store = openSqliteStore(path);
-    await store.add(manyDocuments(SNAPSHOT_AFTER_ROWS, "c"));
-    await store.close();
+    const path = await library("bad.db", SNAPSHOT_AFTER_ROWS);
     const expected = await answers(path);
     const raw = new Database(path);
     const snapshot = raw.prepare("SELECT data FROM facet_snapshot").pluck().get() as Buffer;
@@ -169,9 +172,7 @@ describe("the SQLite store's facet snapshot", () => {
     ];
     for (const [sql, args] of bad) {
       raw.prepare(sql).run(...args);
-      const index = new SearchIndex(raw);
-      raw.transaction(() => index.refresh())();
-      expect(index.rowsRead).toBe(SNAPSHOT_AFTER_ROWS);
+      expect(loaded(raw).rowsRead).toBe(SNAPSHOT_AFTER_ROWS);
       expect(await answers(path)).toEqual(expected);
     }
     // Rows deleted by hand: the table is smaller than the snapshot, so it is read whole.
@@ -179,23 +180,16 @@ describe("the SQLite store's facet snapshot", () => {
       .prepare("UPDATE facet_snapshot SET data = ?, schema_version = ?")
       .run(snapshot, raw.pragma("user_version", { simple: true }));
     raw.exec("DELETE FROM document_facets WHERE fts_rowid > 990");
-    const index = new SearchIndex(raw);
-    raw.transaction(() => index.refresh())();
-    expect(index.rowids.length).toBe(990);
+    expect(loaded(raw).rowids.length).toBe(990);
     raw.close();
   });
 
   it("is written by a search that read many rows, and skipped on a read-only library", async () => {
-    const path = join(dir, "searched.db");
-    const store = openSqliteStore(path);
-    await store.add(manyDocuments(SNAPSHOT_AFTER_ROWS, "d"));
-    await store.close();
+    const path = await library("searched.db", SNAPSHOT_AFTER_ROWS);
     const raw = new Database(path);
     raw.exec("DELETE FROM facet_snapshot");
     const readOnly = new Database(path, { readonly: true });
-    const index = new SearchIndex(readOnly);
-    readOnly.transaction(() => index.refresh())();
-    index.saveSnapshot();
+    loaded(readOnly).saveSnapshot();
     expect(raw.prepare("SELECT count(*) FROM facet_snapshot").pluck().get()).toBe(0);
     readOnly.close();
     await answers(path);

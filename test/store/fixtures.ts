@@ -36,3 +36,12 @@ export function sampleDocuments(): StoredDocument[] {
     ),
   ];
 }
+
+/** `count` documents with distinct ids cycling through the five samples: enough, past 1,000, for a store to keep its facet snapshot. */
+export function manyDocuments(count: number, tag: string): StoredDocument[] {
+  const base = sampleDocuments();
+  return Array.from({ length: count }, (_, i) => {
+    const { document, analysis } = base[i % base.length] as StoredDocument;
+    return { document: { ...document, id: `${tag}-${i}`, source: `${tag}/${i}.txt` }, analysis };
+  });
+}

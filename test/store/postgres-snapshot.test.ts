@@ -8,17 +8,9 @@ import { describe, expect, it } from "vitest";
 import { SNAPSHOT_AFTER_ROWS } from "../../src/store/facet-index.js";
 import { openPostgresStore } from "../../src/store/postgres.js";
 import { PgSearchIndex } from "../../src/store/postgres-search.js";
-import type { SearchQuery, StoredDocument } from "../../src/store/types.js";
+import type { SearchQuery } from "../../src/store/types.js";
 import { freshDatabase } from "../pg/databases.js";
-import { sampleDocuments } from "./fixtures.js";
-
-function manyDocuments(count: number, tag: string): StoredDocument[] {
-  const base = sampleDocuments();
-  return Array.from({ length: count }, (_, i) => {
-    const { document, analysis } = base[i % base.length] as StoredDocument;
-    return { document: { ...document, id: `${tag}-${i}`, source: `${tag}/${i}.txt` }, analysis };
-  });
-}
+import { manyDocuments } from "./fixtures.js";
 
 const QUERIES: SearchQuery[] = [
   { q: "ASEAN" },
