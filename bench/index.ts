@@ -5,7 +5,9 @@
  * Then ingest throughput: plain-text pages (whole pipeline vs decode+split) and HTML pages
  * (whole pipeline, extraction alone, and @mozilla/readability alone as the baseline).
  * Then analyze(), compare(), and the store: `dossier ingest` into SQLite (documents/s with the
- * analysis) and 20 typical searches (p50/p95), beside a raw INSERT and LIKE scans (bench/store-run.ts).
+ * analysis) and 20 typical searches (p50/p95; the first of a new process), beside a raw INSERT,
+ * a plain FTS5 table and LIKE scans (bench/store-run.ts), and `dossier search` as a whole process
+ * beside the sqlite3 shell (bench/search-cli.ts).
  * Then the same folder into PostgreSQL (bench/postgres.ts): ingest with one process and with
  * two sharing the work, and the same searches.
  * Then how HTML extraction grows as hostile pages double (bench/html-growth.ts) and a short load
@@ -283,6 +285,12 @@ let ftsIngest: StoreIngest;
 let storeSearch: StoreSearch;
 let likeSearch: StoreSearch;
 let ftsSearch: StoreSearch;
+/** `dossier search` and the sqlite3 shell, whole processes (bench/search-cli.ts). */
+interface SearchCli {
+  skipped?: string;
+  rows?: { q: string; dossier: { wallMs: number }; sqlite3: { wallMs: number } }[];
+}
+let searchCli: SearchCli;
 try {
   const db = join(dbDir, "dossier.db");
   const raw = join(dbDir, "raw.db");
@@ -296,6 +304,10 @@ try {
   storeSearch = runScript("./store-run.ts", ["search", db]) as unknown as StoreSearch;
   likeSearch = runScript("./store-run.ts", ["baseline-search", raw]) as unknown as StoreSearch;
   ftsSearch = runScript("./store-run.ts", ["baseline-fts", db]) as unknown as StoreSearch;
+  searchCli = runScript("./search-cli.ts", [
+    db,
+    String(values["cli-runs"]),
+  ]) as unknown as SearchCli;
 } finally {
   rmSync(dbDir, { recursive: true, force: true });
 }
@@ -328,6 +340,14 @@ process.stdout.write(
 process.stdout.write(
   `  baseline: LIKE '%…%' scans of the raw text (count, first 20), ${likeSearch.samples} timed  ${latency(likeSearch)}\n`,
 );
+if (searchCli.skipped)
+  process.stdout.write(`  dossier search beside the sqlite3 shell: ${searchCli.skipped}\n`);
+for (const row of searchCli.rows ?? []) {
+  const ratio = row.dossier.wallMs / row.sqlite3.wallMs;
+  process.stdout.write(
+    `  \`dossier search ${JSON.stringify(row.q)}\` whole process ${row.dossier.wallMs.toFixed(0)} ms, the sqlite3 shell on the same FTS5 query ${row.sqlite3.wallMs.toFixed(0)} ms: ${ratio.toFixed(1)}x (bar 3x ${bar(ratio <= 3)})\n`,
+  );
+}
 process.stdout.write("  per query (median ms, matching documents): dossier | plain FTS5 | LIKE\n");
 storeSearch.perQuery.forEach((q, i) => {
   const like = likeSearch.perQuery[i];
