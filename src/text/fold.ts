@@ -6,6 +6,8 @@
  * combining marks have a class of their own that the scanner skips.
  */
 
+import { cachedBuild } from "../io/data-cache.js";
+
 /** Not part of a word: punctuation, symbols, line breaks. */
 export const OTHER = 0;
 /** A combining mark (NFD diacritics): belongs to the word before it, folded away. */
@@ -19,7 +21,12 @@ export const WORD = 3;
 // Apostrophes separate too: "Ministers' Meeting" is two words, and "Hanoi's" ends at "Hanoi".
 const SEPARATORS = " \t\u00a0\u2007\u202f-\u2010\u2011\u2012\u2013\u2014\u2212.'\u2019";
 
-function buildTables(): { fold: Uint8Array; upper: Uint8Array } {
+/**
+ * The tables below, from Unicode's properties as this Node.js knows them: 65,536 regular
+ * expression tests and normalisations, a tenth of a second at every start, so kept in the data
+ * cache (its key names the Node.js version).
+ */
+function buildTables(): Tables {
   const fold = new Uint8Array(0x10000);
   const upper = new Uint8Array(0x10000);
   const isMark = /\p{M}/u;
@@ -42,10 +49,38 @@ function buildTables(): { fold: Uint8Array; upper: Uint8Array } {
     const b = base.length === 1 ? base.charCodeAt(0) : 0;
     fold[c] = (b >= 97 && b <= 122) || (b >= 48 && b <= 57) ? b : WORD;
   }
-  return { fold, upper };
+  const char = fold.map((f, c) => f | (upper[c] === 1 ? 128 : 0));
+  const wordclass = fold.map((f, c) =>
+    f === MARK ? 3 : f >= 97 ? (upper[c] === 1 ? 2 : 1) : f >= 48 || f === WORD ? 4 : 0,
+  );
+  return { fold, upper, char, wordclass };
 }
 
-const tables = buildTables();
+interface Tables {
+  fold: Uint8Array;
+  upper: Uint8Array;
+  char: Uint8Array;
+  wordclass: Uint8Array;
+}
+
+const tables = cachedBuild<Tables>({
+  name: "fold",
+  build: buildTables,
+  save: (t) => ({ json: null, arrays: { ...t } }),
+  restore: ({ arrays }) => {
+    const table = (name: string) => {
+      const a = arrays[name];
+      if (!(a instanceof Uint8Array) || a.length !== 0x10000) throw new Error(`snapshot: no ${name}`);
+      return a;
+    };
+    return {
+      fold: table("fold"),
+      upper: table("upper"),
+      char: table("char"),
+      wordclass: table("wordclass"),
+    };
+  },
+});
 
 /** Per code unit: a folded letter (97–122), digit (48–57), or OTHER / MARK / SEP / WORD. */
 export const FOLD: Uint8Array = tables.fold;
@@ -56,15 +91,13 @@ export const UPPER: Uint8Array = tables.upper;
  * FOLD and UPPER in one table for the scanner's hot loop: the low 7 bits are FOLD's value,
  * bit 7 (128) is set on uppercase letters. One lookup per code unit instead of two.
  */
-export const CHAR: Uint8Array = tables.fold.map((f, c) => f | (tables.upper[c] === 1 ? 128 : 0));
+export const CHAR: Uint8Array = tables.char;
 
 /**
  * Word classes for skipping through a word fast: 0 not a word character, 1 lowercase letter,
  * 2 uppercase letter, 3 combining mark, 4 any other word character (digit, non-Latin letter).
  */
-export const WORDCLASS: Uint8Array = tables.fold.map((f, c) =>
-  f === MARK ? 3 : f >= 97 ? (tables.upper[c] === 1 ? 2 : 1) : f >= 48 || f === WORD ? 4 : 0,
-);
+export const WORDCLASS: Uint8Array = tables.wordclass;
 
 /**
  * Folds a name to its matching key: lowercase ASCII letters and digits, one space between

@@ -75,7 +75,13 @@ export function buildUnitMatcher(
   g: Gazetteer,
   lexicon: UnitLexicon,
   context: ContextLexicon,
+  trie: NameTrie<UnitKey> = buildUnitTrie(g, lexicon),
 ): UnitMatcher {
+  return { trie, units: g.units, lexicon, context };
+}
+
+/** The trie of every spelling of every unit (the costly part of a matcher: a cache keeps it). */
+export function buildUnitTrie(g: Gazetteer, lexicon: UnitLexicon): NameTrie<UnitKey> {
   const keys: UnitKey[] = [];
   g.units.forEach((u, unit) => {
     const seen = new Set<string>();
@@ -94,7 +100,7 @@ export function buildUnitMatcher(
       });
     }
   });
-  return { trie: buildTrie(keys), units: g.units, lexicon, context };
+  return buildTrie(keys);
 }
 
 const BEFORE: NearToken[] = [];
