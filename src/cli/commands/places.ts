@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { placesAndEntities } from "../../analyze.js";
+import { placesAndEntities } from "../../extract/places-and-entities.js";
 import { countProvinces } from "../../extract/places/index.js";
 import {
   type Level,
