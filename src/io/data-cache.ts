@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeSnapshot, encodeSnapshot, type Snapshot } from "./snapshot.js";
@@ -73,7 +81,11 @@ function writeSnapshot<T>(file: string, key: string, spec: CachedBuild<T>, value
     writeFileSync(temporary, encodeSnapshot(key, spec.save(value)));
     renameSync(temporary, file);
   } catch {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nowhere to write: nothing was written.
+    }
   }
 }
 
@@ -93,20 +105,28 @@ function codeDigest(): string {
   return code;
 }
 
-const trees = new Map<string, string>();
-/** Every file under `dir` (ending in `ext`), by path and bytes. */
+const trees = new Map<string, { stamp: string; digest: string }>();
+/**
+ * Every file under `dir` (ending in `ext`), by path and bytes. Hashed again in one process only
+ * when a file's size or time changed: three defaults read the same data folder.
+ */
 function treeDigest(dir: string, ext: string): string {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile() && f.name.endsWith(ext))
+    .map((f) => join(f.parentPath, f.name))
+    .sort();
+  const stamp = files
+    .map((f) => {
+      const s = statSync(f, { bigint: true });
+      return `${f}\0${s.size}\0${s.mtimeNs}`;
+    })
+    .join("\0");
   const key = `${dir}\0${ext}`;
-  let digest = trees.get(key);
-  if (digest === undefined) {
-    const hash = createHash("sha256");
-    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((f) => f.isFile() && f.name.endsWith(ext))
-      .map((f) => join(f.parentPath, f.name))
-      .sort();
-    for (const f of files) hash.update(`${f.slice(dir.length)}\0`).update(readFileSync(f));
-    digest = hash.digest("hex");
-    trees.set(key, digest);
-  }
+  const known = trees.get(key);
+  if (known?.stamp === stamp) return known.digest;
+  const hash = createHash("sha256");
+  for (const f of files) hash.update(`${f.slice(dir.length)}\0`).update(readFileSync(f));
+  const digest = hash.digest("hex");
+  trees.set(key, { stamp, digest });
   return digest;
 }

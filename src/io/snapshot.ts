@@ -48,7 +48,9 @@ export function encodeSnapshot(key: string, snapshot: Snapshot): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32LE(head.length);
   // The body starts 8-byte aligned in the file, so the arrays can be views on it.
-  const pad = Buffer.alloc(align(MAGIC.length + 4 + head.length) - (MAGIC.length + 4 + head.length));
+  const pad = Buffer.alloc(
+    align(MAGIC.length + 4 + head.length) - (MAGIC.length + 4 + head.length),
+  );
   return Buffer.concat([MAGIC, length, head, pad, body]);
 }
 

@@ -70,7 +70,8 @@ const tables = cachedBuild<Tables>({
   restore: ({ arrays }) => {
     const table = (name: string) => {
       const a = arrays[name];
-      if (!(a instanceof Uint8Array) || a.length !== 0x10000) throw new Error(`snapshot: no ${name}`);
+      if (!(a instanceof Uint8Array) || a.length !== 0x10000)
+        throw new Error(`snapshot: no ${name}`);
       return a;
     };
     return {

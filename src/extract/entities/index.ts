@@ -112,7 +112,10 @@ function bundledLists(): Bundled {
         places: EntityKey[][];
       };
       if (!Array.isArray(entities) || !Array.isArray(titles)) throw new Error("snapshot: no lists");
-      const tries = { all: unpackTrie(all, "all", arrays), places: unpackTrie(places, "places", arrays) };
+      const tries = {
+        all: unpackTrie(all, "all", arrays),
+        places: unpackTrie(places, "places", arrays),
+      };
       return { entities, titles, tries };
     },
   });

@@ -1,12 +1,12 @@
+import type { NameKey } from "../../gazetteer/keys.js";
 import { DEFAULT_DATA_DIR, defaultGazetteer } from "../../gazetteer/load.js";
 import { cachedBuild } from "../../io/data-cache.js";
-import type { NameKey } from "../../gazetteer/keys.js";
 import { packTrie, unpackTrie } from "../../text/trie.js";
 import { maskUrls } from "../../text/urls.js";
 import { buildGeoparserTries, createGeoparser, type Geoparser } from "./geoparser.js";
 import { loadContextLexicon } from "./lexicon.js";
-import { loadUnitLexicon, type UnitKey } from "./units/index.js";
 import type { FindPlacesOptions, PlaceMention } from "./types.js";
+import { loadUnitLexicon, type UnitKey } from "./units/index.js";
 
 export { createGeoparser, type Geoparser, type PlacesFound } from "./geoparser.js";
 export { type ContextLexicon, loadContextLexicon, parseContextLexicon } from "./lexicon.js";
