@@ -2,98 +2,151 @@ import type { Gazetteer } from "./types.js";
 import type { AdminUnit, UnitType } from "./units.js";
 
 /**
- * The gazetteer as the data cache holds it (`io/data-cache.ts`). Its 14,000 units are rows, not
- * objects: without their field names the JSON is half as long, and parsing it was most of the
- * cost of reading the gazetteer back.
+ * The gazetteer as the data cache holds it (`io/data-cache.ts`). Its 14,000 units are columns,
+ * not objects: each text field one string split on line breaks, so reading them back makes
+ * a few long strings and arrays instead of parsing 14,000 objects' worth of JSON.
  */
 export interface GazetteerJson {
   provinces: Gazetteer["provinces"];
   provinces2025: Gazetteer["provinces2025"];
   places: Gazetteer["places"];
   ambiguities: Gazetteer["ambiguities"];
-  units: UnitRow[];
+  units: UnitColumns;
 }
 
-/** An AdminUnit's fields in order; `types` and `names` null when they are `[type]`, `[nameVi]`. */
-type UnitRow = [
-  id: string,
-  code: string,
-  era: AdminUnit["era"],
-  level: AdminUnit["level"],
-  nameVi: string,
-  name: string,
-  type: UnitType,
-  types: UnitType[] | null,
-  provinceCode: string,
-  province2025Code: string,
-  district: number | null,
-  successors: number[],
-  predecessors: number[],
-  partial: 0 | 1,
-  names: string[] | null,
-];
+/** The text fields of AdminUnit, each a column. */
+const TEXT = [
+  "id",
+  "code",
+  "era",
+  "level",
+  "nameVi",
+  "name",
+  "type",
+  "provinceCode",
+  "province2025Code",
+] as const;
+type TextField = (typeof TEXT)[number];
+
+interface UnitColumns {
+  count: number;
+  /** Per field of TEXT, the units' values joined by line breaks. */
+  text: Record<TextField, string>;
+  /** `types` and `names`, tab-separated; empty when they are `[type]`, `[nameVi]`. */
+  types: string;
+  names: string;
+  /** -1: none. */
+  district: number[];
+  /** The lists of unit i are values[offsets[i]] to values[offsets[i + 1]]. */
+  successors: { offsets: number[]; values: number[] };
+  predecessors: { offsets: number[]; values: number[] };
+  partial: number[];
+}
 
 export function gazetteerToJson(g: Gazetteer): GazetteerJson {
   const { provinces, provinces2025, places, ambiguities } = g;
-  return { provinces, provinces2025, places, ambiguities, units: g.units.map(unitToRow) };
+  return { provinces, provinces2025, places, ambiguities, units: unitColumns(g.units) };
 }
 
 export function gazetteerFromJson(json: GazetteerJson): Gazetteer {
   const { provinces, provinces2025, places, ambiguities } = json;
-  if (![provinces, provinces2025, places, ambiguities, json.units].every(Array.isArray))
+  if (![provinces, provinces2025, places, ambiguities].every(Array.isArray))
     throw new Error("snapshot: not a gazetteer");
   return {
     provinces,
     provinces2025,
     places,
     ambiguities,
-    units: json.units.map(unitFromRow),
+    units: unitsFromColumns(json.units),
     provinceByCode: new Map(provinces.map((p) => [p.code, p])),
     province2025ByCode: new Map(provinces2025.map((p) => [p.code, p])),
   };
 }
 
-function unitToRow(u: AdminUnit): UnitRow {
-  const onlyType = u.types.length === 1 && u.types[0] === u.type;
-  const onlyName = u.names.length === 1 && u.names[0] === u.nameVi;
-  return [
-    u.id,
-    u.code,
-    u.era,
-    u.level,
-    u.nameVi,
-    u.name,
-    u.type,
-    onlyType ? null : u.types,
-    u.provinceCode,
-    u.province2025Code,
-    u.district ?? null,
-    u.successors,
-    u.predecessors,
-    u.partial ? 1 : 0,
-    onlyName ? null : u.names,
-  ];
+function unitColumns(units: AdminUnit[]): UnitColumns {
+  const column = (values: string[], separator: string) => {
+    // A value holding the separator would read back as two: no cache then (the build stands).
+    if (values.some((v) => v.includes(separator) || v.includes("\n")))
+      throw new Error("snapshot: a unit field holds a separator");
+    return values;
+  };
+  const lines = (values: string[]) => column(values, "\n").join("\n");
+  const lists = (of: (u: AdminUnit) => string[], only: (u: AdminUnit) => string) =>
+    units
+      .map((u) => {
+        const list = of(u);
+        if (list.length === 1 && list[0] === only(u)) return "";
+        // An empty list or item would read back as the default.
+        if (list.length === 0 || list.includes("")) throw new Error("snapshot: an empty list");
+        return column(list, "\t").join("\t");
+      })
+      .join("\n");
+  const numbers = (of: (u: AdminUnit) => number[]) => {
+    const offsets = [0];
+    const values: number[] = [];
+    for (const u of units) {
+      values.push(...of(u));
+      offsets.push(values.length);
+    }
+    return { offsets, values };
+  };
+  const text = {} as Record<TextField, string>;
+  for (const field of TEXT) text[field] = lines(units.map((u) => u[field]));
+  return {
+    count: units.length,
+    text,
+    types: lists(
+      (u) => u.types,
+      (u) => u.type,
+    ),
+    names: lists(
+      (u) => u.names,
+      (u) => u.nameVi,
+    ),
+    district: units.map((u) => u.district ?? -1),
+    successors: numbers((u) => u.successors),
+    predecessors: numbers((u) => u.predecessors),
+    partial: units.map((u) => (u.partial ? 1 : 0)),
+  };
 }
 
-/** The unit of `unitToRow`, its fields in the order `parseUnits` gives them. */
-function unitFromRow(row: UnitRow): AdminUnit {
-  const [id, code, era, level, nameVi, name, type, types, provinceCode, province2025Code] = row;
-  const [, , , , , , , , , , district, successors, predecessors, partial, names] = row;
-  return {
-    id,
-    code,
-    era,
-    level,
-    nameVi,
-    name,
-    type,
-    types: types ?? [type],
-    provinceCode,
-    province2025Code,
-    ...(district === null ? {} : { district }),
-    successors,
-    predecessors,
-    partial: partial === 1,
-    names: names ?? [nameVi],
-  };
+/** The units of `unitColumns`, their fields in the order `parseUnits` gives them. */
+function unitsFromColumns(c: UnitColumns): AdminUnit[] {
+  const text = {} as Record<TextField, string[]>;
+  for (const field of TEXT) {
+    text[field] = c.text[field].split("\n");
+    if (text[field].length !== c.count) throw new Error(`snapshot: ${field} is not a column`);
+  }
+  const { id, code, era, level, nameVi, name, type, provinceCode, province2025Code } = text;
+  const types = c.types.split("\n");
+  const names = c.names.split("\n");
+  const list = ({ offsets, values }: { offsets: number[]; values: number[] }, i: number) =>
+    values.slice(offsets[i], offsets[i + 1]);
+  const units: AdminUnit[] = new Array(c.count);
+  for (let i = 0; i < c.count; i++) {
+    const t = type[i] as UnitType;
+    const d = c.district[i] as number;
+    const head = {
+      id: id[i] as string,
+      code: code[i] as string,
+      era: era[i] as AdminUnit["era"],
+      level: level[i] as AdminUnit["level"],
+      nameVi: nameVi[i] as string,
+      name: name[i] as string,
+      type: t,
+      types: types[i] === "" ? [t] : ((types[i] as string).split("\t") as UnitType[]),
+      provinceCode: provinceCode[i] as string,
+      province2025Code: province2025Code[i] as string,
+    };
+    const tail = {
+      successors: list(c.successors, i),
+      predecessors: list(c.predecessors, i),
+      partial: c.partial[i] === 1,
+      names: names[i] === "" ? [nameVi[i] as string] : (names[i] as string).split("\t"),
+    };
+    // Object.assign, not a spread in a literal: in the cold interpreter the spread costs 5 µs
+    // a unit (70 ms over all of them).
+    units[i] = d < 0 ? Object.assign(head, tail) : Object.assign(head, { district: d }, tail);
+  }
+  return units;
 }

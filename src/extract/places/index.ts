@@ -6,7 +6,8 @@ import { maskUrls } from "../../text/urls.js";
 import { buildGeoparserTries, createGeoparser, type Geoparser } from "./geoparser.js";
 import { loadContextLexicon } from "./lexicon.js";
 import type { FindPlacesOptions, PlaceMention } from "./types.js";
-import { loadUnitLexicon, type UnitKey } from "./units/index.js";
+import { loadUnitLexicon } from "./units/index.js";
+import { type UnitKeyColumns, unitKeyColumns, unitKeysFromColumns } from "./units/snapshot.js";
 
 export { createGeoparser, type Geoparser, type PlacesFound } from "./geoparser.js";
 export { type ContextLexicon, loadContextLexicon, parseContextLexicon } from "./lexicon.js";
@@ -31,15 +32,15 @@ export function defaultGeoparser(): Geoparser {
         const arrays = {};
         const json = {
           names: packTrie(names, "names", arrays),
-          units: units && packTrie(units, "units", arrays),
+          units: units && unitKeyColumns(packTrie(units, "units", arrays)),
         };
         return { json, arrays };
       },
       restore: ({ json, arrays }) => {
-        const { names, units } = json as { names: NameKey[][]; units: UnitKey[][] | null };
+        const { names, units } = json as { names: NameKey[][]; units: UnitKeyColumns | null };
         return {
           names: unpackTrie(names, "names", arrays),
-          units: units && unpackTrie(units, "units", arrays),
+          units: units && unpackTrie(unitKeysFromColumns(units), "units", arrays),
         };
       },
     });
