@@ -52,15 +52,28 @@ export function gazetteerFromJson(json: GazetteerJson): Gazetteer {
   const { provinces, provinces2025, places, ambiguities } = json;
   if (![provinces, provinces2025, places, ambiguities].every(Array.isArray))
     throw new Error("snapshot: not a gazetteer");
-  return {
+  const makeUnits = unitMaker(json.units);
+  const g: Gazetteer = {
     provinces,
     provinces2025,
     places,
     ambiguities,
-    units: unitsFromColumns(json.units),
+    units: [],
     provinceByCode: new Map(provinces.map((p) => [p.code, p])),
     province2025ByCode: new Map(provinces2025.map((p) => [p.code, p])),
   };
+  // The units are made on first use: a text that names no district or commune (most short ones)
+  // never pays for 14,000 objects. Their columns are checked now, so making them cannot fail.
+  Object.defineProperty(g, "units", {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const units = makeUnits();
+      Object.defineProperty(g, "units", { value: units, writable: true, enumerable: true });
+      return units;
+    },
+  });
+  return g;
 }
 
 function unitColumns(units: AdminUnit[]): UnitColumns {
@@ -110,16 +123,34 @@ function unitColumns(units: AdminUnit[]): UnitColumns {
   };
 }
 
-/** The units of `unitColumns`, their fields in the order `parseUnits` gives them. */
-function unitsFromColumns(c: UnitColumns): AdminUnit[] {
+/**
+ * Checks the columns of `unitColumns` and returns what makes their units, the fields of each in
+ * the order `parseUnits` gives them; throws now if a column is missing or of another length.
+ */
+function unitMaker(c: UnitColumns): () => AdminUnit[] {
   const text = {} as Record<TextField, string[]>;
-  for (const field of TEXT) {
-    text[field] = c.text[field].split("\n");
-    if (text[field].length !== c.count) throw new Error(`snapshot: ${field} is not a column`);
-  }
-  const { id, code, era, level, nameVi, name, type, provinceCode, province2025Code } = text;
+  for (const field of TEXT) text[field] = c.text[field].split("\n");
   const types = c.types.split("\n");
   const names = c.names.split("\n");
+  const lists = [c.successors, c.predecessors];
+  if (
+    !Number.isInteger(c.count) ||
+    ![...Object.values(text), types, names, c.district, c.partial].every(
+      (column) => column.length === c.count,
+    ) ||
+    !lists.every((l) => l.offsets.length === c.count + 1 && l.offsets[c.count] === l.values.length)
+  )
+    throw new Error("snapshot: the units are not columns");
+  return () => makeUnits(c, text, types, names);
+}
+
+function makeUnits(
+  c: UnitColumns,
+  text: Record<TextField, string[]>,
+  types: string[],
+  names: string[],
+): AdminUnit[] {
+  const { id, code, era, level, nameVi, name, type, provinceCode, province2025Code } = text;
   const list = ({ offsets, values }: { offsets: number[]; values: number[] }, i: number) =>
     values.slice(offsets[i], offsets[i + 1]);
   const units: AdminUnit[] = new Array(c.count);

@@ -77,7 +77,16 @@ export function buildUnitMatcher(
   context: ContextLexicon,
   trie: NameTrie<UnitKey> = buildUnitTrie(g, lexicon),
 ): UnitMatcher {
-  return { trie, units: g.units, lexicon, context };
+  return {
+    trie,
+    // Read when a candidate is found, not here: the gazetteer of the data cache makes its units
+    // on first use, and a text may name none.
+    get units() {
+      return g.units;
+    },
+    lexicon,
+    context,
+  };
 }
 
 /** The trie of every spelling of every unit (the costly part of a matcher: a cache keeps it). */
