@@ -1,40 +1,12 @@
-import type { Command } from "commander";
 import { isDossierError } from "../errors.js";
 import { type IngestItem, ingestPaths, walkPaths } from "../ingest/index.js";
 import type { Document } from "../ingest/types.js";
-import { DEFAULT_MAX_BYTES } from "../io/read-bytes.js";
 import { pathArguments } from "./argv.js";
 import { describeError, exitCodeFor } from "./errors.js";
 import { escapeTerminal } from "./format/escape.js";
-import { parseInteger } from "./options.js";
+import type { InputOptions } from "./input-options.js";
 
-/** The options every command that reads documents takes. */
-export interface InputOptions {
-  include?: string[];
-  exclude?: string[];
-  maxBytes: number;
-  /** This process's share of the files, when several processes share them (see `IngestOptions`). */
-  share?: { index: number; count: number };
-}
-
-export function addInputOptions(command: Command): Command {
-  return command
-    .argument(
-      "[inputs...]",
-      'files or folders (text, Markdown, HTML, JSON Lines; folders recursively); "-" or nothing for standard input',
-    )
-    .option(
-      "--include <glob...>",
-      "in folders, read only files matching these globs (default: text, Markdown, HTML, JSON Lines)",
-    )
-    .option("--exclude <glob...>", "in folders, skip files and folders matching these globs")
-    .option(
-      "--max-bytes <n>",
-      "refuse inputs larger than this many bytes",
-      parseInteger(1, 2 ** 31),
-      DEFAULT_MAX_BYTES,
-    );
-}
+export { addInputOptions, type InputOptions } from "./input-options.js";
 
 /**
  * Reads the inputs through ingest, calling `onDocument` for each document (and waiting for it,

@@ -1,5 +1,4 @@
 import { once } from "node:events";
-import { stringifyChunked } from "@discoveryjs/json-ext";
 
 /** Pieces JSON is written in: big enough to write fast, small enough to keep memory flat. */
 const CHUNK = 1 << 16;
@@ -45,6 +44,8 @@ export class Output {
       await this.write(margin === "" ? text : text.replaceAll("\n", `\n${margin}`));
       return;
     }
+    // Loaded here, not with the module: most runs write small values only.
+    const { stringifyChunked } = await import("@discoveryjs/json-ext");
     for (const chunk of stringifyChunked(value, { space, highWaterMark: CHUNK }))
       await this.write(margin === "" ? chunk : chunk.replaceAll("\n", `\n${margin}`));
   }

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { DossierError } from "../errors.js";
+import { cachedBuild } from "../io/data-cache.js";
 import { type GazetteerSources, parseGazetteer } from "./parse.js";
+import { type GazetteerJson, gazetteerFromJson, gazetteerToJson } from "./snapshot.js";
 import type { Gazetteer } from "./types.js";
 import { validateGazetteer } from "./validate.js";
 
@@ -46,8 +48,17 @@ export function loadGazetteer(dataDir = DEFAULT_DATA_DIR): Gazetteer {
 
 let cached: Gazetteer | undefined;
 
-/** The bundled gazetteer, loaded once. */
+/**
+ * The bundled gazetteer, loaded once, from the data cache when it holds this data's (checked
+ * when the cache was written: the same bytes check the same).
+ */
 export function defaultGazetteer(): Gazetteer {
-  cached ??= loadGazetteer();
+  cached ??= cachedBuild({
+    name: "gazetteer",
+    dataDir: DEFAULT_DATA_DIR,
+    build: () => loadGazetteer(),
+    save: (g) => ({ json: gazetteerToJson(g), arrays: {} }),
+    restore: ({ json }) => gazetteerFromJson(json as GazetteerJson),
+  });
   return cached;
 }

@@ -70,6 +70,7 @@ const SOURCE = `${START}(?:${time("l")}${SEP})?(?<date>(?:${WEEKDAY})?${CORE})(?
 
 const FIND = new RegExp(SOURCE, "giud");
 const WHOLE = new RegExp(`^(?:${SOURCE})$`, "iud");
+const FOUR_DIGITS = /\d{4}/;
 /** Longer than any dateline; parseDateTime gives up on anything longer. */
 const MAX_PARSE = 200;
 
@@ -172,6 +173,9 @@ export function findDateline(text: string, options?: { maxChars?: number }): Dat
     typeof options?.maxChars === "number" && options.maxChars >= 0 ? options.maxChars : 3000;
   // A little past the limit, so a dateline that starts before it is read whole.
   const hay = text.length > max + 80 ? text.slice(0, max + 80) : text;
+  // Every form has a four-digit year: without one, FIND (costly to compile, and slow to fail
+  // on every line) cannot match.
+  if (!FOUR_DIGITS.test(hay)) return null;
   FIND.lastIndex = 0;
   for (let m = FIND.exec(hay); m !== null && m.index < max; m = FIND.exec(hay)) {
     const found = interpret(m, false);

@@ -1,4 +1,9 @@
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
+import type IconvLite from "iconv-lite";
+
+// Loaded for the first legacy code page, not with the module: UTF-8 input never needs it.
+const require = createRequire(import.meta.url);
+let iconv: typeof IconvLite | undefined;
 
 export interface Decoded {
   text: string;
@@ -72,6 +77,7 @@ function guessLegacy(bytes: Uint8Array): { text: string; encoding: string } | nu
   let best: { text: string; encoding: string; score: number } | null = null;
   // Western text reads the same in both; Windows-1258 must earn its place with Vietnamese letters.
   for (const encoding of ["windows-1252", "windows-1258"]) {
+    iconv ??= require("iconv-lite") as typeof IconvLite;
     const text = nfc(iconv.decode(Buffer.from(bytes), encoding));
     const score =
       (text.match(VIETNAMESE)?.length ?? 0) * 2 - (text.match(MOJIBAKE)?.length ?? 0) * 3;

@@ -14,14 +14,19 @@
  * close others, self-closing tags in SVG and MathML), so what is cut is exactly what lies deeper.
  * Markup within bounds (every real page) is returned unchanged.
  */
-import { Tokenizer } from "htmlparser2";
+import { createRequire } from "node:module";
+import type { Tokenizer as TokenizerClass } from "htmlparser2";
+
+// Loaded on the first page bounded, not with the module: a run over plain text never needs it.
+const require = createRequire(import.meta.url);
+let Tokenizer: typeof TokenizerClass | undefined;
 
 /** Deeper than any real page (Readability is already skipped past 256). */
 export const MAX_NESTING = 512;
 /** Longer than any real class list (a few hundred characters at most). */
 export const MAX_CLASS = 4096;
 
-type Callbacks = ConstructorParameters<typeof Tokenizer>[1];
+type Callbacks = ConstructorParameters<typeof TokenizerClass>[1];
 
 const P = new Set(["p"]);
 const FORM = new Set(["input", "option", "optgroup", "select", "button", "datalist", "textarea"]);
@@ -178,6 +183,7 @@ export function boundMarkup(
     onprocessinginstruction() {},
     onend() {},
   };
+  Tokenizer ??= (require("htmlparser2") as { Tokenizer: typeof TokenizerClass }).Tokenizer;
   const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
   tokenizer.write(html);
   tokenizer.end();

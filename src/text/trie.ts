@@ -1,4 +1,5 @@
 import type { NameKey } from "../gazetteer/keys.js";
+import type { SnapshotArray } from "../io/snapshot.js";
 import { FOLD, MARK, SEP, UPPER, WORD } from "./fold.js";
 
 // Symbols: 0 = a separator between syllables, 1–26 = a–z, 27–36 = 0–9.
@@ -261,4 +262,41 @@ export function mayStart<K extends { key: string }>(
   const k4 = i + 3 < n ? (table[text.charCodeAt(i + 3)] as number) & 127 : 0;
   const mask = trie.starts3[(a * 27 + b) * 27 + (k3 - 96)] as number;
   return (mask & (1 << startClass(k4))) !== 0;
+}
+
+/**
+ * A trie as a snapshot holds it (`io/snapshot.ts`): its arrays under `prefix`, read back as
+ * views, and its groups as JSON.
+ */
+export function packTrie<K extends { key: string }>(
+  trie: NameTrie<K>,
+  prefix: string,
+  arrays: Record<string, SnapshotArray>,
+): K[][] {
+  arrays[`${prefix}.next`] = trie.next;
+  arrays[`${prefix}.term`] = trie.term;
+  arrays[`${prefix}.starts`] = trie.starts;
+  arrays[`${prefix}.starts3`] = trie.starts3;
+  return trie.groups;
+}
+
+/** The trie `packTrie` stored under `prefix`; throws if an array is missing or mistyped. */
+export function unpackTrie<K extends { key: string }>(
+  groups: K[][],
+  prefix: string,
+  arrays: Record<string, SnapshotArray>,
+): NameTrie<K> {
+  const array = <T>(name: string, type: new (n: number) => T): T => {
+    const a = arrays[`${prefix}.${name}`];
+    if (!(a instanceof type)) throw new Error(`snapshot: no ${prefix}.${name}`);
+    return a;
+  };
+  if (!Array.isArray(groups)) throw new Error(`snapshot: no ${prefix} groups`);
+  return {
+    next: array("next", Int32Array),
+    term: array("term", Int32Array),
+    groups,
+    starts: array("starts", Uint32Array),
+    starts3: array("starts3", Uint32Array),
+  };
 }

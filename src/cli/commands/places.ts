@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { placesAndEntities } from "../../analyze.js";
 import { countProvinces } from "../../extract/places/index.js";
+import { placesAndEntities } from "../../extract/places-and-entities.js";
 import {
   type Level,
   PlacesGeoJson,

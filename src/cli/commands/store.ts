@@ -4,12 +4,11 @@ import type { SearchQuery, SearchResult, Store, StoredDocument } from "../../sto
 import { csvField, escapeTerminal } from "../format/escape.js";
 import { placeCells, placeColumns } from "../format/places-csv.js";
 import { provinceCountsGeoJson } from "../format/province-geojson.js";
-import { addInputOptions } from "../inputs.js";
+import { addInputOptions } from "../input-options.js";
 import { formatOption, parseChoice, parseInteger } from "../options.js";
 import { ListWriter, Output } from "../output.js";
 import { addSearchFilters, searchFilters } from "../search-filters.js";
-import { textReport } from "./clean.js";
-import { type IngestCliOptions, runIngest } from "./ingest.js";
+import type { IngestCliOptions } from "./ingest.js";
 
 /** `--db`, as every command that reads or writes the library takes it. */
 export const DB_OPTION = [
@@ -31,6 +30,8 @@ export function registerStoreCommands(program: Command): void {
       1,
     )
     .action(async (inputs: string[], options: IngestCliOptions) => {
+      // Loaded here: search, stats and export never read documents in, nor analyse them.
+      const { runIngest } = await import("./ingest.js");
       process.exitCode = await runIngest(inputs, options);
     });
 
@@ -186,14 +187,15 @@ async function exportDatabase(
     return;
   }
   const list = format === "json" || format === "jsonl" ? new ListWriter(out, format) : null;
+  // The clean command's report, and the ingest modules behind it: for the text format only.
+  const textReport = format === "text" ? (await import("./clean.js")).textReport : null;
   if (format === "csv")
     await out.write(
       `${["document_id", "source", "start", "end", "text", ...placeColumns("both")].join(",")}\r\n`,
     );
   for await (const d of storedDocuments(store, filters)) {
     if (list) await list.add(d.document);
-    else if (format === "text")
-      await out.write(textReport(d.document.source, d.document, null, true));
+    else if (textReport) await out.write(textReport(d.document.source, d.document, null, true));
     else await out.write(mentionRows(d));
   }
   await list?.end();

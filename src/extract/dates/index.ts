@@ -36,7 +36,7 @@
 import { WORDCLASS } from "../../text/fold.js";
 import { maskUrls } from "../../text/urls.js";
 import { parseMatch, type Raw } from "./parse.js";
-import { PATTERNS, type TokenClass } from "./patterns.js";
+import { patternsFor, type TokenClass } from "./patterns.js";
 import { type DocDate, parseDocumentDate, resolve } from "./resolve.js";
 
 export type { Part, Raw } from "./parse.js";
@@ -142,7 +142,7 @@ function matchAt(
   cls: TokenClass,
   doc: DocDate | null,
 ): { mention: DateMention; raw: Raw } | null {
-  const { all, single } = PATTERNS[cls];
+  const { all, single } = patternsFor(cls);
   for (let i = 0; i < 2; i++) {
     const re = i === 0 ? all : single;
     re.lastIndex = pos;

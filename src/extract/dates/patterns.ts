@@ -155,13 +155,23 @@ export interface Patterns {
   single: RegExp;
 }
 
-const CLASSES: readonly TokenClass[] = ["d", "Y", "m", "n", "t", "y", "r"];
 // vThang(true) already reads the single "D tháng M" form (and reuses its group names).
 const EVERY = [...RANGES, ...SINGLES.filter(([, source]) => source !== V_THANG)];
 
-/** Sticky regexes per token class; one regex per class keeps each attempt short. */
-export const PATTERNS = Object.fromEntries(
-  CLASSES.map((c) => [c, { all: compile(EVERY, c), single: compile(SINGLES, c) }]),
-) as Record<TokenClass, Patterns>;
+const compiled: Partial<Record<TokenClass, Patterns>> = {};
+
+/**
+ * The sticky regexes of a token class; one regex per class keeps each attempt short. Compiled
+ * on first use: the fourteen of them took 50 ms at every start, most of it for classes that a
+ * short text never reaches.
+ */
+export function patternsFor(cls: TokenClass): Patterns {
+  let p = compiled[cls];
+  if (p === undefined) {
+    p = { all: compile(EVERY, cls), single: compile(SINGLES, cls) };
+    compiled[cls] = p;
+  }
+  return p;
+}
 /** Candidate tokens: runs of letters, marks, digits and "_". */
 export const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;

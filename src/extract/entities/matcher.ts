@@ -4,7 +4,7 @@ import { buildTrie, type Candidates, type NameTrie, newCandidates, walk } from "
 import type { EntityMention, EntityRecord } from "./types.js";
 
 /** One way of writing an entity, folded for the trie. */
-interface EntityKey {
+export interface EntityKey {
   key: string;
   entity: number;
   text: string;
@@ -24,7 +24,15 @@ export interface EntityMatcher {
   entities: EntityRecord[];
 }
 
-export function buildEntityMatcher(entities: EntityRecord[]): EntityMatcher {
+export function buildEntityMatcher(
+  entities: EntityRecord[],
+  trie: NameTrie<EntityKey> = buildEntityTrie(entities),
+): EntityMatcher {
+  return { trie, entities };
+}
+
+/** The trie of every name of `entities` (the costly part of a matcher: a cache keeps it). */
+export function buildEntityTrie(entities: EntityRecord[]): NameTrie<EntityKey> {
   const keys: EntityKey[] = [];
   entities.forEach((e, entity) => {
     for (const n of e.names) {
@@ -46,7 +54,7 @@ export function buildEntityMatcher(entities: EntityRecord[]): EntityMatcher {
         keys.push({ ...k, key: key.replace(/ /g, "") });
     }
   });
-  return { trie: buildTrie(keys), entities };
+  return buildTrie(keys);
 }
 
 /**

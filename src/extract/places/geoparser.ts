@@ -16,11 +16,13 @@ import { resolveKey } from "./resolve.js";
 import type { FindPlacesOptions, PlaceMention, ProvinceRef, UnresolvedPlace } from "./types.js";
 import {
   buildUnitMatcher,
+  buildUnitTrie,
   type CapitalisedRun,
   loadUnitLexicon,
   resolveUnits,
   sitesInFeatureLists,
   type UnitCandidate,
+  type UnitKey,
   type UnitLexicon,
   type UnitMatcher,
   type UnitResolver,
@@ -48,13 +50,27 @@ const ref = (p: Province | Province2025): ProvinceRef => ({
   nameVi: p.nameVi,
 });
 
+/** The tries a geoparser matches with, built from the gazetteer alone: what a cache can keep. */
+export interface GeoparserTries {
+  names: NameTrie;
+  /** Null when the gazetteer has no units below the province. */
+  units: NameTrie<UnitKey> | null;
+}
+
+export function buildGeoparserTries(g: Gazetteer, unitLexicon: UnitLexicon): GeoparserTries {
+  return {
+    names: buildTrie(nameKeys(g)),
+    units: g.units.length > 0 ? buildUnitTrie(g, unitLexicon) : null,
+  };
+}
+
 export function createGeoparser(
   g: Gazetteer,
   lexicon: ContextLexicon,
   unitLexicon: UnitLexicon = loadUnitLexicon(),
+  tries: GeoparserTries = buildGeoparserTries(g, unitLexicon),
 ): Geoparser {
-  const keys = nameKeys(g);
-  const trie = buildTrie(keys);
+  const trie = tries.names;
   const defaults = new Map([...ambiguityRules(g)].map(([key, a]) => [key, a.defaultId]));
 
   // Per place, what a mention reports and what the context rules compare: built once, shared
@@ -81,7 +97,7 @@ export function createGeoparser(
     ref: (code) => refs.get(code) ?? { code, name: code, nameVi: code },
     ref2025: (code) => refs2025.get(code) ?? { code, name: code, nameVi: code },
   };
-  const units = g.units.length > 0 ? buildUnitMatcher(g, unitLexicon, lexicon) : null;
+  const units = tries.units ? buildUnitMatcher(g, unitLexicon, lexicon, tries.units) : null;
   const scanner: Scanner = { trie, places, lexicon, g, defaults, units };
   const findAll = (text: string, options: FindPlacesOptions = {}): PlacesFound => {
     const minConfidence = options.minConfidence ?? 0;

@@ -1,8 +1,13 @@
-import { defaultGazetteer } from "../../gazetteer/load.js";
+import type { NameKey } from "../../gazetteer/keys.js";
+import { DEFAULT_DATA_DIR, defaultGazetteer } from "../../gazetteer/load.js";
+import { cachedBuild } from "../../io/data-cache.js";
+import { packTrie, unpackTrie } from "../../text/trie.js";
 import { maskUrls } from "../../text/urls.js";
-import { createGeoparser, type Geoparser } from "./geoparser.js";
+import { buildGeoparserTries, createGeoparser, type Geoparser } from "./geoparser.js";
 import { loadContextLexicon } from "./lexicon.js";
 import type { FindPlacesOptions, PlaceMention } from "./types.js";
+import { loadUnitLexicon } from "./units/index.js";
+import { type UnitKeyColumns, unitKeyColumns, unitKeysFromColumns } from "./units/snapshot.js";
 
 export { createGeoparser, type Geoparser, type PlacesFound } from "./geoparser.js";
 export { type ContextLexicon, loadContextLexicon, parseContextLexicon } from "./lexicon.js";
@@ -11,9 +16,36 @@ export type * from "./types.js";
 
 let shared: Geoparser | undefined;
 
-/** The geoparser over the bundled gazetteer and lexicons, built on first use. */
+/**
+ * The geoparser over the bundled gazetteer and lexicons, built on first use; its tries come
+ * from the data cache when it holds this data's.
+ */
 export function defaultGeoparser(): Geoparser {
-  shared ??= createGeoparser(defaultGazetteer(), loadContextLexicon());
+  if (!shared) {
+    const g = defaultGazetteer();
+    const unitLexicon = loadUnitLexicon();
+    const tries = cachedBuild({
+      name: "geoparser",
+      dataDir: DEFAULT_DATA_DIR,
+      build: () => buildGeoparserTries(g, unitLexicon),
+      save: ({ names, units }) => {
+        const arrays = {};
+        const json = {
+          names: packTrie(names, "names", arrays),
+          units: units && unitKeyColumns(packTrie(units, "units", arrays)),
+        };
+        return { json, arrays };
+      },
+      restore: ({ json, arrays }) => {
+        const { names, units } = json as { names: NameKey[][]; units: UnitKeyColumns | null };
+        return {
+          names: unpackTrie(names, "names", arrays),
+          units: units && unpackTrie(unitKeysFromColumns(units), "units", arrays),
+        };
+      },
+    });
+    shared = createGeoparser(g, loadContextLexicon(), unitLexicon, tries);
+  }
   return shared;
 }
 

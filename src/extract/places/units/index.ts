@@ -10,8 +10,10 @@ export { type ListItem, sitesInFeatureLists } from "./feature-lists.js";
 export { loadUnitLexicon, parseUnitLexicon, type UnitLexicon } from "./lexicon.js";
 export {
   buildUnitMatcher,
+  buildUnitTrie,
   type CapitalisedRun,
   type UnitCandidate,
+  type UnitKey,
   type UnitMatcher,
   unitAt,
   unlistedAt,

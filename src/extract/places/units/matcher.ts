@@ -75,7 +75,22 @@ export function buildUnitMatcher(
   g: Gazetteer,
   lexicon: UnitLexicon,
   context: ContextLexicon,
+  trie: NameTrie<UnitKey> = buildUnitTrie(g, lexicon),
 ): UnitMatcher {
+  return {
+    trie,
+    // Read when a candidate is found, not here: the gazetteer of the data cache makes its units
+    // on first use, and a text may name none.
+    get units() {
+      return g.units;
+    },
+    lexicon,
+    context,
+  };
+}
+
+/** The trie of every spelling of every unit (the costly part of a matcher: a cache keeps it). */
+export function buildUnitTrie(g: Gazetteer, lexicon: UnitLexicon): NameTrie<UnitKey> {
   const keys: UnitKey[] = [];
   g.units.forEach((u, unit) => {
     const seen = new Set<string>();
@@ -94,7 +109,7 @@ export function buildUnitMatcher(
       });
     }
   });
-  return { trie: buildTrie(keys), units: g.units, lexicon, context };
+  return buildTrie(keys);
 }
 
 const BEFORE: NearToken[] = [];
