@@ -26,10 +26,20 @@ export class Output {
   constructor(private readonly stream: NodeJS.WritableStream = process.stdout) {}
 
   /** Writes `text`; waits for a slow reader, and lets a closed one be noticed between pieces. */
-  async write(text: string): Promise<void> {
-    if (text === "") return;
+  async write(text: string | Uint8Array): Promise<void> {
+    if (text.length === 0) return;
     if (!this.stream.write(text)) await once(this.stream, "drain");
     else await new Promise(setImmediate);
+  }
+
+  /**
+   * Writes `parts` one after the other: in one write when they are all strings (a document's
+   * output whole before the next document is read), else a write each (bytes are not copied
+   * to be joined).
+   */
+  async writeAll(...parts: (string | Uint8Array)[]): Promise<void> {
+    if (parts.every((p) => typeof p === "string")) await this.write(parts.join(""));
+    else for (const p of parts) await this.write(p);
   }
 
   /**
@@ -96,11 +106,11 @@ export class ListWriter {
   }
 
   /**
-   * Adds an element made by `listElement` (in this list's format), in one write: a document's
-   * output goes out whole before the next document is read.
+   * Adds an element made by `listElement` (in this list's format), or its UTF-8 bytes.
    */
-  async addText(element: string): Promise<void> {
-    await this.out.write(this.format === "json" ? this.opening() + element : `${element}\n`);
+  async addText(element: string | Uint8Array): Promise<void> {
+    if (this.format === "json") await this.out.writeAll(this.opening(), element);
+    else await this.out.writeAll(element, "\n");
   }
 
   private opening(): string {

@@ -35,9 +35,9 @@ export async function runAnalyze(inputs: string[], options: AnalyzeCliOptions): 
   const out = new Output();
   const list = format === "text" ? null : new ListWriter(out, format);
   let documents = 0;
-  const take = async (text: string) => {
+  const take = async (text: string | Uint8Array) => {
     if (list) await list.addText(text);
-    else await out.write(`${documents === 0 ? "" : "\n"}${text}`);
+    else await out.writeAll(documents === 0 ? "" : "\n", text);
     documents++;
   };
   const own = async (source: string, document: Document) => {

@@ -65,13 +65,13 @@ export async function runPlaces(inputs: string[], options: PlacesOptions): Promi
   const geojson = new PlacesGeoJson();
   const total = new PlacesTotal();
   let documents = 0;
-  const take = async ({ text, tally, result }: PlacesOutput) => {
+  const take = async ({ text, tally, result }: PlacesOutput<string | Uint8Array>) => {
     if (list) await list.addText(text);
     else if (format === "csv")
-      await out.write(`${documents === 0 ? placesCsvHeader(level) : ""}${text}`);
+      await out.writeAll(documents === 0 ? placesCsvHeader(level) : "", text);
     else if (format === "geojson") geojson.add(result as PlacesResult);
     else {
-      await out.write(`${documents === 0 ? "" : "\n"}${text}`);
+      await out.writeAll(documents === 0 ? "" : "\n", text);
       total.add(tally as PlacesTally);
     }
     documents++;

@@ -44,8 +44,8 @@ export function placesResult(
  * worker thread, or the command's own): its text (a list element, CSV rows or a report), and
  * what the closing total or the GeoJSON needs from it.
  */
-export interface PlacesOutput {
-  text: string;
+export interface PlacesOutput<Text = string> {
+  text: Text;
   tally?: PlacesTally;
   /** GeoJSON only: the whole result, which the collection counts at the end. */
   result?: PlacesResult;
