@@ -2,13 +2,16 @@ import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { parseInteger } from "../options.js";
 
-/** Past four threads, the one writing the output in order is the bottleneck. */
+/**
+ * At most four: each worker costs a second of CPU to start (it builds the matchers) and over
+ * 100 MB of memory, and this thread, reading and writing for all of them, has its own limit.
+ */
 export const DEFAULT_JOBS = Math.max(1, Math.min(4, availableParallelism()));
 
 export function addJobsOption(command: Command): Command {
   return command.option(
     "-j, --jobs <n>",
-    `documents worked on at once, in worker threads when the input is large enough (1: in this process only; default: the CPUs, at most 4, here ${DEFAULT_JOBS})`,
+    `threads at work: this one reads and writes, the others (worker threads, started when the input is large enough) analyse; 1: this thread alone (default: the CPUs, at most 4, here ${DEFAULT_JOBS})`,
     parseInteger(1, 64),
     DEFAULT_JOBS,
   );
