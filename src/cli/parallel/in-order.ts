@@ -65,13 +65,13 @@ export class InOrder<R> {
       // own queue, here, would hand a worker its next document only when this thread, busy
       // reading the next files, turns to it.
       concurrentTasksPerWorker: 5,
-      // V8 lets each heap grow far past what it holds before collecting it: with two workers,
-      // three heaps made 585 MB of peak RSS for `analyze` on 20 MB, 357 MB with these limits
-      // (for about 15% more CPU in the collector). One worker stays near 340 MB without them,
-      // and runs faster. A worker holds about 25 MB once its matchers are built; a document
-      // that needs more than the limit fails there and is worked on again in this thread.
-      resourceLimits:
-        workers > 1 ? { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 } : {},
+      // V8 lets each heap grow far past what it holds before collecting it. Peak RSS with
+      // two workers: `analyze` on 20 MB 585 MB without these limits, 357 MB with them; with
+      // one worker, `places` on 64 MB 305-417 MB without, 289-297 MB with (and `analyze`
+      // 343 against 259-269 MB), for about 0.5 s more CPU in the worker's collector. A worker
+      // holds about 25 MB once its matchers are built; a document that needs more than the
+      // limit fails there and is worked on again in this thread.
+      resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 },
     });
     // A worker that ends (out of memory) fails its task, which `writeFirst` handles; the pool
     // reports it too, and an unheard error event would end the process.
