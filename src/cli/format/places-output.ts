@@ -1,5 +1,5 @@
-import { placesAndEntities } from "../../analyze.js";
 import { countProvinces } from "../../extract/places/index.js";
+import { placesAndEntities } from "../../extract/places-and-entities.js";
 import type { Document } from "../../ingest/types.js";
 import { type ListFormat, listElement } from "../output.js";
 import {
