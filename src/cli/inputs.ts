@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { isDossierError } from "../errors.js";
 import { type IngestItem, ingestPaths, walkPaths } from "../ingest/index.js";
 import type { Document } from "../ingest/types.js";
@@ -19,8 +20,9 @@ export async function readInputs(
   inputs: string[],
   options: InputOptions,
   onDocument: (source: string, document: Document) => void | Promise<void>,
+  report: (line: string) => void = writeError,
 ): Promise<number> {
-  const documents = inputDocuments(command, inputs, options);
+  const documents = inputDocuments(command, inputs, options, undefined, report);
   try {
     for (;;) {
       const next = documents.next();
@@ -48,6 +50,30 @@ export function countFiles(inputs: string[], options: InputOptions): number {
 }
 
 /**
+ * How many regular files the inputs name and their bytes (folders walked, nothing read):
+ * standard input, a pipe or a FIFO count for nothing, as their size is not known before reading.
+ */
+export function regularFiles(
+  inputs: string[],
+  options: InputOptions,
+): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of walkPaths(pathArguments(inputs), options)) {
+    if (entry === "-" || isDossierError(entry)) continue;
+    try {
+      const stat = statSync(entry);
+      if (!stat.isFile()) continue;
+      files++;
+      bytes += stat.size;
+    } catch {
+      // Reading it reports the error.
+    }
+  }
+  return { files, bytes };
+}
+
+/**
  * `readInputs` as a generator: yields each document, reports failures and warnings the same
  * way, and returns the exit status. A caller can stop between documents (`dossier ingest`
  * lets Ctrl-C in).
@@ -57,6 +83,7 @@ export function* inputDocuments(
   inputs: string[],
   options: InputOptions,
   tally: Tally = { files: 0, errors: 0 },
+  report: (line: string) => void = writeError,
 ): Generator<{ source: string; document: Document }, number, undefined> {
   if (inputs.length === 0) {
     if (process.stdin.isTTY) {
@@ -80,13 +107,17 @@ export function* inputDocuments(
   for (const item of items) {
     if ("error" in item) {
       tally.errors++;
-      process.stderr.write(`${describeError(command, item.error)}\n`);
+      report(`${describeError(command, item.error)}\n`);
       status = Math.max(status, exitCodeFor(item.error));
       continue;
     }
     for (const w of item.document.warnings)
-      process.stderr.write(`dossier ${command}: warning: ${escapeTerminal(w)}\n`);
+      report(`dossier ${command}: warning: ${escapeTerminal(w)}\n`);
     yield { source: item.source, document: item.document };
   }
   return status;
 }
+
+const writeError = (line: string) => {
+  process.stderr.write(line);
+};

@@ -15,23 +15,31 @@ function collector(): { stream: Writable; pieces: string[] } {
   return { stream, pieces };
 }
 
-async function written(values: unknown[], format: "json" | "jsonl"): Promise<string[]> {
+async function written(
+  values: unknown[],
+  format: "json" | "jsonl",
+  small = false,
+): Promise<string[]> {
   const { stream, pieces } = collector();
   const list = new ListWriter(new Output(stream), format);
-  for (const v of values) await list.add(v);
+  for (const v of values) await list.add(v, small);
   await list.end();
   return pieces;
 }
 
 describe("streamed JSON", () => {
-  it("is the same text JSON.stringify makes, element by element", async () => {
+  it("is the same text JSON.stringify makes, element by element, chunked or whole", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.jsonValue(), { maxLength: 6 }), async (values) => {
-        const json = (await written(values, "json")).join("");
-        expect(json).toBe(`${JSON.stringify({ documents: values }, null, 2)}\n`);
-        const lines = (await written(values, "jsonl")).join("");
-        expect(lines).toBe(values.map((v) => `${JSON.stringify(v)}\n`).join(""));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.jsonValue(), { maxLength: 6 }),
+        fc.boolean(),
+        async (values, small) => {
+          const json = (await written(values, "json", small)).join("");
+          expect(json).toBe(`${JSON.stringify({ documents: values }, null, 2)}\n`);
+          const lines = (await written(values, "jsonl", small)).join("");
+          expect(lines).toBe(values.map((v) => `${JSON.stringify(v)}\n`).join(""));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -53,6 +61,21 @@ describe("streamed JSON", () => {
         format === "json" ? JSON.parse(pieces.join("")).documents[0] : JSON.parse(pieces.join(""));
       expect(parsed.mentions).toHaveLength(200_000);
       expect(parsed.mentions[199_999]).toEqual(mentions[199_999]);
+    }
+  });
+});
+
+describe("a small document", () => {
+  it("goes out in one write, so it is whole before the next is read", async () => {
+    const values = [{ a: [1, 2] }, { b: "x\ny" }, { c: {} }];
+    for (const format of ["json", "jsonl"] as const) {
+      const pieces = await written(values, format, true);
+      expect(pieces).toHaveLength(format === "json" ? values.length + 1 : values.length);
+      expect(pieces[1]).toBe(
+        format === "json"
+          ? `,\n    ${JSON.stringify(values[1], null, 2).replaceAll("\n", "\n    ")}`
+          : `${JSON.stringify(values[1])}\n`,
+      );
     }
   });
 });

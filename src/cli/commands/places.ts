@@ -1,19 +1,20 @@
 import type { Command } from "commander";
-import { countProvinces } from "../../extract/places/index.js";
-import { placesAndEntities } from "../../extract/places-and-entities.js";
+import type { Document } from "../../ingest/types.js";
 import {
   type Level,
   PlacesGeoJson,
   type PlacesResult,
+  type PlacesTally,
   PlacesTotal,
   placesCsvHeader,
-  placesCsvRows,
   placesDocument,
-  placesText,
 } from "../format/places.js";
+import { type PlacesOutput, placesOutput, placesResult } from "../format/places-output.js";
 import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
 import { formatOption, parseChoice, parseNumber } from "../options.js";
 import { isSmall, ListWriter, Output } from "../output.js";
+import { addJobsOption } from "../parallel/jobs.js";
+import { inOrderIfWorthIt } from "../parallel/start.js";
 
 const FORMATS = ["text", "json", "jsonl", "csv", "geojson"] as const;
 const LEVELS = ["old", "new", "both"] as const;
@@ -22,32 +23,34 @@ interface PlacesOptions extends InputOptions {
   format: (typeof FORMATS)[number];
   level: Level;
   minConfidence: number;
+  jobs: number;
 }
 
 export function registerPlaces(program: Command): void {
-  addInputOptions(
-    program
-      .command("places")
-      .description(
-        "find the Vietnamese places each document mentions, resolved to provinces before and after July 2025",
+  addJobsOption(
+    addInputOptions(
+      program
+        .command("places")
+        .description(
+          "find the Vietnamese places each document mentions, resolved to provinces before and after July 2025",
+        ),
+    )
+      .option(...formatOption(FORMATS))
+      .option(
+        "-l, --level <level>",
+        "which provinces to report: old (63), new (34) or both",
+        parseChoice(LEVELS),
+        "both",
+      )
+      .option(
+        "--min-confidence <x>",
+        "drop mentions below this confidence (0-1)",
+        parseNumber(0, 1),
+        0,
       ),
-  )
-    .option(...formatOption(FORMATS))
-    .option(
-      "-l, --level <level>",
-      "which provinces to report: old (63), new (34) or both",
-      parseChoice(LEVELS),
-      "both",
-    )
-    .option(
-      "--min-confidence <x>",
-      "drop mentions below this confidence (0-1)",
-      parseNumber(0, 1),
-      0,
-    )
-    .action(async (inputs: string[], options: PlacesOptions) => {
-      process.exitCode = await runPlaces(inputs, options);
-    });
+  ).action(async (inputs: string[], options: PlacesOptions) => {
+    process.exitCode = await runPlaces(inputs, options);
+  });
 }
 
 /**
@@ -56,40 +59,43 @@ export function registerPlaces(program: Command): void {
  * GeoJSON, a count per place over all inputs, comes at the end.
  */
 export async function runPlaces(inputs: string[], options: PlacesOptions): Promise<number> {
-  const { format, level } = options;
+  const { format, level, minConfidence } = options;
   const out = new Output();
   const list = format === "json" || format === "jsonl" ? new ListWriter(out, format) : null;
   const geojson = new PlacesGeoJson();
   const total = new PlacesTotal();
   let documents = 0;
-  const status = await readInputs("places", inputs, options, async (source, document) => {
-    const placesOf = (text: string) =>
-      placesAndEntities(text, { minConfidence: options.minConfidence }).places;
-    const { places: mentions, unresolved } = placesAndEntities(document.text, {
-      minConfidence: options.minConfidence,
-    });
-    const captions = document.captions.map((c) => ({ text: c.text, mentions: placesOf(c.text) }));
-    const all = [...mentions, ...captions.flatMap((c) => c.mentions)];
-    const result: PlacesResult = {
-      source,
-      mentions,
-      captions,
-      unresolved,
-      provinces: countProvinces(all, "old"),
-      provinces2025: countProvinces(all, "new"),
-    };
-    if (list) await list.add(placesDocument(result, level), isSmall(document.text));
+  const take = async ({ text, tally, result }: PlacesOutput<string | Uint8Array>) => {
+    if (list) await list.addText(text);
     else if (format === "csv")
-      await out.write(
-        `${documents === 0 ? placesCsvHeader(level) : ""}${placesCsvRows(result, level)}`,
-      );
-    else if (format === "geojson") geojson.add(result);
+      await out.writeAll(documents === 0 ? placesCsvHeader(level) : "", text);
+    else if (format === "geojson") geojson.add(result as PlacesResult);
     else {
-      await out.write(`${documents === 0 ? "" : "\n"}${placesText(result, level)}`);
-      total.add(result);
+      await out.writeAll(documents === 0 ? "" : "\n", text);
+      total.add(tally as PlacesTally);
     }
     documents++;
-  });
+  };
+  const own = async (source: string, document: Document) => {
+    const result = placesResult(source, document, minConfidence);
+    if (!list || isSmall(document.text)) return take(placesOutput(result, format, level));
+    await list.add(placesDocument(result, level));
+    documents++;
+  };
+  const parallel = await inOrderIfWorthIt(
+    inputs,
+    options,
+    { command: "places", format, level, minConfidence },
+    { take, own },
+  );
+  const status = await readInputs(
+    "places",
+    inputs,
+    options,
+    parallel ? (source, document) => parallel.add(source, document) : own,
+    parallel?.report,
+  );
+  await parallel?.end();
   // Nothing read and an input failed: print no empty report beside the error.
   if (documents === 0 && status !== 0) return status;
   if (list) await list.end();

@@ -98,6 +98,19 @@ export function placesText(r: PlacesResult, level: Level): string {
   return out.join("\n");
 }
 
+/** What one document adds to `PlacesTotal`: small, so it crosses threads cheaply. */
+export interface PlacesTally {
+  mentions: number;
+  provinces: ProvinceCount[];
+  provinces2025: ProvinceCount[];
+}
+
+export const placesTally = (r: PlacesResult): PlacesTally => ({
+  mentions: everyMention(r).length,
+  provinces: r.provinces,
+  provinces2025: r.provinces2025,
+});
+
 /** Province counts summed over documents, for the text report's closing total. */
 export class PlacesTotal {
   private documents = 0;
@@ -105,11 +118,11 @@ export class PlacesTotal {
   private readonly old = new Map<string, ProvinceCount>();
   private readonly current = new Map<string, ProvinceCount>();
 
-  add(r: PlacesResult): void {
+  add(t: PlacesTally): void {
     this.documents++;
-    this.mentions += everyMention(r).length;
-    sum(this.old, r.provinces);
-    sum(this.current, r.provinces2025);
+    this.mentions += t.mentions;
+    sum(this.old, t.provinces);
+    sum(this.current, t.provinces2025);
   }
 
   /** The total over all documents, when there were several (empty otherwise). */
