@@ -2,11 +2,11 @@ import type { Command } from "commander";
 import { analyze } from "../../analyze.js";
 import type { Document } from "../../ingest/types.js";
 import { analyzeOutput } from "../format/analyze-output.js";
-import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
+import { addInputOptions, type InputOptions } from "../inputs.js";
 import { formatOption } from "../options.js";
 import { isSmall, ListWriter, Output } from "../output.js";
 import { addJobsOption } from "../parallel/jobs.js";
-import { inOrderIfWorthIt } from "../parallel/start.js";
+import { readInOrder } from "../parallel/start.js";
 
 const FORMATS = ["json", "jsonl", "text"] as const;
 
@@ -45,7 +45,7 @@ export async function runAnalyze(inputs: string[], options: AnalyzeCliOptions): 
     await list.add({ source, document, analysis: analyze(document) });
     documents++;
   };
-  const parallel = await inOrderIfWorthIt(
+  const status = await readInOrder(
     inputs,
     options,
     { command: "analyze", format },
@@ -54,14 +54,6 @@ export async function runAnalyze(inputs: string[], options: AnalyzeCliOptions): 
       own,
     },
   );
-  const status = await readInputs(
-    "analyze",
-    inputs,
-    options,
-    parallel ? (source, document) => parallel.add(source, document) : own,
-    parallel?.report,
-  );
-  await parallel?.end();
   await list?.end();
   return status;
 }

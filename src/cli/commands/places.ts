@@ -10,11 +10,11 @@ import {
   placesDocument,
 } from "../format/places.js";
 import { type PlacesOutput, placesOutput, placesResult } from "../format/places-output.js";
-import { addInputOptions, type InputOptions, readInputs } from "../inputs.js";
+import { addInputOptions, type InputOptions } from "../inputs.js";
 import { formatOption, parseChoice, parseNumber } from "../options.js";
 import { isSmall, ListWriter, Output } from "../output.js";
 import { addJobsOption } from "../parallel/jobs.js";
-import { inOrderIfWorthIt } from "../parallel/start.js";
+import { readInOrder } from "../parallel/start.js";
 
 const FORMATS = ["text", "json", "jsonl", "csv", "geojson"] as const;
 const LEVELS = ["old", "new", "both"] as const;
@@ -82,20 +82,12 @@ export async function runPlaces(inputs: string[], options: PlacesOptions): Promi
     await list.add(placesDocument(result, level));
     documents++;
   };
-  const parallel = await inOrderIfWorthIt(
+  const status = await readInOrder(
     inputs,
     options,
     { command: "places", format, level, minConfidence },
     { take, own },
   );
-  const status = await readInputs(
-    "places",
-    inputs,
-    options,
-    parallel ? (source, document) => parallel.add(source, document) : own,
-    parallel?.report,
-  );
-  await parallel?.end();
   // Nothing read and an input failed: print no empty report beside the error.
   if (documents === 0 && status !== 0) return status;
   if (list) await list.end();

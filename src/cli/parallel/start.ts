@@ -1,4 +1,4 @@
-import { type InputOptions, regularFiles } from "../inputs.js";
+import { type InputOptions, readInputs, regularFiles } from "../inputs.js";
 import { InOrder, type InOrderHooks, PARALLEL_FROM_BYTES } from "./in-order.js";
 import type { CommandTask } from "./task.js";
 
@@ -19,4 +19,27 @@ export async function inOrderIfWorthIt<R>(
   const { files, bytes } = regularFiles(inputs, options);
   if (files < 2 || bytes < PARALLEL_FROM_BYTES) return null;
   return InOrder.start(options.jobs, task, hooks);
+}
+
+/**
+ * Reads the inputs (`readInputs`) for `task.command`: each document to the workers when
+ * `inOrderIfWorthIt` starts them, else to `hooks.own` in this thread; returns once the last
+ * output is written, with the exit status.
+ */
+export async function readInOrder<R>(
+  inputs: string[],
+  options: InputOptions & { jobs: number },
+  task: CommandTask,
+  hooks: InOrderHooks<R>,
+): Promise<number> {
+  const parallel = await inOrderIfWorthIt(inputs, options, task, hooks);
+  const status = await readInputs(
+    task.command,
+    inputs,
+    options,
+    parallel ? (source, document) => parallel.add(source, document) : hooks.own,
+    parallel?.report,
+  );
+  await parallel?.end();
+  return status;
 }
