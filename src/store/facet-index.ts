@@ -1,3 +1,4 @@
+import { decodeSnapshot, encodeSnapshot } from "../io/snapshot.js";
 import { foldKey } from "../text/fold.js";
 
 /** The facets a document has several values of, as document_facets.facets holds them. */
@@ -27,18 +28,16 @@ class Ints {
 /** How many rows a process reads from document_facets before it keeps a new snapshot. */
 export const SNAPSHOT_AFTER_ROWS = 1000;
 
-/** The version of `FacetIndex.toBytes`' layout: a snapshot of another is not read. */
-const SNAPSHOT_FORMAT = 1;
+/** What `FacetIndex.toBytes` writes: a snapshot of another layout is not read. */
+const SNAPSHOT_KEY = "facet-index/1";
 
-interface SnapshotHeader {
-  format: number;
+/** The strings of a facet snapshot; its numbers are typed arrays beside them. */
+interface SnapshotJson {
   ids: string[];
   published: (string | null)[];
   values: string[];
   kinds: number[];
 }
-
-const align4 = (n: number) => (n + 3) & ~3;
 
 /** One document's row of document_facets, as both stores hold it. */
 export interface FacetRow {
@@ -154,71 +153,61 @@ export class FacetIndex {
    * labels are not in it: they are few, and read apart.
    */
   toBytes(): Buffer {
-    const rows = this.rowids.length;
-    const header = Buffer.from(
-      JSON.stringify({
-        format: SNAPSHOT_FORMAT,
-        ids: this.rowids.map((r) => this.ids[r]),
-        published: this.rowids.map((r) => this.published[r]),
-        values: this.values,
-        kinds: this.kinds.map((k) => KINDS.indexOf(k)),
-      }),
-    );
-    // Int32 columns after the header, 4-byte aligned: rowid, start, end per row, then data.
-    const offset = align4(8 + header.length);
-    const bytes = Buffer.alloc(offset + 4 * (3 * rows + this.data.length));
-    bytes.writeUInt32LE(header.length, 0);
-    bytes.writeUInt32LE(this.data.length, 4);
-    header.copy(bytes, 8);
-    const ints = new Int32Array(
-      bytes.buffer,
-      bytes.byteOffset + offset,
-      3 * rows + this.data.length,
-    );
-    this.rowids.forEach((r, i) => {
-      ints[i] = r;
-      ints[rows + i] = this.start[r] as number;
-      ints[2 * rows + i] = this.end[r] as number;
+    const rows = this.rowids;
+    const json: SnapshotJson = {
+      ids: rows.map((r) => this.ids[r] as string),
+      published: rows.map((r) => this.published[r] ?? null),
+      values: this.values,
+      kinds: this.kinds.map((k) => KINDS.indexOf(k)),
+    };
+    return encodeSnapshot(SNAPSHOT_KEY, {
+      json,
+      arrays: {
+        rowids: Int32Array.from(rows),
+        start: Int32Array.from(rows, (r) => this.start[r] as number),
+        end: Int32Array.from(rows, (r) => this.end[r] as number),
+        data: this.data.array.subarray(0, this.data.length),
+      },
     });
-    ints.set(this.data.array.subarray(0, this.data.length), 3 * rows);
-    return bytes;
   }
 
   /**
    * Loads what `toBytes` wrote, in place of everything loaded so far. Returns false, loading
-   * nothing, when the bytes are not such a snapshot (another format, truncated).
+   * nothing, when the bytes are not such a snapshot (another layout, cut short, damaged).
    */
   loadBytes(bytes: Uint8Array): boolean {
-    const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (b.length < 8) return false;
-    const headerLength = b.readUInt32LE(0);
-    const dataLength = b.readUInt32LE(4);
-    const offset = align4(8 + headerLength);
-    let header: SnapshotHeader;
-    try {
-      header = JSON.parse(b.toString("utf8", 8, 8 + headerLength)) as SnapshotHeader;
-    } catch {
+    const snapshot = decodeSnapshot(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      SNAPSHOT_KEY,
+    );
+    if (!snapshot) return false;
+    const { ids, published, values, kinds } = snapshot.json as SnapshotJson;
+    const { rowids, start, end, data } = snapshot.arrays;
+    const rows = ids.length;
+    if (
+      !(rowids instanceof Int32Array && start instanceof Int32Array && end instanceof Int32Array) ||
+      !(data instanceof Int32Array) ||
+      rowids.length !== rows ||
+      start.length !== rows ||
+      end.length !== rows ||
+      published.length !== rows ||
+      kinds.length !== values.length
+    )
       return false;
-    }
-    if (header.format !== SNAPSHOT_FORMAT) return false;
-    const rows = header.ids.length;
-    if (b.length !== offset + 4 * (3 * rows + dataLength)) return false;
-    // Copied out: the buffer SQLite or pg hands over may be unaligned or reused.
-    const ints = new Int32Array(3 * rows + dataLength);
-    new Uint8Array(ints.buffer).set(b.subarray(offset));
     this.reset();
     for (let i = 0; i < rows; i++) {
-      const r = ints[i] as number;
+      const r = rowids[i] as number;
       this.rowids.push(r);
-      this.ids[r] = header.ids[i] as string;
-      this.published[r] = header.published[i] as string | null;
-      this.start[r] = ints[rows + i] as number;
-      this.end[r] = ints[2 * rows + i] as number;
+      this.ids[r] = ids[i] as string;
+      this.published[r] = published[i] as string | null;
+      this.start[r] = start[i] as number;
+      this.end[r] = end[i] as number;
     }
-    this.data.array = ints.slice(3 * rows);
-    this.data.length = dataLength;
-    header.values.forEach((value, n) => {
-      const kind = KINDS[header.kinds[n] as number] as Kind;
+    // Copied: a view would keep the whole value (its text too) alive.
+    this.data.array = data.slice();
+    this.data.length = data.length;
+    values.forEach((value, n) => {
+      const kind = KINDS[kinds[n] as number] as Kind;
       this.kinds.push(kind);
       this.values.push(value);
       (this.numbers.get(kind) as Map<string, number>).set(value, n);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { encodeSnapshot } from "../../src/io/snapshot.js";
 import {
   FacetIndex,
   type FacetRow,
@@ -97,9 +98,11 @@ describe("FacetIndex as bytes", () => {
       }),
     );
     expect(new FacetIndex().loadBytes(bytes.subarray(0, bytes.length - 4))).toBe(false);
-    const otherFormat = Buffer.from(bytes);
-    otherFormat.write(JSON.stringify({ format: 99 }).padEnd(otherFormat.readUInt32LE(0)), 8);
+    const otherFormat = encodeSnapshot("facet-index/99", { json: {}, arrays: {} });
     expect(new FacetIndex().loadBytes(otherFormat)).toBe(false);
+    const damaged = Buffer.from(bytes);
+    damaged[damaged.length - 1] = (damaged[damaged.length - 1] as number) ^ 1;
+    expect(new FacetIndex().loadBytes(damaged)).toBe(false);
   });
 });
 
