@@ -24,6 +24,7 @@ export type ReadTask = ReadOpening &
   );
 
 export type ReadResult =
+  | { opened: true }
   | { json: string }
   | { counts: { code: string; count: number }[] }
   | { missing: true }
@@ -48,7 +49,7 @@ async function answer(task: ReadTask, store: Store): Promise<ReadResult> {
       // Loads what the first search needs (the facet index, the known names): a server
       // started answers its first query at once.
       await store.search({ q: "warm", limit: 1 });
-      return { counts: [] };
+      return { opened: true };
     case "search":
       return { json: JSON.stringify(await store.search(task.query)) };
     case "provinces": {
