@@ -22,10 +22,13 @@ export const HEAVY_DEFAULTS = {
   maxMemoryMb: 2048,
 } satisfies Required<HeavyOptions>;
 
-/** The worker's entry: the compiled runner, or under tsx/vitest the sources through tsx. */
-function workerEntry(): string {
+/**
+ * The entry of a worker module of this folder (`work`, `read-work`): the compiled module, or
+ * under tsx/vitest the `-ts.mjs` entry beside it, which loads the sources through tsx.
+ */
+export function workerEntry(name: string): string {
   const ts = import.meta.url.endsWith(".ts");
-  return new URL(ts ? "./work-ts.mjs" : "./work.js", import.meta.url).href;
+  return new URL(ts ? `./${name}-ts.mjs` : `./${name}.js`, import.meta.url).href;
 }
 
 /**
@@ -45,7 +48,7 @@ export class HeavyWork {
     this.options = { ...HEAVY_DEFAULTS, ...options };
     const { threads, maxInFlight, maxMemoryMb } = this.options;
     this.pool = new Piscina({
-      filename: workerEntry(),
+      filename: workerEntry("work"),
       minThreads: 0,
       maxThreads: threads,
       // Admission bounds the queue; this only keeps a bug from growing it without end.

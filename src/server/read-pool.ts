@@ -2,16 +2,11 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import { DossierError } from "../errors.js";
 import type { SearchQuery } from "../store/types.js";
+import { workerEntry } from "./pool.js";
 import type { ReadOpening, ReadResult, ReadTask } from "./read-work.js";
 
 /** Reader threads by default: one per core, at most 4; none on one core (no gain, more memory). */
 export const DEFAULT_READ_THREADS = Math.min(4, availableParallelism());
-
-/** The worker's entry: the compiled runner, or under tsx/vitest the sources through tsx. */
-function readerEntry(): string {
-  const ts = import.meta.url.endsWith(".ts");
-  return new URL(ts ? "./read-work-ts.mjs" : "./read-work.js", import.meta.url).href;
-}
 
 type Read = ReadTask extends infer T
   ? T extends ReadTask
@@ -34,7 +29,7 @@ export class ReadWorkers {
     readonly threads = DEFAULT_READ_THREADS,
   ) {
     this.pool = new Piscina({
-      filename: readerEntry(),
+      filename: workerEntry("read-work"),
       minThreads: threads,
       maxThreads: threads,
       // Each thread holds its store open: it must not be stopped for being idle.
