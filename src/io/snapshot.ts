@@ -9,13 +9,13 @@ export interface Snapshot {
   arrays: Record<string, SnapshotArray>;
 }
 
-export type SnapshotArray = Int32Array | Uint32Array | Uint8Array;
+export type SnapshotArray = Int32Array | Uint32Array | Uint16Array | Uint8Array;
 
 // Layout: MAGIC, the header's length (u32 LE), the header (JSON), then the body: the JSON value
 // and each array, 8-byte aligned. The header names the key the body was built for and the
 // body's digest, so a file built for other inputs, cut short or damaged is never read.
 const MAGIC = Buffer.from("DOSSIER\u0001", "latin1");
-const TYPES = { i32: Int32Array, u32: Uint32Array, u8: Uint8Array } as const;
+const TYPES = { i32: Int32Array, u32: Uint32Array, u16: Uint16Array, u8: Uint8Array } as const;
 type TypeName = keyof typeof TYPES;
 
 interface Header {
@@ -33,7 +33,14 @@ export function encodeSnapshot(key: string, snapshot: Snapshot): Buffer {
   const arrays: Header["arrays"] = [];
   let size = align(json.length);
   for (const [name, array] of Object.entries(snapshot.arrays)) {
-    const type = array instanceof Int32Array ? "i32" : array instanceof Uint32Array ? "u32" : "u8";
+    const type =
+      array instanceof Int32Array
+        ? "i32"
+        : array instanceof Uint32Array
+          ? "u32"
+          : array instanceof Uint16Array
+            ? "u16"
+            : "u8";
     arrays.push([name, type, size, array.length]);
     size = align(size + array.byteLength);
   }

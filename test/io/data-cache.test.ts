@@ -119,6 +119,7 @@ describe("snapshots", () => {
     const arrays = {
       next: Int32Array.of(-1, 0, 2 ** 31 - 1),
       masks: Uint32Array.of(0xffffffff, 1),
+      links: Uint16Array.of(0, 1, 0xffff),
       table: Uint8Array.of(1, 2, 3),
     };
     const bytes = encodeSnapshot("k1", { json: { a: [1, "b"] }, arrays });
@@ -126,6 +127,7 @@ describe("snapshots", () => {
     expect(back?.json).toEqual({ a: [1, "b"] });
     expect(back?.arrays.next).toEqual(arrays.next);
     expect(back?.arrays.masks).toEqual(arrays.masks);
+    expect(back?.arrays.links).toEqual(arrays.links);
     expect(back?.arrays.table).toEqual(arrays.table);
     expect(decodeSnapshot(bytes, "k2")).toBeNull();
   });

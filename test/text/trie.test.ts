@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { decodeSnapshot, encodeSnapshot, type SnapshotArray } from "../../src/io/snapshot.js";
 import { CHAR } from "../../src/text/fold.js";
-import { buildTrie, mayStart, newCandidates, walk } from "../../src/text/trie.js";
+import {
+  buildTrie,
+  mayStart,
+  newCandidates,
+  packTrie,
+  unpackTrie,
+  walk,
+} from "../../src/text/trie.js";
 
 const keys = [
   "ha noi",
@@ -43,5 +51,43 @@ describe("mayStart", () => {
     const text = "said this";
     expect(mayStart(trie, CHAR, text, 0, 19)).toBe(false);
     expect(mayStart(trie, CHAR, "Saigon", 0, 19)).toBe(true);
+  });
+});
+
+describe("trie links", () => {
+  const ends = (t: ReturnType<typeof buildTrie<{ key: string }>>, text: string) => {
+    const found = newCandidates();
+    walk(t, text, 0, found);
+    return [...found.ends.subarray(0, found.count)];
+  };
+
+  it("take two bytes while the node numbers fit, and survive a snapshot", () => {
+    expect(trie.next).toBeInstanceOf(Uint16Array);
+    const arrays: Record<string, SnapshotArray> = {};
+    const groups = packTrie(trie, "t", arrays);
+    const back = decodeSnapshot(encodeSnapshot("k", { json: null, arrays }), "k");
+    const restored = unpackTrie(groups, "t", back?.arrays ?? {});
+    expect(restored.next).toBeInstanceOf(Uint16Array);
+    expect(ends(restored, "Ha Noi is")).toEqual(ends(trie, "Ha Noi is"));
+    expect(ends(restored, "Ha Noi is")).toEqual([2, 6]);
+  });
+
+  it("take four bytes past 65,535 nodes, and walk all the same", () => {
+    // 12,000 keys of ten pseudo-random letters: about 85,000 nodes.
+    const letters = "abcdefghijklmnopqrstuvwxyz";
+    let seed = 42;
+    const letter = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return letters[(seed >>> 16) % 26];
+    };
+    const many = Array.from({ length: 12000 }, () => ({
+      key: Array.from({ length: 10 }, letter).join(""),
+    }));
+    const big = buildTrie([...many, { key: "ha noi" }]);
+    expect(big.next).toBeInstanceOf(Int32Array);
+    expect(big.term.length).toBeGreaterThan(0xffff);
+    expect(ends(big, "Ha Noi is")).toEqual([6]);
+    const sample = many[11999]?.key ?? "";
+    expect(ends(big, `${sample} x`)).toEqual([10]);
   });
 });
