@@ -93,7 +93,7 @@ export function analyze(document: DocumentInput, options: AnalyzeOptions = {}): 
   const documentDate = document.published ?? null;
   const { places, entities, unresolved } = placesAndEntitiesIn(scan, options.places);
   const topics = paragraphSpans(scan)
-    .map((p) => ({ ...p, domains: topicsOf(scan, p.start, p.end) }))
+    .map((p) => ({ start: p.start, end: p.end, domains: topicsOf(scan, p.start, p.end) }))
     .filter((p) => p.domains.length > 0);
   const { provisions, kind } = findProvisions(text, entities, {
     title: document.title ?? null,

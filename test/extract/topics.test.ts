@@ -118,6 +118,25 @@ describe("topicsOf: properties", () => {
     );
   });
 
+  it("scores each domain by its hits plus its distinct terms, best first, then by id", () => {
+    fc.assert(
+      fc.property(texty, texty, (s, other) => {
+        const hits = topicsOf(s);
+        // A call in between leaves nothing behind for the next one.
+        topicsOf(other);
+        expect(topicsOf(s)).toEqual(hits);
+        for (const hit of hits) {
+          expect(hit.score).toBe(hit.terms.length + new Set(hit.terms.map((t) => t.text)).size);
+          const starts = hit.terms.map((t) => t.start);
+          expect(starts).toEqual([...starts].sort((a, b) => a - b));
+        }
+        const order = hits.map((h) => [-h.score, h.domain] as const);
+        const sorted = [...order].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
+        expect(order).toEqual(sorted);
+      }),
+    );
+  });
+
   it("gives spans that fold to their term, inside the slice", () => {
     fc.assert(
       fc.property(texty, fc.nat(), fc.nat(), (s, a, b) => {

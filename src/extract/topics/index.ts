@@ -46,11 +46,26 @@ export function createTopicTagger(source: string): TopicTagger {
   // Folded first characters of the terms: 1 where one begins, so most words skip the walk.
   const firsts = new Uint8Array(128);
   for (const t of terms) firsts[t.key.charCodeAt(0)] = 1;
+  // Scratch reused by every call (tag is called per paragraph and per provision): the hit of
+  // each domain and each term seen, stamped with the call's number, instead of a Map, a Set
+  // per domain and an object per term found.
+  const hitOf: TopicHit[] = [];
+  const hitCall = new Uint32Array(domains.length);
+  const distinct = new Int32Array(domains.length);
+  const termCall = new Uint32Array(terms.length);
+  let call = 0;
 
   function tag(text: string, start = 0, end = text.length): TopicHit[] {
     const from = Math.max(0, Math.min(start, text.length));
     const to = Math.max(from, Math.min(end, text.length));
-    const found: { term: number; start: number; end: number }[] = [];
+    if (call === 0xffffffff) {
+      hitCall.fill(0);
+      termCall.fill(0);
+      call = 0;
+    }
+    call++;
+    const hits: TopicHit[] = [];
+    const order: number[] = [];
     let i = from;
     while (i < to) {
       const code = text.charCodeAt(i);
@@ -60,7 +75,25 @@ export function createTopicTagger(source: string): TopicTagger {
       }
       const f = FOLDED[code] as number;
       if (f >= 48 && firsts[f] === 1 && longestMatch(trie, text, i, to, match)) {
-        found.push({ term: match.term, start: i, end: match.end });
+        const term = match.term;
+        const d = termDomain[term] as number;
+        if (hitCall[d] !== call) {
+          hitCall[d] = call;
+          distinct[d] = 0;
+          const { id, label } = domains[d] as TopicDomain;
+          hitOf[d] = { domain: id, label, score: 0, terms: [] };
+          hits.push(hitOf[d] as TopicHit);
+          order.push(d);
+        }
+        if (termCall[term] !== call) {
+          termCall[term] = call;
+          distinct[d] = (distinct[d] as number) + 1;
+        }
+        (hitOf[d] as TopicHit).terms.push({
+          text: (terms[term] as { text: string }).text,
+          start: i,
+          end: match.end,
+        });
         i = match.end;
         continue;
       }
@@ -68,46 +101,32 @@ export function createTopicTagger(source: string): TopicTagger {
       i++;
       while (i < to && WORD_CLASS[text.charCodeAt(i)] !== 0) i++;
     }
-    return summarise(found, domains, terms, termDomain);
+    for (let k = 0; k < hits.length; k++) {
+      const hit = hits[k] as TopicHit;
+      hit.score = hit.terms.length + (distinct[order[k] as number] as number);
+    }
+    return byScore(hits);
   }
   return { tag };
 }
 
-function summarise(
-  found: { term: number; start: number; end: number }[],
-  domains: TopicDomain[],
-  terms: { text: string }[],
-  termDomain: Int32Array,
-): TopicHit[] {
-  const byDomain = new Map<number, { hit: TopicHit; distinct: Set<number> }>();
-  for (const f of found) {
-    const d = termDomain[f.term] as number;
-    let entry = byDomain.get(d);
-    if (!entry) {
-      const { id, label } = domains[d] as TopicDomain;
-      entry = { hit: { domain: id, label, score: 0, terms: [] }, distinct: new Set() };
-      byDomain.set(d, entry);
+/**
+ * Hits by score descending, then domain id (ids are unique, so the order is total and any sort
+ * gives it): an insertion sort in place, as a paragraph has a few domains at most.
+ */
+function byScore(hits: TopicHit[]): TopicHit[] {
+  for (let k = 1; k < hits.length; k++) {
+    const hit = hits[k] as TopicHit;
+    let j = k - 1;
+    for (; j >= 0; j--) {
+      const other = hits[j] as TopicHit;
+      if (other.score > hit.score || (other.score === hit.score && other.domain < hit.domain))
+        break;
+      hits[j + 1] = other;
     }
-    entry.distinct.add(f.term);
-    entry.hit.terms.push({
-      text: (terms[f.term] as { text: string }).text,
-      start: f.start,
-      end: f.end,
-    });
+    hits[j + 1] = hit;
   }
-  const hits = [...byDomain.values()].map(({ hit, distinct }) => {
-    hit.score = hit.terms.length + distinct.size;
-    return hit;
-  });
-  return hits.sort((a, b) =>
-    a.score !== b.score
-      ? b.score - a.score
-      : a.domain < b.domain
-        ? -1
-        : a.domain > b.domain
-          ? 1
-          : 0,
-  );
+  return hits;
 }
 
 let cached: TopicTagger | undefined;
