@@ -34,12 +34,25 @@ const isBlank = (c: number) =>
   c === 11 ||
   c === 12;
 
+// The last text split and its sentences: analyze() asks for the same text twice (the places
+// below the province, then the provisions). Read-only for that reason.
+let lastText: string | undefined;
+let lastSpans: readonly Readonly<Span>[] = [];
+
 /**
  * Splits text into sentences: at a line break, or after ".", "!" or "?" (and closing quotes or
  * brackets) followed by space and a capital letter, digit or opening quote — but not after an
  * abbreviation ("Mr.", "No.") or an initial ("U.S.", "M.V."). One pass, linear in the text.
  */
-export function sentences(text: string): Span[] {
+export function sentences(text: string): readonly Readonly<Span>[] {
+  if (text === lastText) return lastSpans;
+  const spans = split(text);
+  lastText = text;
+  lastSpans = spans;
+  return spans;
+}
+
+function split(text: string): Span[] {
   const upperOf = UPPER;
   const out: Span[] = [];
   const push = (start: number, end: number) => {

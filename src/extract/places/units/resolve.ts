@@ -92,14 +92,16 @@ function inDistrict(u: AdminUnit, units: AdminUnit[], near: (d: number) => boole
 
 /**
  * A key for the sentence of each placed mention and each candidate (both lists in text order):
- * the sentence's start. Sentences are split line by line, each line once, and only the lines
- * that hold a candidate (a placed mention elsewhere gets -1): linear in the text.
+ * the sentence's start. Only the lines that hold a candidate are read (a placed mention
+ * elsewhere gets -1). The sentences are the whole text's, which the provisions read too
+ * (`sentences` keeps the last text's): no sentence crosses a line break, so a line's are the
+ * same as when split alone. Linear in the text.
  */
 function sentenceKeys(text: string, placed: number[], cands: number[]): [number[], number[]] {
   const out: [number[], number[]] = [[], []];
-  let lineStart = -1;
   let lineEnd = -1;
-  let spans: Span[] | null = null;
+  let candidateHere = false;
+  let spans: readonly Span[] | null = null;
   let k = 0;
   let i = 0;
   let j = 0;
@@ -108,19 +110,16 @@ function sentenceKeys(text: string, placed: number[], cands: number[]): [number[
       j >= cands.length || (i < placed.length && (placed[i] as number) < (cands[j] as number));
     const pos = fromPlaced ? (placed[i++] as number) : (cands[j++] as number);
     if (pos >= lineEnd) {
-      lineStart = text.lastIndexOf("\n", pos) + 1;
       const next = text.indexOf("\n", pos);
       lineEnd = next < 0 ? text.length : next;
-      const candidateHere = !fromPlaced || (j < cands.length && (cands[j] as number) < lineEnd);
-      spans = candidateHere ? sentences(text.slice(lineStart, lineEnd)) : null;
-      k = 0;
+      candidateHere = !fromPlaced || (j < cands.length && (cands[j] as number) < lineEnd);
+      if (candidateHere) spans ??= sentences(text);
     }
     let key = -1;
-    if (spans) {
-      const local = pos - lineStart;
-      while (k < spans.length && (spans[k] as Span).end <= local) k++;
+    if (candidateHere && spans) {
+      while (k < spans.length && (spans[k] as Span).end <= pos) k++;
       const span = spans[k];
-      key = span && span.start <= local ? lineStart + span.start : -2 - pos;
+      key = span && span.start <= pos ? span.start : -2 - pos;
     }
     out[fromPlaced ? 0 : 1].push(key);
   }
