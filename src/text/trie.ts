@@ -95,9 +95,9 @@ export function buildTrie<K extends { key: string }>(keys: K[]): NameTrie<K> {
     term[node] = groups.length;
     groups.push(group);
   }
-  const ordered = breadthFirst(next, term, size);
-  term = ordered.term;
-  const links = narrowLinks(ordered.next, size);
+  const ordered = breadthFirst(next, size, ALPHABET);
+  term = reordered(term, ordered.order);
+  const links = ordered.next;
   const starts = new Uint32Array(27 * 27);
   const child = (node: number, sym: number) => links[node * ALPHABET + sym] as number;
   for (let a = 1; a <= 26; a++) {
@@ -141,38 +141,46 @@ function nextMask(next: TrieLinks, term: Int32Array, node: number): number {
 }
 
 /**
- * The nodes renumbered in breadth-first order: the first levels, which every walk reads, lie
- * together at the front of `next` (a few cache lines instead of one per node, scattered over
- * megabytes for the units' trie), and the children of a node lie side by side.
+ * The nodes of a trie of `size` nodes (links of `alphabet` symbols per node, 0 for none, node
+ * 0 the root) renumbered in breadth-first order: the first levels, which every walk reads, lie
+ * together at the front of the links (a few cache lines instead of one per node, scattered over
+ * megabytes for the units' trie), and the children of a node lie side by side. Returns the
+ * renumbered links, narrowed (`narrowLinks`), and `order`, the old number of each new node, to
+ * carry the trie's other per-node arrays over.
  */
-function breadthFirst(
-  next: Int32Array<ArrayBuffer>,
-  term: Int32Array<ArrayBuffer>,
+export function breadthFirst(
+  next: Int32Array,
   size: number,
-): { next: Int32Array<ArrayBuffer>; term: Int32Array<ArrayBuffer> } {
+  alphabet: number,
+): { next: TrieLinks; order: Int32Array } {
   const order = new Int32Array(size); // new number → old
   const renamed = new Int32Array(size); // old number → new
   let tail = 1;
   for (let head = 0; head < tail; head++) {
     const node = order[head] as number;
-    for (let sym = 0; sym < ALPHABET; sym++) {
-      const child = next[node * ALPHABET + sym] as number;
+    for (let sym = 0; sym < alphabet; sym++) {
+      const child = next[node * alphabet + sym] as number;
       if (child === 0) continue;
       renamed[child] = tail;
       order[tail++] = child;
     }
   }
-  const outNext = new Int32Array(size * ALPHABET);
-  const outTerm = new Int32Array(size);
+  const out = new Int32Array(size * alphabet);
   for (let n = 0; n < size; n++) {
     const node = order[n] as number;
-    outTerm[n] = term[node] as number;
-    for (let sym = 0; sym < ALPHABET; sym++) {
-      const child = next[node * ALPHABET + sym] as number;
-      outNext[n * ALPHABET + sym] = child === 0 ? 0 : (renamed[child] as number);
+    for (let sym = 0; sym < alphabet; sym++) {
+      const child = next[node * alphabet + sym] as number;
+      out[n * alphabet + sym] = child === 0 ? 0 : (renamed[child] as number);
     }
   }
-  return { next: outNext, term: outTerm };
+  return { next: narrowLinks(out, size), order };
+}
+
+/** A per-node array carried over to the node numbers `breadthFirst` gave. */
+export function reordered(values: Int32Array, order: Int32Array): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(order.length);
+  for (let n = 0; n < order.length; n++) out[n] = values[order[n] as number] as number;
+  return out;
 }
 
 /** Candidate matches found at one start position; reused between calls to avoid allocation. */

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import { decodeSnapshot, encodeSnapshot, type SnapshotArray } from "../../src/io/snapshot.js";
 import { CHAR } from "../../src/text/fold.js";
 import {
+  breadthFirst,
   buildTrie,
   mayStart,
   newCandidates,
   packTrie,
+  reordered,
   unpackTrie,
   walk,
 } from "../../src/text/trie.js";
@@ -89,5 +91,26 @@ describe("trie links", () => {
     expect(ends(big, "Ha Noi is")).toEqual([6]);
     const sample = many[11999]?.key ?? "";
     expect(ends(big, `${sample} x`)).toEqual([10]);
+  });
+});
+
+describe("breadthFirst", () => {
+  it("numbers the root's children first, keeps every path, and carries per-node values over", () => {
+    // Alphabet of 3 symbols; nodes numbered depth first: 0 -a-> 1 -b-> 2 -c-> 3, 0 -b-> 4.
+    const next = new Int32Array(5 * 3);
+    next[0 * 3 + 0] = 1;
+    next[1 * 3 + 1] = 2;
+    next[2 * 3 + 2] = 3;
+    next[0 * 3 + 1] = 4;
+    const values = Int32Array.of(10, 11, 12, 13, 14);
+    const { next: links, order } = breadthFirst(next, 5, 3);
+    expect(links).toBeInstanceOf(Uint16Array);
+    expect([...order]).toEqual([0, 1, 4, 2, 3]);
+    expect([...reordered(values, order)]).toEqual([10, 11, 14, 12, 13]);
+    const path = (...syms: number[]) =>
+      syms.reduce((node, s) => (node < 0 ? -1 : (links[node * 3 + s] as number) || -1), 0);
+    expect(path(0, 1, 2)).toBe(4);
+    expect(path(1)).toBe(2);
+    expect(path(2)).toBe(-1);
   });
 });

@@ -1,4 +1,5 @@
 import { FOLD, MARK, SEP, WORDCLASS } from "../../text/fold.js";
+import { breadthFirst, reordered, type TrieLinks } from "../../text/trie.js";
 import { marksAgree } from "./marks.js";
 
 // Symbols: 0 = a separator between words, 1–26 = a–z, 27–36 = 0–9.
@@ -19,7 +20,8 @@ export interface TrieTerm {
  * term whose key ends at `node`, `prefix[node]` the term whose key ends there with a `*`.
  */
 export interface TopicTrie {
-  next: Int32Array;
+  /** In breadth-first order, two bytes a link while the nodes fit: see `breadthFirst`. */
+  next: TrieLinks;
   exact: Int32Array;
   prefix: Int32Array;
   marks: number[][];
@@ -45,10 +47,11 @@ export function buildTopicTrie(terms: TrieTerm[]): TopicTrie {
     }
     (term.prefix ? prefix : exact)[node] = index;
   });
+  const ordered = breadthFirst(next, size, ALPHABET);
   return {
-    next: next.slice(0, size * ALPHABET),
-    exact: exact.slice(0, size),
-    prefix: prefix.slice(0, size),
+    next: ordered.next,
+    exact: reordered(exact, ordered.order),
+    prefix: reordered(prefix, ordered.order),
     marks: terms.map((t) => t.marks),
   };
 }
