@@ -97,13 +97,17 @@ function capitalisedNeighbour(text: string, pos: number, dir: -1 | 1): boolean {
   return i < gap && UPPER[text.charCodeAt(i)] === 1;
 }
 
+// One scratch for every call: two typed arrays a document cost more than the walk of a short
+// one, and no call runs inside another (the loop calls nothing that matches entities).
+const CANDIDATES: Candidates = newCandidates();
+
 /**
  * Every listed entity named in `text`, longest name first at each word start: "UN Security
  * Council" is one mention, not "UN" and another. Acronyms match only in their own case.
  */
 export function matchEntities(text: string, m: EntityMatcher): EntityMention[] {
   const out: EntityMention[] = [];
-  const candidates: Candidates = newCandidates();
+  const candidates = CANDIDATES;
   const words = WORDCLASS;
   const n = text.length;
   let i = 0;

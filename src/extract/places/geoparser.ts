@@ -143,6 +143,9 @@ interface Scanner {
   units: UnitMatcher | null;
 }
 
+// One scratch for every scan: no scan runs inside another.
+const CANDIDATES: Candidates = newCandidates();
+
 /**
  * Visits each word start once: where a name can begin, tries the trie's candidates, longest
  * first, and keeps the first the context rules accept; otherwise skips to the next word.
@@ -155,7 +158,7 @@ function scan(
   below: UnitCandidate[],
 ): PlaceMention[] {
   const mentions: PlaceMention[] = [];
-  const candidates = newCandidates();
+  const candidates = CANDIDATES;
   // Given names seen as part of a person's full name: their later bare uses are that person.
   const people = new Set<string>();
   const root = s.trie.next;
