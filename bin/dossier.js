@@ -18,4 +18,6 @@ const fresh = (() => {
     return false;
   }
 })();
-await import(new URL(fresh ? "../dist/bundle/main.js" : "../dist/cli/main.js", import.meta.url).href);
+await import(
+  new URL(fresh ? "../dist/bundle/main.js" : "../dist/cli/main.js", import.meta.url).href
+);
