@@ -126,22 +126,31 @@ function unitColumns(units: AdminUnit[]): UnitColumns {
 /**
  * Checks the columns of `unitColumns` and returns what makes their units, the fields of each in
  * the order `parseUnits` gives them; throws now if a column is missing or of another length.
+ * The columns are counted now and split only when the units are made: a run that names no unit
+ * never splits them.
  */
 function unitMaker(c: UnitColumns): () => AdminUnit[] {
-  const text = {} as Record<TextField, string[]>;
-  for (const field of TEXT) text[field] = c.text[field].split("\n");
-  const types = c.types.split("\n");
-  const names = c.names.split("\n");
+  const lines = [...TEXT.map((field) => c.text[field]), c.types, c.names];
   const lists = [c.successors, c.predecessors];
   if (
     !Number.isInteger(c.count) ||
-    ![...Object.values(text), types, names, c.district, c.partial].every(
-      (column) => column.length === c.count,
-    ) ||
+    !lines.every((column) => typeof column === "string" && lineCount(column) === c.count) ||
+    ![c.district, c.partial].every((column) => column.length === c.count) ||
     !lists.every((l) => l.offsets.length === c.count + 1 && l.offsets[c.count] === l.values.length)
   )
     throw new Error("snapshot: the units are not columns");
-  return () => makeUnits(c, text, types, names);
+  return () => {
+    const text = {} as Record<TextField, string[]>;
+    for (const field of TEXT) text[field] = c.text[field].split("\n");
+    return makeUnits(c, text, c.types.split("\n"), c.names.split("\n"));
+  };
+}
+
+/** How many lines `split("\n")` would give, without making them. */
+function lineCount(column: string): number {
+  let n = 1;
+  for (let i = column.indexOf("\n"); i >= 0; i = column.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 function makeUnits(
