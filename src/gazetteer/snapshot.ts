@@ -1,3 +1,4 @@
+import { countLines } from "../io/snapshot.js";
 import type { Gazetteer } from "./types.js";
 import type { AdminUnit, UnitType } from "./units.js";
 
@@ -134,7 +135,7 @@ function unitMaker(c: UnitColumns): () => AdminUnit[] {
   const lists = [c.successors, c.predecessors];
   if (
     !Number.isInteger(c.count) ||
-    !lines.every((column) => typeof column === "string" && lineCount(column) === c.count) ||
+    !lines.every((column) => typeof column === "string" && countLines(column) === c.count) ||
     ![c.district, c.partial].every((column) => column.length === c.count) ||
     !lists.every((l) => l.offsets.length === c.count + 1 && l.offsets[c.count] === l.values.length)
   )
@@ -144,13 +145,6 @@ function unitMaker(c: UnitColumns): () => AdminUnit[] {
     for (const field of TEXT) text[field] = c.text[field].split("\n");
     return makeUnits(c, text, c.types.split("\n"), c.names.split("\n"));
   };
-}
-
-/** How many lines `split("\n")` would give, without making them. */
-function lineCount(column: string): number {
-  let n = 1;
-  for (let i = column.indexOf("\n"); i >= 0; i = column.indexOf("\n", i + 1)) n++;
-  return n;
 }
 
 function makeUnits(

@@ -81,3 +81,10 @@ export function decodeSnapshot(bytes: Buffer, key: string): Snapshot | null {
     return null;
   }
 }
+
+/** How many lines `column.split("\n")` would give, without making them (checks of columns). */
+export function countLines(column: string): number {
+  let n = 1;
+  for (let i = column.indexOf("\n"); i >= 0; i = column.indexOf("\n", i + 1)) n++;
+  return n;
+}

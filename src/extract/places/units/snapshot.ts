@@ -1,3 +1,4 @@
+import { countLines } from "../../../io/snapshot.js";
 import type { UnitKey } from "./matcher.js";
 
 /**
@@ -37,12 +38,27 @@ export function unitKeyColumns(groups: UnitKey[][]): UnitKeyColumns {
   };
 }
 
-export function unitKeysFromColumns(c: UnitKeyColumns): UnitKey[][] {
+/**
+ * The groups of `unitKeyColumns`, made when first read: a run that meets no district or commune
+ * name never makes 14,000 keys. The columns are checked now (counted, not split), so a damaged
+ * snapshot is refused where it is read.
+ */
+export function unitKeysFromColumns(c: UnitKeyColumns): () => UnitKey[][] {
+  const sizes = c.sizes.reduce((a, b) => a + b, 0);
+  if (
+    countLines(c.keys) !== c.sizes.length ||
+    countLines(c.names) !== c.units.length ||
+    countLines(c.signatures) !== c.units.length ||
+    sizes !== c.units.length
+  )
+    throw new Error("snapshot: unit keys are not columns");
+  return () => makeKeys(c);
+}
+
+function makeKeys(c: UnitKeyColumns): UnitKey[][] {
   const keys = c.keys.split("\n");
   const names = c.names.split("\n");
   const signatures = c.signatures.split("\n");
-  if (keys.length !== c.sizes.length || names.length !== c.units.length)
-    throw new Error("snapshot: unit keys are not columns");
   const groups: UnitKey[][] = new Array(keys.length);
   let k = 0;
   for (let g = 0; g < keys.length; g++) {
