@@ -82,9 +82,10 @@ export function decodeSnapshot(bytes: Buffer, key: string): Snapshot | null {
   }
 }
 
-/** How many lines `column.split("\n")` would give, without making them (checks of columns). */
-export function countLines(column: string): number {
+/** How many lines the UTF-8 text `column` holds (line breaks + 1), without decoding it. */
+export function countLines(column: Uint8Array): number {
+  const bytes = Buffer.from(column.buffer, column.byteOffset, column.byteLength);
   let n = 1;
-  for (let i = column.indexOf("\n"); i >= 0; i = column.indexOf("\n", i + 1)) n++;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
   return n;
 }

@@ -7,7 +7,7 @@ import { buildGeoparserTries, createGeoparser, type Geoparser } from "./geoparse
 import { loadContextLexicon } from "./lexicon.js";
 import type { FindPlacesOptions, PlaceMention } from "./types.js";
 import { loadUnitLexicon, type UnitKey } from "./units/index.js";
-import { type UnitKeyColumns, unitKeyColumns, unitKeysFromColumns } from "./units/snapshot.js";
+import { unitKeyColumns, unitKeysFromColumns } from "./units/snapshot.js";
 
 export { createGeoparser, type Geoparser, type PlacesFound } from "./geoparser.js";
 export { type ContextLexicon, loadContextLexicon, parseContextLexicon } from "./lexicon.js";
@@ -44,19 +44,19 @@ export function defaultGeoparser(): Geoparser {
       build: () => buildGeoparserTries(g, unitLexicon),
       save: ({ names, units }) => {
         const arrays = {};
-        const json = {
-          names: packTrie(names, "names", arrays),
-          units: units && unitKeyColumns(packTrie(units, "units", arrays)),
-        };
-        return { json, arrays };
+        if (units) unitKeyColumns(packTrie(units, "units", arrays), "units.keys", arrays);
+        return { json: { names: packTrie(names, "names", arrays), units: units !== null }, arrays };
       },
       restore: ({ json, arrays }) => {
-        const { names, units } = json as { names: NameKey[][]; units: UnitKeyColumns | null };
+        const { names, units } = json as { names: NameKey[][]; units: boolean };
         return {
           names: unpackTrie(names, "names", arrays),
-          units:
-            units &&
-            withLazyGroups(unpackTrie<UnitKey>([], "units", arrays), unitKeysFromColumns(units)),
+          units: units
+            ? withLazyGroups(
+                unpackTrie<UnitKey>([], "units", arrays),
+                unitKeysFromColumns("units.keys", arrays),
+              )
+            : null,
         };
       },
     });
