@@ -1,4 +1,4 @@
-import { countLines, type Snapshot } from "../io/snapshot.js";
+import type { Snapshot } from "../io/snapshot.js";
 import type { Gazetteer } from "./types.js";
 import type { AdminUnit, UnitType } from "./units.js";
 
@@ -140,14 +140,14 @@ function unitColumns(units: AdminUnit[]): Columns {
 /**
  * Checks the columns of `unitColumns` and returns what makes their units, the fields of each in
  * the order `parseUnits` gives them; throws now if a column is missing, of another type or of
- * another length. The text columns are counted now and decoded only when the units are made.
+ * another length. The text columns are decoded, and their lines counted, only when the units
+ * are made (the snapshot's digest and key already vouch for what its encoder wrote).
  */
 function unitMaker(count: unknown, arrays: Snapshot["arrays"]): () => AdminUnit[] {
   const c = {} as Columns;
   for (const name of BYTES) {
     const a = arrays[`units.${name}`];
-    if (!(a instanceof Uint8Array) || countLines(a) !== count)
-      throw new Error(`snapshot: no units.${name} column`);
+    if (!(a instanceof Uint8Array)) throw new Error(`snapshot: no units.${name} column`);
     c[name] = a;
   }
   for (const name of NUMBERS) {
@@ -155,6 +155,7 @@ function unitMaker(count: unknown, arrays: Snapshot["arrays"]): () => AdminUnit[
     if (!(a instanceof Int32Array)) throw new Error(`snapshot: no units.${name} column`);
     c[name] = a;
   }
+  if (!Number.isInteger(count)) throw new Error("snapshot: no unit count");
   const n = count as number;
   const listsFit = (offsets: Int32Array, values: Int32Array) =>
     offsets.length === n + 1 && offsets[n] === values.length;
@@ -179,6 +180,12 @@ function makeUnits(count: number, c: Columns): AdminUnit[] {
     TEXT.map(split);
   const types = split("types");
   const names = split("names");
+  if (
+    ![id, code, era, level, nameVi, name, type, provinceCode, province2025Code, types, names].every(
+      (column) => column?.length === count,
+    )
+  )
+    throw new Error("snapshot: the units' text columns are not columns");
   const list = (offsets: Int32Array, values: Int32Array, i: number) =>
     Array.from(values.subarray(offsets[i], offsets[i + 1]));
   const units: AdminUnit[] = new Array(count);

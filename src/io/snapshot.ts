@@ -81,11 +81,3 @@ export function decodeSnapshot(bytes: Buffer, key: string): Snapshot | null {
     return null;
   }
 }
-
-/** How many lines the UTF-8 text `column` holds (line breaks + 1), without decoding it. */
-export function countLines(column: Uint8Array): number {
-  const bytes = Buffer.from(column.buffer, column.byteOffset, column.byteLength);
-  let n = 1;
-  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
-  return n;
-}

@@ -1,4 +1,4 @@
-import { countLines, type Snapshot } from "../../../io/snapshot.js";
+import type { Snapshot } from "../../../io/snapshot.js";
 import type { UnitKey } from "./matcher.js";
 
 /**
@@ -40,8 +40,8 @@ export function unitKeyColumns(
 
 /**
  * What makes the groups `unitKeyColumns` stored under `prefix`, when first needed: a run that
- * meets no district or commune name never makes 14,000 keys. The columns are checked now
- * (counted, not decoded), so a damaged snapshot is refused where it is read.
+ * meets no district or commune name never makes 14,000 keys. The number columns are checked now;
+ * the text columns when they are decoded (the snapshot's digest and key vouch for them).
  */
 export function unitKeysFromColumns(prefix: string, arrays: Snapshot["arrays"]): () => UnitKey[][] {
   const c = {} as Columns;
@@ -57,9 +57,6 @@ export function unitKeysFromColumns(prefix: string, arrays: Snapshot["arrays"]):
   }
   const keys = c.units.length;
   if (
-    countLines(c.keys) !== c.sizes.length ||
-    countLines(c.names) !== keys ||
-    countLines(c.signatures) !== keys ||
     c.syllables.length !== keys ||
     c.generic.length !== keys ||
     c.sizes.reduce((a, b) => a + b, 0) !== keys
@@ -74,6 +71,12 @@ function makeKeys(c: Columns): UnitKey[][] {
   const keys = split(c.keys);
   const names = split(c.names);
   const signatures = split(c.signatures);
+  if (
+    keys.length !== c.sizes.length ||
+    names.length !== c.units.length ||
+    signatures.length !== c.units.length
+  )
+    throw new Error("snapshot: unit keys are not columns");
   const groups: UnitKey[][] = new Array(keys.length);
   let k = 0;
   for (let g = 0; g < keys.length; g++) {
