@@ -7,11 +7,14 @@
 // so the paths our modules take from import.meta.url ("../../data/", the cache folder) hold in
 // the bundle too; the worker entries keep their names (work.js, read-work.js, worker.js,
 // ingest-writer.js), so "./<name>.js" beside the module that starts them is the entry in both.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
 const dist = new URL("../dist/", import.meta.url);
 const entry = (path) => new URL(path, dist).pathname;
 
+// Chunk names carry a hash of their content: a bundle left from an earlier build would stay.
+rmSync(entry("bundle"), { recursive: true, force: true });
 await build({
   entryPoints: {
     main: entry("cli/main.js"),
