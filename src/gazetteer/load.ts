@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { DossierError } from "../errors.js";
 import { cachedBuild } from "../io/data-cache.js";
 import { type GazetteerSources, parseGazetteer } from "./parse.js";
-import { type GazetteerJson, gazetteerFromJson, gazetteerToJson } from "./snapshot.js";
+import { gazetteerFromSnapshot, gazetteerToSnapshot } from "./snapshot.js";
 import type { Gazetteer } from "./types.js";
 import { validateGazetteer } from "./validate.js";
 
@@ -57,8 +57,8 @@ export function defaultGazetteer(): Gazetteer {
     name: "gazetteer",
     dataDir: DEFAULT_DATA_DIR,
     build: () => loadGazetteer(),
-    save: (g) => ({ json: gazetteerToJson(g), arrays: {} }),
-    restore: ({ json }) => gazetteerFromJson(json as GazetteerJson),
+    save: gazetteerToSnapshot,
+    restore: gazetteerFromSnapshot,
   });
   return cached;
 }

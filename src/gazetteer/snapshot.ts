@@ -1,17 +1,19 @@
+import type { Snapshot } from "../io/snapshot.js";
 import type { Gazetteer } from "./types.js";
 import type { AdminUnit, UnitType } from "./units.js";
 
 /**
  * The gazetteer as the data cache holds it (`io/data-cache.ts`). Its 14,000 units are columns,
- * not objects: each text field one string split on line breaks, so reading them back makes
- * a few long strings and arrays instead of parsing 14,000 objects' worth of JSON.
+ * not objects, and not JSON: each text field is one array of UTF-8 bytes, the values split by
+ * line breaks, each number field an Int32Array; both are read back as views on the file. A run
+ * that names no unit reads only the provinces and places as JSON, and counts the columns.
  */
 export interface GazetteerJson {
   provinces: Gazetteer["provinces"];
   provinces2025: Gazetteer["provinces2025"];
   places: Gazetteer["places"];
   ambiguities: Gazetteer["ambiguities"];
-  units: UnitColumns;
+  units: { count: number };
 }
 
 /** The text fields of AdminUnit, each a column. */
@@ -28,31 +30,40 @@ const TEXT = [
 ] as const;
 type TextField = (typeof TEXT)[number];
 
-interface UnitColumns {
-  count: number;
-  /** Per field of TEXT, the units' values joined by line breaks. */
-  text: Record<TextField, string>;
-  /** `types` and `names`, tab-separated; empty when they are `[type]`, `[nameVi]`. */
-  types: string;
-  names: string;
-  /** -1: none. */
-  district: number[];
-  /** The lists of unit i are values[offsets[i]] to values[offsets[i + 1]]. */
-  successors: { offsets: number[]; values: number[] };
-  predecessors: { offsets: number[]; values: number[] };
-  partial: number[];
-}
+/**
+ * The columns, by name in the snapshot's arrays: the TEXT fields, `types` and `names`
+ * (tab-separated lists; empty when they are `[type]`, `[nameVi]`) as bytes; `district` (-1:
+ * none), `partial` (0 or 1), and the lists of unit i as values[offsets[i]] to
+ * values[offsets[i + 1]], as Int32Arrays.
+ */
+const BYTES = [...TEXT, "types", "names"] as const;
+const NUMBERS = [
+  "district",
+  "partial",
+  "successors.offsets",
+  "successors.values",
+  "predecessors.offsets",
+  "predecessors.values",
+] as const;
+type Columns = Record<(typeof BYTES)[number], Uint8Array> &
+  Record<(typeof NUMBERS)[number], Int32Array>;
 
-export function gazetteerToJson(g: Gazetteer): GazetteerJson {
+export function gazetteerToSnapshot(g: Gazetteer): Snapshot {
   const { provinces, provinces2025, places, ambiguities } = g;
-  return { provinces, provinces2025, places, ambiguities, units: unitColumns(g.units) };
+  const columns = unitColumns(g.units);
+  const arrays: Snapshot["arrays"] = {};
+  for (const [name, array] of Object.entries(columns)) arrays[`units.${name}`] = array;
+  return {
+    json: { provinces, provinces2025, places, ambiguities, units: { count: g.units.length } },
+    arrays,
+  };
 }
 
-export function gazetteerFromJson(json: GazetteerJson): Gazetteer {
-  const { provinces, provinces2025, places, ambiguities } = json;
+export function gazetteerFromSnapshot({ json, arrays }: Snapshot): Gazetteer {
+  const { provinces, provinces2025, places, ambiguities, units } = json as GazetteerJson;
   if (![provinces, provinces2025, places, ambiguities].every(Array.isArray))
     throw new Error("snapshot: not a gazetteer");
-  const makeUnits = unitMaker(json.units);
+  const makeUnits = unitMaker(units?.count, arrays);
   const g: Gazetteer = {
     provinces,
     provinces2025,
@@ -76,24 +87,24 @@ export function gazetteerFromJson(json: GazetteerJson): Gazetteer {
   return g;
 }
 
-function unitColumns(units: AdminUnit[]): UnitColumns {
+function unitColumns(units: AdminUnit[]): Columns {
   const column = (values: string[], separator: string) => {
     // A value holding the separator would read back as two: no cache then (the build stands).
     if (values.some((v) => v.includes(separator) || v.includes("\n")))
       throw new Error("snapshot: a unit field holds a separator");
     return values;
   };
-  const lines = (values: string[]) => column(values, "\n").join("\n");
+  const lines = (values: string[]) => Buffer.from(column(values, "\n").join("\n"), "utf8");
   const lists = (of: (u: AdminUnit) => string[], only: (u: AdminUnit) => string) =>
-    units
-      .map((u) => {
+    lines(
+      units.map((u) => {
         const list = of(u);
         if (list.length === 1 && list[0] === only(u)) return "";
         // An empty list or item would read back as the default.
         if (list.length === 0 || list.includes("")) throw new Error("snapshot: an empty list");
         return column(list, "\t").join("\t");
-      })
-      .join("\n");
+      }),
+    );
   const numbers = (of: (u: AdminUnit) => number[]) => {
     const offsets = [0];
     const values: number[] = [];
@@ -101,13 +112,14 @@ function unitColumns(units: AdminUnit[]): UnitColumns {
       values.push(...of(u));
       offsets.push(values.length);
     }
-    return { offsets, values };
+    return { offsets: Int32Array.from(offsets), values: Int32Array.from(values) };
   };
-  const text = {} as Record<TextField, string>;
+  const text = {} as Record<TextField, Uint8Array>;
   for (const field of TEXT) text[field] = lines(units.map((u) => u[field]));
+  const successors = numbers((u) => u.successors);
+  const predecessors = numbers((u) => u.predecessors);
   return {
-    count: units.length,
-    text,
+    ...text,
     types: lists(
       (u) => u.types,
       (u) => u.type,
@@ -116,64 +128,87 @@ function unitColumns(units: AdminUnit[]): UnitColumns {
       (u) => u.names,
       (u) => u.nameVi,
     ),
-    district: units.map((u) => u.district ?? -1),
-    successors: numbers((u) => u.successors),
-    predecessors: numbers((u) => u.predecessors),
-    partial: units.map((u) => (u.partial ? 1 : 0)),
+    district: Int32Array.from(units, (u) => u.district ?? -1),
+    partial: Int32Array.from(units, (u) => (u.partial ? 1 : 0)),
+    "successors.offsets": successors.offsets,
+    "successors.values": successors.values,
+    "predecessors.offsets": predecessors.offsets,
+    "predecessors.values": predecessors.values,
   };
 }
 
 /**
  * Checks the columns of `unitColumns` and returns what makes their units, the fields of each in
- * the order `parseUnits` gives them; throws now if a column is missing or of another length.
+ * the order `parseUnits` gives them; throws now if a column is missing, of another type or of
+ * another length. The text columns are decoded, and their lines counted, only when the units
+ * are made (the snapshot's digest and key already vouch for what its encoder wrote).
  */
-function unitMaker(c: UnitColumns): () => AdminUnit[] {
-  const text = {} as Record<TextField, string[]>;
-  for (const field of TEXT) text[field] = c.text[field].split("\n");
-  const types = c.types.split("\n");
-  const names = c.names.split("\n");
-  const lists = [c.successors, c.predecessors];
+function unitMaker(count: unknown, arrays: Snapshot["arrays"]): () => AdminUnit[] {
+  const c = {} as Columns;
+  for (const name of BYTES) {
+    const a = arrays[`units.${name}`];
+    if (!(a instanceof Uint8Array)) throw new Error(`snapshot: no units.${name} column`);
+    c[name] = a;
+  }
+  for (const name of NUMBERS) {
+    const a = arrays[`units.${name}`];
+    if (!(a instanceof Int32Array)) throw new Error(`snapshot: no units.${name} column`);
+    c[name] = a;
+  }
+  if (!Number.isInteger(count)) throw new Error("snapshot: no unit count");
+  const n = count as number;
+  const listsFit = (offsets: Int32Array, values: Int32Array) =>
+    offsets.length === n + 1 && offsets[n] === values.length;
   if (
-    !Number.isInteger(c.count) ||
-    ![...Object.values(text), types, names, c.district, c.partial].every(
-      (column) => column.length === c.count,
-    ) ||
-    !lists.every((l) => l.offsets.length === c.count + 1 && l.offsets[c.count] === l.values.length)
+    c.district.length !== n ||
+    c.partial.length !== n ||
+    !listsFit(c["successors.offsets"], c["successors.values"]) ||
+    !listsFit(c["predecessors.offsets"], c["predecessors.values"])
   )
     throw new Error("snapshot: the units are not columns");
-  return () => makeUnits(c, text, types, names);
+  return () => makeUnits(n, c);
 }
 
-function makeUnits(
-  c: UnitColumns,
-  text: Record<TextField, string[]>,
-  types: string[],
-  names: string[],
-): AdminUnit[] {
-  const { id, code, era, level, nameVi, name, type, provinceCode, province2025Code } = text;
-  const list = ({ offsets, values }: { offsets: number[]; values: number[] }, i: number) =>
-    values.slice(offsets[i], offsets[i + 1]);
-  const units: AdminUnit[] = new Array(c.count);
-  for (let i = 0; i < c.count; i++) {
-    const t = type[i] as UnitType;
+function makeUnits(count: number, c: Columns): AdminUnit[] {
+  const split = (name: (typeof BYTES)[number]) => {
+    const bytes = c[name];
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      .toString("utf8")
+      .split("\n");
+  };
+  const [id, code, era, level, nameVi, name, type, provinceCode, province2025Code] =
+    TEXT.map(split);
+  const types = split("types");
+  const names = split("names");
+  if (
+    ![id, code, era, level, nameVi, name, type, provinceCode, province2025Code, types, names].every(
+      (column) => column?.length === count,
+    )
+  )
+    throw new Error("snapshot: the units' text columns are not columns");
+  const list = (offsets: Int32Array, values: Int32Array, i: number) =>
+    Array.from(values.subarray(offsets[i], offsets[i + 1]));
+  const units: AdminUnit[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const t = type?.[i] as UnitType;
     const d = c.district[i] as number;
     const head = {
-      id: id[i] as string,
-      code: code[i] as string,
-      era: era[i] as AdminUnit["era"],
-      level: level[i] as AdminUnit["level"],
-      nameVi: nameVi[i] as string,
-      name: name[i] as string,
+      id: id?.[i] as string,
+      code: code?.[i] as string,
+      era: era?.[i] as AdminUnit["era"],
+      level: level?.[i] as AdminUnit["level"],
+      nameVi: nameVi?.[i] as string,
+      name: name?.[i] as string,
       type: t,
       types: types[i] === "" ? [t] : ((types[i] as string).split("\t") as UnitType[]),
-      provinceCode: provinceCode[i] as string,
-      province2025Code: province2025Code[i] as string,
+      provinceCode: provinceCode?.[i] as string,
+      province2025Code: province2025Code?.[i] as string,
     };
     const tail = {
-      successors: list(c.successors, i),
-      predecessors: list(c.predecessors, i),
+      successors: list(c["successors.offsets"], c["successors.values"], i),
+      predecessors: list(c["predecessors.offsets"], c["predecessors.values"], i),
       partial: c.partial[i] === 1,
-      names: names[i] === "" ? [nameVi[i] as string] : (names[i] as string).split("\t"),
+      names: names[i] === "" ? [nameVi?.[i] as string] : (names[i] as string).split("\t"),
     };
     // Object.assign, not a spread in a literal: in the cold interpreter the spread costs 5 µs
     // a unit (70 ms over all of them).

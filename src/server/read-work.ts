@@ -46,9 +46,12 @@ function storeFor({ location, busyTimeoutMs, maxBytes }: ReadOpening): Promise<S
 async function answer(task: ReadTask, store: Store): Promise<ReadResult> {
   switch (task.kind) {
     case "open":
-      // Loads what the first search needs (the facet index, the known names): a server
-      // started answers its first query at once.
+      // Loads what the first search needs (the facet index, the known names) and runs the
+      // paths of a typical one (a known name typed with its diacritics, a plain word, a
+      // filter) so that they are compiled: a server started answers its first query at once.
       await store.search({ q: "warm", limit: 1 });
+      await store.search({ q: "Hà Nội" });
+      await store.search({ q: "investment", language: "en" });
       return { opened: true };
     case "search":
       return { json: JSON.stringify(await store.search(task.query)) };

@@ -203,6 +203,19 @@ export const MIGRATIONS: Migration[] = [
     data BLOB NOT NULL
   );
   `,
+  // How many facet rows there are, kept by triggers: a search checks it at every refresh, and
+  // count(*) reads the whole table (35-60 ms at 100,000 documents, at each process's first search).
+  `
+  CREATE TABLE IF NOT EXISTS facet_rows (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n INTEGER NOT NULL
+  );
+  INSERT OR REPLACE INTO facet_rows (id, n) SELECT 1, count(*) FROM document_facets;
+  CREATE TRIGGER IF NOT EXISTS facet_rows_added AFTER INSERT ON document_facets
+    BEGIN UPDATE facet_rows SET n = n + 1 WHERE id = 1; END;
+  CREATE TRIGGER IF NOT EXISTS facet_rows_removed AFTER DELETE ON document_facets
+    BEGIN UPDATE facet_rows SET n = n - 1 WHERE id = 1; END;
+  `,
 ];
 
 /**

@@ -59,7 +59,7 @@ export class SearchIndex extends FacetIndex {
     if (version === this.version && !this.stale) return;
     this.version = version;
     this.stale = false;
-    const count = this.db.prepare("SELECT count(*) FROM document_facets").pluck().get() as number;
+    const count = this.rowCount();
     if (count < this.rowids.length) this.reset();
     if (this.rowids.length === 0) this.readSnapshot(count);
     this.load();
@@ -69,6 +69,17 @@ export class SearchIndex extends FacetIndex {
     }
     const labels = this.db.prepare("SELECT kind, value, label FROM facet_labels").raw().all();
     this.setLabels(labels as [string, string, string][]);
+  }
+
+  /** How many facet rows the library holds: kept by its triggers, counted in an older one. */
+  private rowCount(): number {
+    try {
+      const n = this.db.prepare("SELECT n FROM facet_rows WHERE id = 1").pluck().get();
+      if (typeof n === "number") return n;
+    } catch {
+      // A library not yet migrated (opened read-only): counted below.
+    }
+    return this.db.prepare("SELECT count(*) FROM document_facets").pluck().get() as number;
   }
 
   /** Starts from the library's snapshot of the index, if it has a usable one. */

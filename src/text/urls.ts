@@ -7,7 +7,7 @@ import type { Range } from "./spans.js";
 const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false });
 
 /** A link in the text, or an address: every URL has "://", "www." or "@" (mailto), or is none. */
-function mayHaveLinks(text: string): boolean {
+export function mayHaveLinks(text: string): boolean {
   return (
     text.includes("://") || text.includes("@") || text.includes("www.") || text.includes("WWW.")
   );

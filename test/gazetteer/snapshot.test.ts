@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { loadGazetteer } from "../../src/gazetteer/load.js";
-import { gazetteerFromJson, gazetteerToJson } from "../../src/gazetteer/snapshot.js";
+import { gazetteerFromSnapshot, gazetteerToSnapshot } from "../../src/gazetteer/snapshot.js";
+import { decodeSnapshot, encodeSnapshot, type Snapshot } from "../../src/io/snapshot.js";
 
 describe("the gazetteer as the data cache holds it", () => {
   const g = loadGazetteer();
-  const back = () => gazetteerFromJson(JSON.parse(JSON.stringify(gazetteerToJson(g))));
+  /** The snapshot as a file holds it and gives it back: JSON and views on the bytes. */
+  const stored = () => decodeSnapshot(encodeSnapshot("k", gazetteerToSnapshot(g)), "k") as Snapshot;
+  const back = () => gazetteerFromSnapshot(stored());
 
   it("reads back the same gazetteer, units field for field and in order", () => {
     const read = back();
@@ -25,9 +28,17 @@ describe("the gazetteer as the data cache holds it", () => {
     expect(Object.keys(read)).toEqual(Object.keys(g));
   });
 
-  it("refuses units whose columns do not line up", () => {
-    const json = JSON.parse(JSON.stringify(gazetteerToJson(g)));
-    json.units.district.pop();
-    expect(() => gazetteerFromJson(json)).toThrow();
+  it("refuses units whose columns do not line up, or are missing", () => {
+    const short = stored();
+    short.arrays["units.district"] = (short.arrays["units.district"] as Int32Array).subarray(1);
+    expect(() => gazetteerFromSnapshot(short)).toThrow();
+    const cut = stored();
+    const names = cut.arrays["units.nameVi"] as Uint8Array;
+    cut.arrays["units.nameVi"] = names.subarray(0, names.lastIndexOf(10));
+    // Text columns are read when the units are made.
+    expect(() => gazetteerFromSnapshot(cut).units).toThrow();
+    const missing = stored();
+    delete missing.arrays["units.successors.values"];
+    expect(() => gazetteerFromSnapshot(missing)).toThrow();
   });
 });

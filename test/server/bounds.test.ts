@@ -102,11 +102,11 @@ describe("heavy work off the event loop", () => {
   });
 
   it("past its memory, a task is stopped: 413 E_TOO_LARGE", async () => {
-    const { base } = await serve({ maxMemoryMb: 64, threads: 1 });
-    // A short text fits in 64 MB; four million characters of places do not.
+    const { base } = await serve({ maxMemoryMb: 40, threads: 1 });
+    // A short text fits in 40 MB; eight million characters of places do not.
     expect((await fetch(`${base}/analyze`, json({ text: "Rain in Huế." }))).status).toBe(200);
-    const r = await fetch(`${base}/documents`, json({ text: text(4 * MAX_ANALYZE_CHARS) }));
-    await expectError(r, 413, "E_TOO_LARGE", /more than 64 MB of memory/);
+    const r = await fetch(`${base}/documents`, json({ text: text(8 * MAX_ANALYZE_CHARS) }));
+    await expectError(r, 413, "E_TOO_LARGE", /more than 40 MB of memory/);
     expect((await fetch(`${base}/health`)).status).toBe(200);
   });
 

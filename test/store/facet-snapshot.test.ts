@@ -182,7 +182,11 @@ describe("the SQLite store's facet snapshot", () => {
     raw
       .prepare("UPDATE facet_snapshot SET data = ?, schema_version = ?")
       .run(snapshot, raw.pragma("user_version", { simple: true }));
+    const rows = () => raw.prepare("SELECT n FROM facet_rows").pluck().get();
+    expect(rows()).toBe(SNAPSHOT_AFTER_ROWS);
     raw.exec("DELETE FROM document_facets WHERE fts_rowid > 990");
+    // The row count the triggers keep follows: it is what the search compares.
+    expect(rows()).toBe(990);
     expect(loaded(raw).rowids.length).toBe(990);
     raw.close();
   });

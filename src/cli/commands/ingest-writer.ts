@@ -55,15 +55,16 @@ export class IngestWriter {
 
   constructor(db: string) {
     const options = { workerData: { ingestWriter: true, db } };
-    // This module, as it is running: compiled (.js), or TypeScript under tsx (the benchmarks
-    // run the sources), whose loader Node 20 does not apply to a worker's entry: register it.
+    // This module: compiled (.js; by name, which is also its entry in the CLI's bundle), or
+    // TypeScript under tsx (the benchmarks run the sources), whose loader Node 20 does not apply
+    // to a worker's entry: register it.
     this.worker = import.meta.url.endsWith(".ts")
       ? new Worker(
           `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
             .then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`,
           { ...options, eval: true },
         )
-      : new Worker(new URL(import.meta.url), options);
+      : new Worker(new URL("./ingest-writer.js", import.meta.url), options);
     this.worker.on("message", (reply: Reply) => this.waiting.shift()?.(reply));
     this.worker.on("error", (error) => this.fail(error));
     this.worker.on("exit", (code) => {

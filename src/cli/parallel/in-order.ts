@@ -1,7 +1,7 @@
 import type { Piscina } from "piscina";
 import type { Document } from "../../ingest/types.js";
 import { isSmall } from "../output.js";
-import type { CommandTask, DocumentTask } from "./task.js";
+import { type CommandTask, type DocumentTask, runTaskToBytes } from "./task.js";
 
 /**
  * Below this many bytes of files, the command works in its own thread: each worker builds the
@@ -33,10 +33,12 @@ type Entry<R> = { source: string; document: Document; output: Promise<R> } | { l
 export class InOrder<R> {
   private readonly entries: Entry<R>[] = [];
   private readonly window: number;
+  /** Documents sent to the workers and not yet back. */
+  private atWorkers = 0;
 
   private constructor(
     private readonly pool: Piscina,
-    jobs: number,
+    private readonly jobs: number,
     private readonly task: CommandTask,
     private readonly hooks: InOrderHooks<R>,
   ) {
@@ -86,7 +88,21 @@ export class InOrder<R> {
       await this.drain();
       return this.hooks.own(source, document);
     }
-    const output = this.pool.run({ ...this.task, source, document } satisfies DocumentTask);
+    const task = { ...this.task, source, document } satisfies DocumentTask;
+    let output: Promise<R>;
+    if (this.atWorkers >= 2 * (this.jobs - 1)) {
+      // The workers have documents waiting: this thread, which reads far faster than they
+      // analyse and would only wait for them, works on this one (a failure here is handled
+      // as a worker's is, in `writeFirst`).
+      output = new Promise((resolve) => resolve(runTaskToBytes(task) as R));
+    } else {
+      this.atWorkers++;
+      output = this.pool.run(task);
+      const back = () => {
+        this.atWorkers--;
+      };
+      output.then(back, back);
+    }
     // Awaited in its turn; until then a failure must not count as unhandled.
     output.catch(() => {});
     this.entries.push({ source, document, output });

@@ -1,13 +1,13 @@
 import type { NameKey } from "../../gazetteer/keys.js";
 import { DEFAULT_DATA_DIR, defaultGazetteer } from "../../gazetteer/load.js";
 import { cachedBuild } from "../../io/data-cache.js";
-import { packTrie, unpackTrie } from "../../text/trie.js";
+import { type NameTrie, packTrie, unpackTrie } from "../../text/trie.js";
 import { maskUrls } from "../../text/urls.js";
 import { buildGeoparserTries, createGeoparser, type Geoparser } from "./geoparser.js";
 import { loadContextLexicon } from "./lexicon.js";
 import type { FindPlacesOptions, PlaceMention } from "./types.js";
-import { loadUnitLexicon } from "./units/index.js";
-import { type UnitKeyColumns, unitKeyColumns, unitKeysFromColumns } from "./units/snapshot.js";
+import { loadUnitLexicon, type UnitKey } from "./units/index.js";
+import { unitKeyColumns, unitKeysFromColumns } from "./units/snapshot.js";
 
 export { createGeoparser, type Geoparser, type PlacesFound } from "./geoparser.js";
 export { type ContextLexicon, loadContextLexicon, parseContextLexicon } from "./lexicon.js";
@@ -15,6 +15,20 @@ export { countProvinces, type ProvinceCount } from "./summary.js";
 export type * from "./types.js";
 
 let shared: Geoparser | undefined;
+
+/** `trie` whose `groups` are made by `make` when first read, then kept as a plain property. */
+function withLazyGroups<K extends { key: string }>(trie: NameTrie<K>, make: () => K[][]) {
+  Object.defineProperty(trie, "groups", {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const groups = make();
+      Object.defineProperty(trie, "groups", { value: groups, writable: true, enumerable: true });
+      return groups;
+    },
+  });
+  return trie;
+}
 
 /**
  * The geoparser over the bundled gazetteer and lexicons, built on first use; its tries come
@@ -30,17 +44,19 @@ export function defaultGeoparser(): Geoparser {
       build: () => buildGeoparserTries(g, unitLexicon),
       save: ({ names, units }) => {
         const arrays = {};
-        const json = {
-          names: packTrie(names, "names", arrays),
-          units: units && unitKeyColumns(packTrie(units, "units", arrays)),
-        };
-        return { json, arrays };
+        if (units) unitKeyColumns(packTrie(units, "units", arrays), "units.keys", arrays);
+        return { json: { names: packTrie(names, "names", arrays), units: units !== null }, arrays };
       },
       restore: ({ json, arrays }) => {
-        const { names, units } = json as { names: NameKey[][]; units: UnitKeyColumns | null };
+        const { names, units } = json as { names: NameKey[][]; units: boolean };
         return {
           names: unpackTrie(names, "names", arrays),
-          units: units && unpackTrie(unitKeysFromColumns(units), "units", arrays),
+          units: units
+            ? withLazyGroups(
+                unpackTrie<UnitKey>([], "units", arrays),
+                unitKeysFromColumns("units.keys", arrays),
+              )
+            : null,
         };
       },
     });

@@ -9,8 +9,8 @@ import type { Line } from "./lines.js";
 export function removeChromeLines(lines: Line[], lexicon: ChromeLexicon): void {
   for (const line of lines) {
     if (line.removed !== null || line.trimmed === "" || line.trimmed.length > 320) continue;
-    for (const { reason, pattern } of lexicon.lines) {
-      if (pattern.test(line.trimmed)) {
+    for (const { reason, matches } of lexicon.lines) {
+      if (matches(line.trimmed)) {
         line.removed = reason;
         break;
       }

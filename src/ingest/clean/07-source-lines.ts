@@ -1,5 +1,5 @@
 import { foldKey } from "../../text/fold.js";
-import { urlSpans } from "../../text/urls.js";
+import { mayHaveLinks, urlSpans } from "../../text/urls.js";
 import type { ChromeLexicon } from "./lexicon.js";
 import type { Line } from "./lines.js";
 
@@ -13,6 +13,8 @@ const WRAPPED = /^[<([]\s*(.+?)\s*[>)\]]\.?$|^(.+?)\.?$/u;
  * (a link ends before "??" or an unbalanced bracket) do not apply to a line that is only a URL.
  */
 export function sourceLineUrl(line: string, lexicon: ChromeLexicon): string | null {
+  // No link in the line, none after its label: most lines end here, before the expression.
+  if (!mayHaveLinks(line)) return null;
   const m = LABELED.exec(line);
   if (!m?.[1] || !m[2] || !lexicon.sourceLabels.has(foldKey(m[1]))) return null;
   const w = WRAPPED.exec(m[2]);

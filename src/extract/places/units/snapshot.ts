@@ -1,47 +1,81 @@
+import type { Snapshot } from "../../../io/snapshot.js";
 import type { UnitKey } from "./matcher.js";
 
 /**
- * The unit trie's 14,000 keys as the data cache holds them (`io/data-cache.ts`): columns, one
- * `key` per group (all keys of a group share it), so that reading them back parses a few
- * strings and number lists, not 14,000 objects.
+ * The unit trie's 14,000 keys as the data cache holds them (`io/data-cache.ts`): columns in the
+ * snapshot's arrays under `prefix`, one `key` per group (all keys of a group share it): the
+ * group sizes, and per key its unit, syllable count and generic flag as Int32Arrays, the keys,
+ * names and signatures as UTF-8 bytes split by line breaks. Reading them back parses no JSON
+ * and makes no object until a unit name is first met.
  */
-export interface UnitKeyColumns {
-  /** Keys per group, and each group's key, joined by line breaks. */
-  sizes: number[];
-  keys: string;
-  /** Per key. */
-  units: number[];
-  names: string;
-  signatures: string;
-  syllables: number[];
-  generic: number[];
-}
+const TEXT = ["keys", "names", "signatures"] as const;
+const NUMBERS = ["sizes", "units", "syllables", "generic"] as const;
+type Columns = Record<(typeof TEXT)[number], Uint8Array> &
+  Record<(typeof NUMBERS)[number], Int32Array>;
 
-export function unitKeyColumns(groups: UnitKey[][]): UnitKeyColumns {
+export function unitKeyColumns(
+  groups: UnitKey[][],
+  prefix: string,
+  arrays: Snapshot["arrays"],
+): void {
   const flat = groups.flat();
   const lines = (values: string[]) => {
     // A value with a line break would read back as two: no cache then (the build stands).
     if (values.some((v) => v.includes("\n"))) throw new Error("snapshot: a line break in a key");
-    return values.join("\n");
+    return Buffer.from(values.join("\n"), "utf8");
   };
   if (groups.some((g) => g.length === 0 || g.some((k) => k.key !== g[0]?.key)))
     throw new Error("snapshot: a group of several keys");
-  return {
-    sizes: groups.map((g) => g.length),
+  const columns: Columns = {
+    sizes: Int32Array.from(groups, (g) => g.length),
     keys: lines(groups.map((g) => (g[0] as UnitKey).key)),
-    units: flat.map((k) => k.unit),
+    units: Int32Array.from(flat, (k) => k.unit),
     names: lines(flat.map((k) => k.name)),
     signatures: lines(flat.map((k) => k.signature)),
-    syllables: flat.map((k) => k.syllables),
-    generic: flat.map((k) => (k.generic ? 1 : 0)),
+    syllables: Int32Array.from(flat, (k) => k.syllables),
+    generic: Int32Array.from(flat, (k) => (k.generic ? 1 : 0)),
   };
+  for (const [name, array] of Object.entries(columns)) arrays[`${prefix}.${name}`] = array;
 }
 
-export function unitKeysFromColumns(c: UnitKeyColumns): UnitKey[][] {
-  const keys = c.keys.split("\n");
-  const names = c.names.split("\n");
-  const signatures = c.signatures.split("\n");
-  if (keys.length !== c.sizes.length || names.length !== c.units.length)
+/**
+ * What makes the groups `unitKeyColumns` stored under `prefix`, when first needed: a run that
+ * meets no district or commune name never makes 14,000 keys. The number columns are checked now;
+ * the text columns when they are decoded (the snapshot's digest and key vouch for them).
+ */
+export function unitKeysFromColumns(prefix: string, arrays: Snapshot["arrays"]): () => UnitKey[][] {
+  const c = {} as Columns;
+  for (const name of TEXT) {
+    const a = arrays[`${prefix}.${name}`];
+    if (!(a instanceof Uint8Array)) throw new Error(`snapshot: no ${prefix}.${name}`);
+    c[name] = a;
+  }
+  for (const name of NUMBERS) {
+    const a = arrays[`${prefix}.${name}`];
+    if (!(a instanceof Int32Array)) throw new Error(`snapshot: no ${prefix}.${name}`);
+    c[name] = a;
+  }
+  const keys = c.units.length;
+  if (
+    c.syllables.length !== keys ||
+    c.generic.length !== keys ||
+    c.sizes.reduce((a, b) => a + b, 0) !== keys
+  )
+    throw new Error("snapshot: unit keys are not columns");
+  return () => makeKeys(c);
+}
+
+function makeKeys(c: Columns): UnitKey[][] {
+  const split = (bytes: Uint8Array) =>
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8").split("\n");
+  const keys = split(c.keys);
+  const names = split(c.names);
+  const signatures = split(c.signatures);
+  if (
+    keys.length !== c.sizes.length ||
+    names.length !== c.units.length ||
+    signatures.length !== c.units.length
+  )
     throw new Error("snapshot: unit keys are not columns");
   const groups: UnitKey[][] = new Array(keys.length);
   let k = 0;
