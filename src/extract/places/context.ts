@@ -30,8 +30,19 @@ export interface PlaceInfo {
   ref: PlaceMentionPlace;
   province: ProvinceRef;
   province2025: ProvinceRef;
-  /** Diacritic signatures of its Vietnamese spellings. */
-  signatures: Set<string>;
+  /**
+   * Diacritic signatures of its Vietnamese spellings, made when a mention first needs them
+   * (`signaturesOf`): a start makes none for the places a run never meets.
+   */
+  signatures: Set<string> | null;
+}
+
+/** The diacritic signatures of the place's Vietnamese spellings, made on first use. */
+function signaturesOf(info: PlaceInfo): Set<string> {
+  info.signatures ??= new Set(
+    info.place.names.filter((n) => hasDiacritics(n.text)).map((n) => diacriticSignature(n.text)),
+  );
+  return info.signatures;
 }
 type PlaceMentionPlace = Pick<Place, "id" | "name" | "nameVi" | "kind" | "lat" | "lon">;
 
@@ -158,7 +169,7 @@ function isAllLowercase(s: string): boolean {
 function diacriticsDiffer(surface: string, marked: boolean, info: PlaceInfo): boolean {
   // Most surfaces are the place's own Vietnamese name, NFC: a string compare settles them.
   return (
-    marked && surface !== info.place.nameVi && !info.signatures.has(diacriticSignature(surface))
+    marked && surface !== info.place.nameVi && !signaturesOf(info).has(diacriticSignature(surface))
   );
 }
 

@@ -1,7 +1,6 @@
 import { ambiguityRules, type NameKey, nameKeys } from "../../gazetteer/keys.js";
 import type { Gazetteer, Place, Province, Province2025 } from "../../gazetteer/types.js";
 import { CHAR, WORD, WORDCLASS } from "../../text/fold.js";
-import { diacriticSignature, hasDiacritics } from "../../text/tokens.js";
 import {
   buildTrie,
   type Candidates,
@@ -84,9 +83,7 @@ export function createGeoparser(
       ref: Object.freeze({ id, name, nameVi, kind, lat, lon }),
       province: Object.freeze(ref(province)),
       province2025: Object.freeze(ref(province2025)),
-      signatures: new Set(
-        place.names.filter((n) => hasDiacritics(n.text)).map((n) => diacriticSignature(n.text)),
-      ),
+      signatures: null,
     };
   });
 
