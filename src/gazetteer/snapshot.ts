@@ -1,3 +1,4 @@
+import { withLazy } from "../io/lazy.js";
 import type { Snapshot } from "../io/snapshot.js";
 import type { Gazetteer } from "./types.js";
 import type { AdminUnit, UnitType } from "./units.js";
@@ -64,26 +65,20 @@ export function gazetteerFromSnapshot({ json, arrays }: Snapshot): Gazetteer {
   if (![provinces, provinces2025, places, ambiguities].every(Array.isArray))
     throw new Error("snapshot: not a gazetteer");
   const makeUnits = unitMaker(units?.count, arrays);
-  const g: Gazetteer = {
-    provinces,
-    provinces2025,
-    places,
-    ambiguities,
-    units: [],
-    provinceByCode: new Map(provinces.map((p) => [p.code, p])),
-    province2025ByCode: new Map(provinces2025.map((p) => [p.code, p])),
-  };
   // The units are made on first use: a text that names no district or commune (most short ones)
   // never pays for 14,000 objects. Their columns are checked now, so making them cannot fail.
-  Object.defineProperty(g, "units", {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const units = makeUnits();
-      Object.defineProperty(g, "units", { value: units, writable: true, enumerable: true });
-      return units;
+  const g = withLazy<Gazetteer, "units">(
+    {
+      provinces,
+      provinces2025,
+      places,
+      ambiguities,
+      provinceByCode: new Map(provinces.map((p) => [p.code, p])),
+      province2025ByCode: new Map(provinces2025.map((p) => [p.code, p])),
     },
-  });
+    "units",
+    makeUnits,
+  );
   return g;
 }
 

@@ -1,6 +1,7 @@
 import type { NameKey } from "../../gazetteer/keys.js";
 import { DEFAULT_DATA_DIR, defaultGazetteer } from "../../gazetteer/load.js";
 import { cachedBuild } from "../../io/data-cache.js";
+import { withLazy } from "../../io/lazy.js";
 import { type NameTrie, packTrie, unpackTrie } from "../../text/trie.js";
 import { maskUrls } from "../../text/urls.js";
 import { buildGeoparserTries, createGeoparser, type Geoparser } from "./geoparser.js";
@@ -15,20 +16,6 @@ export { countProvinces, type ProvinceCount } from "./summary.js";
 export type * from "./types.js";
 
 let shared: Geoparser | undefined;
-
-/** `trie` whose `groups` are made by `make` when first read, then kept as a plain property. */
-function withLazyGroups<K extends { key: string }>(trie: NameTrie<K>, make: () => K[][]) {
-  Object.defineProperty(trie, "groups", {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const groups = make();
-      Object.defineProperty(trie, "groups", { value: groups, writable: true, enumerable: true });
-      return groups;
-    },
-  });
-  return trie;
-}
 
 /**
  * The geoparser over the bundled gazetteer and lexicons, built on first use; its tries come
@@ -49,15 +36,16 @@ export function defaultGeoparser(): Geoparser {
       },
       restore: ({ json, arrays }) => {
         const { names, units } = json as { names: NameKey[][]; units: boolean };
-        return {
-          names: unpackTrie(names, "names", arrays),
-          units: units
-            ? withLazyGroups(
-                unpackTrie<UnitKey>([], "units", arrays),
-                unitKeysFromColumns("units.keys", arrays),
-              )
-            : null,
+        // The units' keys are made when a district or commune name is first met.
+        const lazyUnits = () => {
+          const { groups: _, ...trie } = unpackTrie<UnitKey>([], "units", arrays);
+          return withLazy<NameTrie<UnitKey>, "groups">(
+            trie,
+            "groups",
+            unitKeysFromColumns("units.keys", arrays),
+          );
         };
+        return { names: unpackTrie(names, "names", arrays), units: units ? lazyUnits() : null };
       },
     });
     shared = createGeoparser(g, loadContextLexicon(), unitLexicon, tries);
