@@ -165,45 +165,40 @@ function unitMaker(count: unknown, arrays: Snapshot["arrays"]): () => AdminUnit[
 }
 
 function makeUnits(count: number, c: Columns): AdminUnit[] {
-  const split = (name: (typeof BYTES)[number]) => {
+  const lines = {} as Record<(typeof BYTES)[number], string[]>;
+  for (const name of BYTES) {
     const bytes = c[name];
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    lines[name] = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
       .toString("utf8")
       .split("\n");
-  };
-  const [id, code, era, level, nameVi, name, type, provinceCode, province2025Code] =
-    TEXT.map(split);
-  const types = split("types");
-  const names = split("names");
-  if (
-    ![id, code, era, level, nameVi, name, type, provinceCode, province2025Code, types, names].every(
-      (column) => column?.length === count,
-    )
-  )
-    throw new Error("snapshot: the units' text columns are not columns");
+    if (lines[name].length !== count)
+      throw new Error("snapshot: the units' text columns are not columns");
+  }
+  const { id, code, era, level, nameVi, name, type, provinceCode, province2025Code } = lines;
+  const { types, names } = lines;
   const list = (offsets: Int32Array, values: Int32Array, i: number) =>
     Array.from(values.subarray(offsets[i], offsets[i + 1]));
   const units: AdminUnit[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    const t = type?.[i] as UnitType;
+    const t = type[i] as UnitType;
     const d = c.district[i] as number;
     const head = {
-      id: id?.[i] as string,
-      code: code?.[i] as string,
-      era: era?.[i] as AdminUnit["era"],
-      level: level?.[i] as AdminUnit["level"],
-      nameVi: nameVi?.[i] as string,
-      name: name?.[i] as string,
+      id: id[i] as string,
+      code: code[i] as string,
+      era: era[i] as AdminUnit["era"],
+      level: level[i] as AdminUnit["level"],
+      nameVi: nameVi[i] as string,
+      name: name[i] as string,
       type: t,
       types: types[i] === "" ? [t] : ((types[i] as string).split("\t") as UnitType[]),
-      provinceCode: provinceCode?.[i] as string,
-      province2025Code: province2025Code?.[i] as string,
+      provinceCode: provinceCode[i] as string,
+      province2025Code: province2025Code[i] as string,
     };
     const tail = {
       successors: list(c["successors.offsets"], c["successors.values"], i),
       predecessors: list(c["predecessors.offsets"], c["predecessors.values"], i),
       partial: c.partial[i] === 1,
-      names: names[i] === "" ? [nameVi?.[i] as string] : (names[i] as string).split("\t"),
+      names: names[i] === "" ? [nameVi[i] as string] : (names[i] as string).split("\t"),
     };
     // Object.assign, not a spread in a literal: in the cold interpreter the spread costs 5 µs
     // a unit (70 ms over all of them).
