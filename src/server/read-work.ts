@@ -5,6 +5,7 @@
  * on the thread that must stay free), errors as their code and message.
  */
 import { type ErrorCode, isDossierError } from "../errors.js";
+import { knownNames } from "../store/known-names.js";
 import { openStore } from "../store/open.js";
 import type { SearchQuery, Store } from "../store/types.js";
 
@@ -43,14 +44,20 @@ function storeFor({ location, busyTimeoutMs, maxBytes }: ReadOpening): Promise<S
   return store;
 }
 
+/** The first place Dossier knows whose name is written with diacritics (from the data). */
+function warmPlace(): string {
+  for (const k of knownNames().values())
+    if (k.provinces.length > 0 && k.marked !== k.plain) return k.marked;
+  return "warm";
+}
+
 async function answer(task: ReadTask, store: Store): Promise<ReadResult> {
   switch (task.kind) {
     case "open":
       // Loads what the first search needs (the facet index, the known names) and runs the
-      // paths of a typical one (a known name typed with its diacritics, a plain word, a
+      // paths of a typical one (a known place typed with its diacritics, a plain word, a
       // filter) so that they are compiled: a server started answers its first query at once.
-      await store.search({ q: "warm", limit: 1 });
-      await store.search({ q: "Hà Nội" });
+      await store.search({ q: warmPlace() });
       await store.search({ q: "investment", language: "en" });
       return { opened: true };
     case "search":
