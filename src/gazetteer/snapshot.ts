@@ -1,5 +1,5 @@
 import { withLazy } from "../io/lazy.js";
-import type { Snapshot } from "../io/snapshot.js";
+import { columnsOf, linesOf, type Snapshot } from "../io/snapshot.js";
 import type { Gazetteer } from "./types.js";
 import type { AdminUnit, UnitType } from "./units.js";
 
@@ -139,17 +139,7 @@ function unitColumns(units: AdminUnit[]): Columns {
  * are made (the snapshot's digest and key already vouch for what its encoder wrote).
  */
 function unitMaker(count: unknown, arrays: Snapshot["arrays"]): () => AdminUnit[] {
-  const c = {} as Columns;
-  for (const name of BYTES) {
-    const a = arrays[`units.${name}`];
-    if (!(a instanceof Uint8Array)) throw new Error(`snapshot: no units.${name} column`);
-    c[name] = a;
-  }
-  for (const name of NUMBERS) {
-    const a = arrays[`units.${name}`];
-    if (!(a instanceof Int32Array)) throw new Error(`snapshot: no units.${name} column`);
-    c[name] = a;
-  }
+  const c: Columns = columnsOf(arrays, "units", BYTES, NUMBERS);
   if (!Number.isInteger(count)) throw new Error("snapshot: no unit count");
   const n = count as number;
   const listsFit = (offsets: Int32Array, values: Int32Array) =>
@@ -167,10 +157,7 @@ function unitMaker(count: unknown, arrays: Snapshot["arrays"]): () => AdminUnit[
 function makeUnits(count: number, c: Columns): AdminUnit[] {
   const lines = {} as Record<(typeof BYTES)[number], string[]>;
   for (const name of BYTES) {
-    const bytes = c[name];
-    lines[name] = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-      .toString("utf8")
-      .split("\n");
+    lines[name] = linesOf(c[name]);
     if (lines[name].length !== count)
       throw new Error("snapshot: the units' text columns are not columns");
   }

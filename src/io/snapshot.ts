@@ -88,3 +88,34 @@ export function decodeSnapshot(bytes: Buffer, key: string): Snapshot | null {
     return null;
   }
 }
+
+/**
+ * The columns of a snapshot stored under `prefix`: `text` as UTF-8 bytes, `ints` as Int32Arrays.
+ * Throws, naming the column, if one is missing or of another type.
+ */
+export function columnsOf<T extends string, N extends string>(
+  arrays: Snapshot["arrays"],
+  prefix: string,
+  text: readonly T[],
+  ints: readonly N[],
+): Record<T, Uint8Array> & Record<N, Int32Array> {
+  const columns: Record<string, Uint8Array | Int32Array> = {};
+  for (const [names, Type] of [
+    [text, Uint8Array],
+    [ints, Int32Array],
+  ] as const) {
+    for (const name of names) {
+      const a = arrays[`${prefix}.${name}`];
+      if (!(a instanceof Type)) throw new Error(`snapshot: no ${prefix}.${name} column`);
+      columns[name] = a;
+    }
+  }
+  return columns as Record<T, Uint8Array> & Record<N, Int32Array>;
+}
+
+/** The lines of a UTF-8 text column. */
+export function linesOf(column: Uint8Array): string[] {
+  return Buffer.from(column.buffer, column.byteOffset, column.byteLength)
+    .toString("utf8")
+    .split("\n");
+}

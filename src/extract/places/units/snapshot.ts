@@ -1,4 +1,4 @@
-import type { Snapshot } from "../../../io/snapshot.js";
+import { columnsOf, linesOf, type Snapshot } from "../../../io/snapshot.js";
 import type { UnitKey } from "./matcher.js";
 
 /**
@@ -44,17 +44,7 @@ export function unitKeyColumns(
  * the text columns when they are decoded (the snapshot's digest and key vouch for them).
  */
 export function unitKeysFromColumns(prefix: string, arrays: Snapshot["arrays"]): () => UnitKey[][] {
-  const c = {} as Columns;
-  for (const name of TEXT) {
-    const a = arrays[`${prefix}.${name}`];
-    if (!(a instanceof Uint8Array)) throw new Error(`snapshot: no ${prefix}.${name}`);
-    c[name] = a;
-  }
-  for (const name of NUMBERS) {
-    const a = arrays[`${prefix}.${name}`];
-    if (!(a instanceof Int32Array)) throw new Error(`snapshot: no ${prefix}.${name}`);
-    c[name] = a;
-  }
+  const c: Columns = columnsOf(arrays, prefix, TEXT, NUMBERS);
   const keys = c.units.length;
   if (
     c.syllables.length !== keys ||
@@ -66,11 +56,9 @@ export function unitKeysFromColumns(prefix: string, arrays: Snapshot["arrays"]):
 }
 
 function makeKeys(c: Columns): UnitKey[][] {
-  const split = (bytes: Uint8Array) =>
-    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8").split("\n");
-  const keys = split(c.keys);
-  const names = split(c.names);
-  const signatures = split(c.signatures);
+  const keys = linesOf(c.keys);
+  const names = linesOf(c.names);
+  const signatures = linesOf(c.signatures);
   if (
     keys.length !== c.sizes.length ||
     names.length !== c.units.length ||
